@@ -1,0 +1,3 @@
+export { calendarNoticeSchema, type CalendarNotice } from './calendar-notice';
+export { WorkingCalendar, CalendarYearMissingError, type CalendarDay } from './working-calendar';
+export { builtinCalendar, builtinCalendarNotices } from './builtin-calendars';
