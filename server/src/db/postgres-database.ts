@@ -1,0 +1,113 @@
+import pg from 'pg';
+import { errorReason } from '../error-reason';
+import type { Database, QueryResult, Queryable, SqlParam } from './database';
+import { PG_TYPE, RAW_TEXT_ARRAY_TYPES, RAW_TEXT_TYPES, rawText } from './type-parsers';
+
+export interface PostgresOptions {
+  /**
+   * Errors that belong to no query, such as an idle pooled connection dropped by a server restart
+   * (the pool replaces it). Unhandled, node-postgres would crash the process with them.
+   */
+  onBackgroundError: (error: Error) => void;
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Connects to a PostgreSQL server and checks it answers before returning. */
+export async function openPostgresDatabase(url: string, options: PostgresOptions): Promise<Database> {
+  const target = redactDatabaseUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: 'yunwei-desk',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    types: sharedTypeParsers(),
+  });
+  pool.on('error', options.onBackgroundError);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw new Error(`无法连接 PostgreSQL（${target}）：${errorReason(error)}`, { cause: error });
+  }
+
+  const root = queryableOver(pool);
+  return {
+    kind: 'postgresql',
+    query: root.query,
+    exec: root.exec,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(queryableOver(client));
+        await client.query('commit');
+        client.release();
+        return result;
+      } catch (error) {
+        await rollbackAndRelease(client, options);
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function rollbackAndRelease(client: pg.PoolClient, options: PostgresOptions): Promise<void> {
+  try {
+    await client.query('rollback');
+    client.release();
+  } catch (rollbackError) {
+    // The connection is in an unknown state: destroy it rather than hand it to the next caller.
+    const failure = new Error(`事务回滚失败，已丢弃该数据库连接：${errorReason(rollbackError)}`, {
+      cause: rollbackError,
+    });
+    client.release(failure);
+    options.onBackgroundError(failure);
+  }
+}
+
+function queryableOver(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row extends object>(
+      sql: string,
+      params: readonly SqlParam[] = [],
+    ): Promise<QueryResult<Row>> {
+      const result = await target.query<Row & pg.QueryResultRow>(sql, [...params]);
+      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(script: string) {
+      // Without parameters node-postgres uses the simple query protocol, which runs several statements.
+      await target.query(script);
+    },
+  };
+}
+
+type PgTypeId = Parameters<typeof pg.types.getTypeParser>[0];
+
+function sharedTypeParsers(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  for (const type of RAW_TEXT_TYPES) types.setTypeParser(type, 'text', rawText);
+  // pg-types' TypeId enum leaves out array types, which its runtime parses all the same.
+  const parseTextArray: (value: string) => unknown = pg.types.getTypeParser(
+    PG_TYPE.textArray as PgTypeId,
+    'text',
+  );
+  for (const type of RAW_TEXT_ARRAY_TYPES) types.setTypeParser(type, 'text', parseTextArray);
+  return types;
+}
+
+/** The URL without its password, for messages and logs. Throws when it is not a PostgreSQL URL. */
+export function redactDatabaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Not chained: the parser's error carries the whole input, password included.
+    throw new Error('DATABASE_URL 不是有效的地址，应形如 postgresql://用户@主机:端口/数据库');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL 的协议应为 postgresql:// 或 postgres://，而不是 ${parsed.protocol}//`);
+  }
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,82 @@
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import type { Database } from '../db/database';
+import { HEALTH_PATH, registerHealthRoute } from '../health/health-route';
+import { ApiError } from './api-error';
+import { isApiPath, pathOf } from './api-path';
+import { createErrorHandler } from './error-handler';
+import { addSecurityHeaders, applySecurityHeaders } from './security-headers';
+import { isAppNavigation, sendAppShell, serveRenderer } from './static-files';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppOptions {
+  db: Database;
+  /** Reported by the health endpoint. */
+  version: string;
+  /** The built renderer (Vite's output directory); omit to serve the API only. */
+  staticDir?: string;
+  /** Largest accepted request body; larger ones get 413. */
+  bodyLimitBytes?: number;
+  logLevel?: LogLevel;
+  /** Where JSON log lines go; stderr by default, keeping stdout for the CLI's own output. */
+  logStream?: { write(line: string): void };
+  /** Milliseconds since the epoch; replaceable so tests can fix the clock. */
+  now?: () => number;
+  healthTimeoutMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_HEALTH_TIMEOUT_MS = 5000;
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes <= 0) {
+    throw new RangeError(`请求体上限应为正整数（字节），实为 ${bodyLimitBytes}`);
+  }
+  const handleError = createErrorHandler(bodyLimitBytes);
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', stream: options.logStream ?? process.stderr },
+    bodyLimit: bodyLimitBytes,
+    // Every client probes health every few seconds: only its failures are worth a log line.
+    logController: new LogController({
+      disableRequestLogging: (request) => pathOf(request.url) === HEALTH_PATH,
+    }),
+    // Errors raised before routing (a malformed URL) skip the hooks, so they get the headers here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      applySecurityHeaders(reply);
+      return handleError(error, request, reply);
+    },
+  });
+
+  addSecurityHeaders(app);
+  app.addHook('onRequest', async (request, reply) => {
+    // API answers describe the present moment; no cache may replay them.
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler(handleError);
+
+  registerHealthRoute(app, {
+    db: options.db,
+    version: options.version,
+    now: options.now ?? Date.now,
+    timeoutMs: options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+  });
+
+  const servesRenderer = options.staticDir !== undefined;
+  if (options.staticDir !== undefined) serveRenderer(app, options.staticDir);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (servesRenderer && isAppNavigation(request)) return sendAppShell(reply);
+    return reply.send(
+      new ApiError(404, 'not_found', `没有这个地址：${request.method} ${pathOf(request.url)}`),
+    );
+  });
+
+  return app;
+}
