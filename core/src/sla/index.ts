@@ -16,3 +16,16 @@ export {
   type Pause,
   type ClockContext,
 } from './working-time';
+export {
+  CLOCK_TIMELINE_LABELS,
+  TICKET_CLOCK_STATE_LABELS,
+  WARNING_FRACTION,
+  ticketClock,
+  ticketClockSpec,
+  type ClockTimelineEntry,
+  type TicketClockContext,
+  type TicketClockKind,
+  type TicketClockSpec,
+  type TicketClockState,
+  type TicketClockStatus,
+} from './ticket-clock';

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildChangeSet, historyEntrySchema, outboxOpSchema } from './changes';
+import { decodeHlc, encodeHlc, initialHlc } from './hlc';
+
+const RECORD_ID = '3f2b8c1e-8d4a-4c3b-9e2f-1a2b3c4d5e6f';
+const AT = Date.UTC(2026, 2, 10, 2, 0, 0);
+
+function counterIds(): () => string {
+  let next = 0;
+  return () => `00000000-0000-4000-8000-${String((next += 1)).padStart(12, '0')}`;
+}
+
+describe('buildChangeSet', () => {
+  it('writes one history row per changed field and one op, all with the same new HLC', () => {
+    const clock = initialHlc('aaaaaaaaaa');
+    const result = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before: { title: '网站打不开', severity: 'ordinary', updatedAt: 1 },
+      after: { title: '网站首页打不开', severity: 'major', updatedAt: 2 },
+      actor: 'zhangsan',
+      at: AT,
+      clock,
+      ignore: ['updatedAt'],
+      newId: counterIds(),
+    });
+    expect(result.clock).toEqual({ wallMs: AT, counter: 0, nodeId: 'aaaaaaaaaa' });
+    const hlc = encodeHlc(result.clock);
+    expect(result.history).toEqual([
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        recordType: 'ticket',
+        recordId: RECORD_ID,
+        field: 'severity',
+        oldValue: 'ordinary',
+        newValue: 'major',
+        actor: 'zhangsan',
+        at: AT,
+        hlc,
+      },
+      expect.objectContaining({ field: 'title', oldValue: '网站打不开', newValue: '网站首页打不开', hlc }),
+    ]);
+    expect(result.op).toEqual({
+      opId: '00000000-0000-4000-8000-000000000003',
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      fields: [
+        { field: 'severity', value: 'major', hlc },
+        { field: 'title', value: '网站首页打不开', hlc },
+      ],
+      createdAt: AT,
+    });
+    for (const row of result.history) expect(historyEntrySchema.parse(row)).toEqual(row);
+    expect(outboxOpSchema.parse(result.op)).toEqual(result.op);
+  });
+
+  it('writes nothing and keeps the clock for a save that changes nothing', () => {
+    const clock = { wallMs: AT, counter: 3, nodeId: 'aaaaaaaaaa' };
+    const result = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before: { title: 'a', updatedAt: 1 },
+      after: { title: 'a', updatedAt: 2 },
+      actor: 'zhangsan',
+      at: AT,
+      clock,
+      ignore: ['updatedAt'],
+    });
+    expect(result).toEqual({ clock, history: [], op: undefined });
+  });
+
+  it('ticks past the stored clock even when the wall clock is behind it', () => {
+    const clock = { wallMs: AT + 1000, counter: 0, nodeId: 'aaaaaaaaaa' };
+    const result = buildChangeSet({
+      recordType: 'inspection_run',
+      recordId: RECORD_ID,
+      before: undefined,
+      after: { results: [] },
+      actor: 'lisi',
+      at: AT,
+      clock,
+    });
+    expect(decodeHlc(result.op?.fields[0]?.hlc ?? '')).toEqual({
+      wallMs: AT + 1000,
+      counter: 1,
+      nodeId: 'aaaaaaaaaa',
+    });
+    expect(result.history).toHaveLength(1);
+    expect(result.history[0]?.oldValue).toBeUndefined();
+  });
+
+  it('rejects an op with no field writes or a malformed HLC', () => {
+    const op = { opId: RECORD_ID, recordType: 'ticket', recordId: RECORD_ID, fields: [], createdAt: AT };
+    expect(outboxOpSchema.safeParse(op).success).toBe(false);
+    expect(
+      outboxOpSchema.safeParse({ ...op, fields: [{ field: 'title', value: 'x', hlc: 'yesterday' }] }).error
+        ?.issues[0]?.message,
+    ).toBe('时间戳格式无效');
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { diffFields } from '../records/field-diff';
+import { instantSchema, recordTypeSchema, type RecordType, userIdSchema } from '../records/record-envelope';
+import { newRecordId, recordIdSchema } from '../records/record-id';
+import { encodeHlc, type Hlc, tick } from './hlc';
+
+/**
+ * What one local save produces besides the record itself (ARCHITECTURE.md §3): one history row per
+ * changed field and one outbox operation. The sync issue refines the wire protocol; these are the
+ * minimal shapes both sides already agree on. HLCs are stored encoded (`encodeHlc`) so they index.
+ */
+const encodedHlcSchema = z
+  .string()
+  .regex(/^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-z]{10}$/, { error: '时间戳格式无效' });
+
+/** One field's change: who, when, old → new. The history table is the op log. */
+export const historyEntrySchema = z.strictObject({
+  id: recordIdSchema,
+  recordType: recordTypeSchema,
+  recordId: recordIdSchema,
+  field: z.string().min(1),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  actor: userIdSchema,
+  at: instantSchema,
+  hlc: encodedHlcSchema,
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const fieldWriteSchema = z.strictObject({
+  field: z.string().min(1),
+  value: z.unknown(),
+  hlc: encodedHlcSchema,
+});
+export type FieldWrite = z.infer<typeof fieldWriteSchema>;
+
+/** A change waiting to be pushed: the new values of the fields one save changed. */
+export const outboxOpSchema = z.strictObject({
+  opId: recordIdSchema,
+  recordType: recordTypeSchema,
+  recordId: recordIdSchema,
+  fields: z.array(fieldWriteSchema).min(1),
+  createdAt: instantSchema,
+});
+export type OutboxOp = z.infer<typeof outboxOpSchema>;
+
+export interface ChangeSetInput {
+  readonly recordType: RecordType;
+  readonly recordId: string;
+  /** The record as stored before the save; undefined for a new record. */
+  readonly before: object | undefined;
+  readonly after: object;
+  readonly actor: string;
+  /** The save instant (also the wall time the clock ticks with). */
+  readonly at: number;
+  /** The database's clock before this save. */
+  readonly clock: Hlc;
+  /** Fields that never make history, e.g. `updatedAt` (it changes on every save). */
+  readonly ignore?: readonly string[];
+  readonly newId?: () => string;
+}
+
+export interface ChangeSet {
+  /** The clock to persist with the save: ticked once when anything changed, unchanged otherwise. */
+  readonly clock: Hlc;
+  readonly history: readonly HistoryEntry[];
+  /** Undefined when nothing changed: an unchanged save writes nothing. */
+  readonly op: OutboxOp | undefined;
+}
+
+/**
+ * History rows and the outbox op of one save. Every field written by one save carries the same HLC:
+ * the merge compares HLCs per field, so fields need not differ, and one tick per save keeps the clock's
+ * counter small.
+ */
+export function buildChangeSet(input: ChangeSetInput): ChangeSet {
+  const changes = diffFields(input.before, input.after, { ignore: input.ignore ?? [] });
+  if (changes.length === 0) return { clock: input.clock, history: [], op: undefined };
+  const clock = tick(input.clock, input.at);
+  const hlc = encodeHlc(clock);
+  const newId = input.newId ?? (() => newRecordId());
+  const history = changes.map((change) => ({
+    id: newId(),
+    recordType: input.recordType,
+    recordId: input.recordId,
+    field: change.field,
+    oldValue: change.oldValue,
+    newValue: change.newValue,
+    actor: input.actor,
+    at: input.at,
+    hlc,
+  }));
+  const op = {
+    opId: newId(),
+    recordType: input.recordType,
+    recordId: input.recordId,
+    fields: changes.map((change) => ({ field: change.field, value: change.newValue, hlc })),
+    createdAt: input.at,
+  };
+  return { clock, history, op };
+}

@@ -1,0 +1,28 @@
+export {
+  DEFAULT_MAX_DRIFT_MS,
+  HLC_MAX_COUNTER,
+  HLC_MAX_WALL_MS,
+  HlcCounterOverflowError,
+  HlcDriftError,
+  NODE_ID_LENGTH,
+  assertNodeId,
+  compareHlc,
+  decodeHlc,
+  encodeHlc,
+  initialHlc,
+  newNodeId,
+  receive,
+  tick,
+  type Hlc,
+} from './hlc';
+export {
+  buildChangeSet,
+  fieldWriteSchema,
+  historyEntrySchema,
+  outboxOpSchema,
+  type ChangeSet,
+  type ChangeSetInput,
+  type FieldWrite,
+  type HistoryEntry,
+  type OutboxOp,
+} from './changes';
