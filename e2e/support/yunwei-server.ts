@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './repo-root';
+
+export interface RunningYunweiServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
+const START_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/**
+ * Starts the real server exactly as an admin would (`npm run --silent yunwei -- serve`) on a free port
+ * with a fresh embedded database in a temporary folder, and resolves with the URL it prints.
+ */
+export async function startYunweiServer(): Promise<RunningYunweiServer> {
+  if (!existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
+    throw new Error('dist/renderer/index.html 不存在：e2e 测试需要先构建前端（npm run build:renderer）');
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'yunwei-e2e-data-'));
+  // Its own process group, so stopping it also stops the tsx and node processes npm starts under it.
+  const child = spawn('npm', ['run', '--silent', 'yunwei', '--', 'serve', '--port', '0', '--data', dataDir], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await waitForUrl(child);
+    return {
+      url,
+      stop: async () => {
+        await stopGroup(child);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stopGroup(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      reject(new Error(`运维台服务未能启动（${reason}）。服务输出：\n${output || '（无）'}`));
+    };
+    const timer = setTimeout(() => fail(`${START_TIMEOUT_MS / 1000} 秒内未打印服务地址`), START_TIMEOUT_MS);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = URL_PATTERN.exec(output);
+      if (match !== null) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('error', (error) => fail(`无法运行 npm：${error.message}`));
+    child.once('exit', (code, signal) => fail(`进程已退出，退出码 ${code ?? '无'}，信号 ${signal ?? '无'}`));
+  });
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGTERM');
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS)),
+  ]);
+  if (timedOut) {
+    console.warn(`[e2e] 服务在 ${STOP_TIMEOUT_MS / 1000} 秒内未停止，强制结束进程组 ${child.pid}`);
+    process.kill(-child.pid, 'SIGKILL');
+    await exited;
+  }
+}

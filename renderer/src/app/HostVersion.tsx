@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
+import { getHost } from '../host/get-host';
+
+const HOST_LABELS = { electron: '桌面版', web: '浏览器版' } as const;
+
+/** Which build is running, for the user to quote when reporting a problem. */
+export function HostVersion() {
+  const version = useQuery({ queryKey: ['host', 'version'], queryFn: () => getHost().getAppVersion() });
+  if (version.isError) {
+    return <Typography.Text type="danger">无法读取版本：{version.error.message}</Typography.Text>;
+  }
+  return (
+    <Typography.Text type="secondary" className="host-version" data-testid="host-version">
+      {version.data === undefined
+        ? '正在读取版本…'
+        : `${HOST_LABELS[version.data.host]} ${version.data.version}`}
+    </Typography.Text>
+  );
+}
