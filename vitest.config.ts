@@ -9,5 +9,6 @@ export default defineConfig({
     include: ['{core,server,electron,renderer}/**/*.test.{ts,tsx}', 'tools/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'e2e/**'],
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

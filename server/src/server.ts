@@ -8,3 +8,23 @@ export { redactDatabaseUrl } from './db/postgres-database';
 export type { LogLevel } from './http/app';
 export { type MigrateResult, migrate } from './migrate';
 export { PortInUseError, type RunningServer, type ServerOptions, startServer } from './start-server';
+export {
+  type AdminContext,
+  type UserStatus,
+  type UserSummary,
+  addUser,
+  disableUser,
+  listUserSummaries,
+  resetPassword,
+  setUserScope,
+} from './accounts/user-admin';
+export { type PasswordReader, readPasswordFromProcess } from './accounts/read-password';
+export {
+  AUDIT_ACTION_LABELS,
+  AUDIT_RESULT_LABELS,
+  type AuditQuery,
+  type StoredAuditEntry,
+  listAudit,
+} from './audit/audit-log';
+export { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from './auth/security-policy';
+export { withMigratedDatabase } from './db/with-database';

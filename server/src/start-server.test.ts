@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from './app-version';
 import { DataDirInUseError, LOCK_FILE_NAME } from './db/data-dir-lock';
+import { allMigrations } from './db/migrations/all-migrations';
+import { migrationLabel } from './db/migrations/migration';
 import type { HealthyResponse } from './health/health-route';
 import { migrate } from './migrate';
 import { PortInUseError, type RunningServer, startServer } from './start-server';
@@ -37,8 +39,8 @@ describe('startServer on PGlite', () => {
     expect(server).toMatchObject({
       databaseKind: 'pglite',
       dataDir,
-      schemaVersion: 1,
-      appliedMigrations: ['001_server_meta'],
+      schemaVersion: allMigrations.length,
+      appliedMigrations: allMigrations.map(migrationLabel),
     });
     expect(await health(server.url)).toMatchObject({ status: 'ok', version: APP_VERSION });
   });
@@ -106,11 +108,15 @@ describe('migrate on PGlite', () => {
     const { target, dispose } = await pgliteBackend.createTarget();
     try {
       expect(await migrate(target)).toEqual({
-        applied: ['001_server_meta'],
-        schemaVersion: 1,
+        applied: allMigrations.map(migrationLabel),
+        schemaVersion: allMigrations.length,
         databaseKind: 'pglite',
       });
-      expect(await migrate(target)).toEqual({ applied: [], schemaVersion: 1, databaseKind: 'pglite' });
+      expect(await migrate(target)).toEqual({
+        applied: [],
+        schemaVersion: allMigrations.length,
+        databaseKind: 'pglite',
+      });
       expect(existsSync(join(target.dataDir ?? '', LOCK_FILE_NAME))).toBe(false);
     } finally {
       await dispose();
@@ -125,7 +131,7 @@ describe.skipIf(postgresBackend.skipReason !== undefined)(
       const { target, dispose } = await postgresBackend.createTarget();
       try {
         expect(await migrate(target)).toMatchObject({
-          applied: ['001_server_meta'],
+          applied: allMigrations.map(migrationLabel),
           databaseKind: 'postgresql',
         });
         const server = await startServer({ ...target, port: 0, logLevel: 'silent' });

@@ -1,8 +1,10 @@
+import { AUDIT_USAGE, auditCommand } from './commands/audit-command';
 import { CALENDAR_USAGE, calendarCommand } from './commands/calendar-command';
 import { MIGRATE_USAGE, migrateCommand } from './commands/migrate-command';
 import { PROFILE_USAGE, profileCommand } from './commands/profile-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 import { SLA_USAGE, slaCommand } from './commands/sla-command';
+import { USER_USAGE, userCommand } from './commands/user-command';
 import type { CliIo, Command } from './cli-io';
 import { NoAnswerError, UsageError } from './cli-errors';
 
@@ -12,6 +14,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   profile: { run: profileCommand, usage: PROFILE_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
   migrate: { run: migrateCommand, usage: MIGRATE_USAGE },
+  user: { run: userCommand, usage: USER_USAGE },
+  audit: { run: auditCommand, usage: AUDIT_USAGE },
 };
 
 export const CLI_USAGE = `运维台管理工具 yunwei

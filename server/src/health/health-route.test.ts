@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
+import { allMigrations } from '../db/migrations/all-migrations';
 import { buildApp } from '../http/app';
 import {
   createMigratedDatabase,
@@ -43,7 +44,7 @@ for (const backend of testBackends) {
       expect(response.json()).toEqual({
         status: 'ok',
         version: '9.8.7',
-        schemaVersion: 1,
+        schemaVersion: allMigrations.length,
         instanceId: instance.rows[0]?.instance_id,
         serverTime: '2026-02-13T17:30:00.250+08:00',
       });

@@ -5,10 +5,13 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import type { ScopeContext } from '@core/auth';
+import type { SecurityPolicy } from '../auth/security-policy';
 import type { Database } from '../db/database';
 import { HEALTH_PATH, registerHealthRoute } from '../health/health-route';
 import { ApiError } from './api-error';
 import { isApiPath, pathOf } from './api-path';
+import { registerApiRoutes } from './api-routes';
 import { createErrorHandler } from './error-handler';
 import { addSecurityHeaders, applySecurityHeaders } from './security-headers';
 import { isAppNavigation, sendAppShell, serveRenderer } from './static-files';
@@ -29,6 +32,10 @@ export interface AppOptions {
   /** Milliseconds since the epoch; replaceable so tests can fix the clock. */
   now?: () => number;
   healthTimeoutMs?: number;
+  /** Password cost, lockout, token lifetime, rate limits, audit retention; defaults otherwise. */
+  security?: Partial<SecurityPolicy>;
+  /** Which subsystem is the document system (service managers' scope); the shipped profile's otherwise. */
+  scopeContext?: ScopeContext;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -61,11 +68,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   app.setErrorHandler(handleError);
 
+  const now = options.now ?? Date.now;
   registerHealthRoute(app, {
     db: options.db,
     version: options.version,
-    now: options.now ?? Date.now,
+    now,
     timeoutMs: options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+  });
+  registerApiRoutes(app, {
+    db: options.db,
+    now,
+    security: options.security,
+    scopeContext: options.scopeContext,
   });
 
   const servesRenderer = options.staticDir !== undefined;

@@ -1,5 +1,13 @@
 import { serverMetaMigration } from './001_server_meta';
+import { accountsAndAuditMigration } from './002_accounts_and_audit';
+import { syncMigration } from './003_sync';
+import { blobsMigration } from './004_blobs';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
-export const allMigrations: readonly Migration[] = [serverMetaMigration];
+export const allMigrations: readonly Migration[] = [
+  serverMetaMigration,
+  accountsAndAuditMigration,
+  syncMigration,
+  blobsMigration,
+];

@@ -6,14 +6,21 @@ import {
   type TestTarget,
 } from '../../test-support/test-databases';
 import type { Database } from '../database';
-import { serverMetaMigration } from './001_server_meta';
 import { allMigrations } from './all-migrations';
-import type { Migration } from './migration';
+import { type Migration, migrationLabel } from './migration';
 import { runMigrations } from './run-migrations';
 
-const widgets: Migration = { version: 2, name: 'widgets', sql: 'create table widgets (id int primary key);' };
+/** This build's migrations, then test-only ones after them. */
+const released = allMigrations;
+const latest = released.length;
+const releasedLedger = released.map(({ version, name }) => ({ version, name }));
+const widgets: Migration = {
+  version: latest + 1,
+  name: 'widgets',
+  sql: 'create table widgets (id int primary key);',
+};
 const gadgets: Migration = {
-  version: 3,
+  version: latest + 2,
   name: 'gadgets',
   sql: 'create table gadgets (id int primary key); select * from table_that_does_not_exist;',
 };
@@ -46,12 +53,12 @@ for (const backend of testBackends) {
       const other = backend.name === 'PostgreSQL' ? await openTestDatabase(testTarget.target) : db;
       try {
         const outcomes = await Promise.all([runMigrations(db), runMigrations(other)]);
-        expect(outcomes.flatMap((outcome) => outcome.applied)).toEqual(['001_server_meta']);
-        expect(outcomes.map((outcome) => outcome.schemaVersion)).toEqual([1, 1]);
+        expect(outcomes.flatMap((outcome) => outcome.applied)).toEqual(released.map(migrationLabel));
+        expect(outcomes.map((outcome) => outcome.schemaVersion)).toEqual([latest, latest]);
       } finally {
         if (other !== db) await other.close();
       }
-      expect(await ledger()).toEqual([{ version: 1, name: 'server_meta' }]);
+      expect(await ledger()).toEqual(releasedLedger);
       const checksums = await db.query<{ checksum: string }>('select checksum from schema_migrations');
       expect(checksums.rows[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -68,34 +75,34 @@ for (const backend of testBackends) {
     });
 
     it('applies only the migrations added since the last run', async () => {
-      expect(await runMigrations(db, [serverMetaMigration, widgets])).toEqual({
-        applied: ['002_widgets'],
-        schemaVersion: 2,
+      expect(await runMigrations(db, [...released, widgets])).toEqual({
+        applied: [migrationLabel(widgets)],
+        schemaVersion: latest + 1,
       });
-      expect(await ledger()).toEqual([
-        { version: 1, name: 'server_meta' },
-        { version: 2, name: 'widgets' },
-      ]);
+      expect(await ledger()).toEqual([...releasedLedger, { version: latest + 1, name: 'widgets' }]);
     });
 
     it('refuses a database whose applied migration was edited since', async () => {
       const edited = { ...widgets, sql: 'create table widgets (id bigint primary key);' };
-      await expect(runMigrations(db, [serverMetaMigration, edited])).rejects.toThrow(
-        '数据库中已应用的迁移 002_widgets 与本程序的 002_widgets 内容不同',
+      await expect(runMigrations(db, [...released, edited])).rejects.toThrow(
+        `数据库中已应用的迁移 ${migrationLabel(widgets)} 与本程序的 ${migrationLabel(widgets)} 内容不同`,
       );
     });
 
     it('refuses a database from a newer release', async () => {
-      await expect(runMigrations(db, [serverMetaMigration])).rejects.toThrow(
-        '数据库结构版本为 2（002_widgets），高于本程序支持的 1',
+      await expect(runMigrations(db, released)).rejects.toThrow(
+        `数据库结构版本为 ${latest + 1}（${migrationLabel(widgets)}），高于本程序支持的 ${latest}`,
       );
     });
 
     it('rolls back a failing migration entirely and names it with the reason', async () => {
-      await expect(runMigrations(db, [serverMetaMigration, widgets, gadgets])).rejects.toThrow(
-        /数据库迁移 003_gadgets 失败，已回滚：.*table_that_does_not_exist/,
+      await expect(runMigrations(db, [...released, widgets, gadgets])).rejects.toThrow(
+        new RegExp(`数据库迁移 ${migrationLabel(gadgets)} 失败，已回滚：.*table_that_does_not_exist`),
       );
-      expect((await ledger()).map((row) => row.version)).toEqual([1, 2]);
+      expect((await ledger()).map((row) => row.version)).toEqual([
+        ...releasedLedger.map((row) => row.version),
+        latest + 1,
+      ]);
       const gadgetsTable = await db.query<{ present: boolean }>(
         `select to_regclass('gadgets') is not null as present`,
       );
@@ -103,14 +110,14 @@ for (const backend of testBackends) {
     });
 
     it('rejects a malformed migration list before touching the database', async () => {
-      await expect(runMigrations(db, [serverMetaMigration, { ...widgets, version: 3 }])).rejects.toThrow(
-        '迁移列表第 2 项的版本号应为 2，实为 3',
+      await expect(runMigrations(db, [...released, { ...widgets, version: latest + 2 }])).rejects.toThrow(
+        `迁移列表第 ${latest + 1} 项的版本号应为 ${latest + 1}，实为 ${latest + 2}`,
       );
-      await expect(
-        runMigrations(db, [serverMetaMigration, { ...widgets, name: 'Widgets!' }]),
-      ).rejects.toThrow('迁移列表第 2 项的名称“Widgets!”无效');
-      await expect(runMigrations(db, [serverMetaMigration, { ...widgets, sql: '  ' }])).rejects.toThrow(
-        '迁移列表第 2 项（002_widgets）没有 SQL',
+      await expect(runMigrations(db, [...released, { ...widgets, name: 'Widgets!' }])).rejects.toThrow(
+        `迁移列表第 ${latest + 1} 项的名称“Widgets!”无效`,
+      );
+      await expect(runMigrations(db, [...released, { ...widgets, sql: '  ' }])).rejects.toThrow(
+        `迁移列表第 ${latest + 1} 项（${migrationLabel(widgets)}）没有 SQL`,
       );
     });
   });

@@ -1,0 +1,83 @@
+import type { Visibility } from '@core/auth';
+import type { Queryable } from '../db/database';
+
+/** Stores a blob once; returns false when it was already there. Remembers who uploaded it. */
+export async function putBlob(
+  db: Queryable,
+  sha256: string,
+  content: Uint8Array,
+  userId: string,
+  now: number,
+): Promise<boolean> {
+  const at = new Date(now);
+  const inserted = await db.query(
+    `insert into blobs (sha256, size, content, created_at) values ($1, $2, $3, $4)
+     on conflict (sha256) do nothing`,
+    [sha256, content.byteLength, content, at],
+  );
+  await db.query(
+    `insert into blob_uploads (sha256, user_id, uploaded_at) values ($1, $2, $3)
+     on conflict (sha256, user_id) do nothing`,
+    [sha256, userId, at],
+  );
+  return inserted.rowCount === 1;
+}
+
+export interface BlobAccess {
+  readonly present: boolean;
+  /** The user uploaded it, or a record they may read refers to it. */
+  readonly allowed: boolean;
+}
+
+export async function blobAccess(
+  db: Queryable,
+  sha256: string,
+  userId: string,
+  visibility: Visibility,
+): Promise<BlobAccess> {
+  const { rows } = await db.query<BlobAccess>(
+    `select exists (select 1 from blobs where sha256 = $1) as present,
+            exists (select 1 from blob_uploads where sha256 = $1 and user_id = $2)
+            or exists (
+              select 1 from blob_refs r join sync_records s on s.record_id = r.record_id
+              where r.sha256 = $1 and s.change_seq is not null
+                and ($3 or s.subsystem_id = any($4::int[]))
+            ) as allowed`,
+    [sha256, userId, visibility.all, visibility.all ? [] : [...visibility.subsystemIds]],
+  );
+  // A select without FROM returns exactly one row.
+  return rows[0] as BlobAccess;
+}
+
+export async function readBlob(db: Queryable, sha256: string): Promise<Uint8Array | undefined> {
+  const { rows } = await db.query<{ content: Uint8Array }>('select content from blobs where sha256 = $1', [
+    sha256,
+  ]);
+  return rows[0]?.content;
+}
+
+/** The hashes among these that the server has not received. */
+export async function missingBlobs(db: Queryable, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const { rows } = await db.query<{ sha256: string }>(
+    `select h as sha256 from unnest($1::text[]) as h
+     where not exists (select 1 from blobs b where b.sha256 = h)
+     order by h`,
+    [[...hashes]],
+  );
+  return rows.map((row) => row.sha256);
+}
+
+/** Records which blobs a record refers to (kept even after the reference is edited away: history). */
+export async function recordBlobReferences(
+  db: Queryable,
+  recordId: string,
+  hashes: readonly string[],
+): Promise<void> {
+  if (hashes.length === 0) return;
+  await db.query(
+    `insert into blob_refs (sha256, record_id) select h, $2::uuid from unnest($1::text[]) as h
+     on conflict (sha256, record_id) do nothing`,
+    [[...hashes], recordId],
+  );
+}

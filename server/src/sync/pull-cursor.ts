@@ -1,0 +1,51 @@
+import type { Visibility } from '@core/auth';
+import { ApiError } from '../http/api-error';
+
+/**
+ * The pull cursor: `c1.<server instance>.<scope>.<change seq>`. Clients treat it as opaque. It names
+ * the database and the scope it was made for, so a cursor from another database (a restored or new
+ * server) or from a different scope (a role change) restarts the pull from the beginning instead of
+ * silently missing what the new scope may see.
+ */
+export interface PullPosition {
+  readonly seq: number;
+  /** The cursor was made for another database or scope: start over. */
+  readonly reset: boolean;
+}
+
+const CURSOR = /^c1\.([0-9a-f]{8})\.(all|none|\d+(?:-\d+)*)\.(\d{1,16})$/;
+
+export function scopeKey(visibility: Visibility): string {
+  if (visibility.all) return 'all';
+  return visibility.subsystemIds.length === 0
+    ? 'none'
+    : [...visibility.subsystemIds].sort((a, b) => a - b).join('-');
+}
+
+export function encodeCursor(instanceId: string, visibility: Visibility, seq: number): string {
+  return `c1.${instancePrefix(instanceId)}.${scopeKey(visibility)}.${seq}`;
+}
+
+export function decodeCursor(
+  cursor: string | null,
+  instanceId: string,
+  visibility: Visibility,
+): PullPosition {
+  if (cursor === null) return { seq: 0, reset: false };
+  const match = CURSOR.exec(cursor);
+  if (match === null) {
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `请求内容无效：cursor: 游标 "${cursor}" 不是本服务器给出的格式，请从头拉取（cursor 为 null）`,
+    );
+  }
+  const [, instance, scope, seq] = match as unknown as [string, string, string, string];
+  if (instance !== instancePrefix(instanceId) || scope !== scopeKey(visibility))
+    return { seq: 0, reset: true };
+  return { seq: Number(seq), reset: false };
+}
+
+function instancePrefix(instanceId: string): string {
+  return instanceId.replaceAll('-', '').slice(0, 8);
+}

@@ -1,0 +1,31 @@
+import {
+  RECORD_TYPE_LABELS,
+  type RecordType,
+  inspectionRunSchema,
+  inspectionTemplateSchema,
+  ticketSchema,
+} from '@core/records';
+import type { z } from 'zod';
+
+interface RecordSchema {
+  /** The whole record, cross-field rules included. */
+  readonly record: z.ZodType;
+  /** Each top-level field on its own, to check every write, losers included. */
+  readonly fields: Readonly<Record<string, z.ZodType>>;
+  readonly label: string;
+}
+
+/** The core schema of each record type the server stores. */
+export const RECORD_SCHEMAS: Readonly<Record<RecordType, RecordSchema>> = {
+  ticket: { record: ticketSchema, fields: ticketSchema.shape, label: RECORD_TYPE_LABELS.ticket },
+  inspection_template: {
+    record: inspectionTemplateSchema,
+    fields: inspectionTemplateSchema.shape,
+    label: RECORD_TYPE_LABELS.inspection_template,
+  },
+  inspection_run: {
+    record: inspectionRunSchema,
+    fields: inspectionRunSchema.shape,
+    label: RECORD_TYPE_LABELS.inspection_run,
+  },
+};

@@ -1,0 +1,58 @@
+import { checkRead } from '@core/auth';
+import { recordIdSchema } from '@core/records';
+import { API_PATHS, type HistoryResponse, pullRequestSchema, pushRequestSchema } from '@core/sync/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../auth/auth-deps';
+import { authenticate } from '../auth/authenticate';
+import { ApiError } from '../http/api-error';
+import { limitBody } from '../http/body-limit';
+import { parseBody } from '../http/parse-body';
+import { readHistory } from './history';
+import { pullChanges } from './pull-changes';
+import { pushBatch } from './push-batch';
+import type { SyncNotifier } from './sync-notifier';
+
+/** 500 ops of the largest tickets fit; a client splits a bigger backlog into several batches. */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+const PULL_BODY_LIMIT = 16 * 1024;
+
+export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps, notifier: SyncNotifier): void {
+  api.post(
+    API_PATHS.push,
+    { bodyLimit: PUSH_BODY_LIMIT, onRequest: limitBody(PUSH_BODY_LIMIT, '一次推送的内容') },
+    async (request, reply) => {
+      const user = await authenticate(deps, request, reply);
+      const body = parseBody(pushRequestSchema, request.body);
+      const outcome = await pushBatch(deps, user, body, request.ip);
+      if (outcome.changeSeq !== undefined) notifier.publish(outcome.changeSeq, outcome.subsystemIds);
+      return outcome.response;
+    },
+  );
+
+  api.post(
+    API_PATHS.pull,
+    { bodyLimit: PULL_BODY_LIMIT, onRequest: limitBody(PULL_BODY_LIMIT, '拉取请求') },
+    async (request, reply) => {
+      const user = await authenticate(deps, request, reply);
+      const body = parseBody(pullRequestSchema, request.body);
+      return pullChanges(deps.db, user, body, deps.scopeContext);
+    },
+  );
+
+  api.get<{ Params: { recordId: string } }>(`${API_PATHS.history}/:recordId`, async (request, reply) => {
+    const user = await authenticate(deps, request, reply);
+    const recordId = recordIdSchema.safeParse(request.params.recordId);
+    if (!recordId.success)
+      throw new ApiError(400, 'invalid_body', `记录编号无效：${request.params.recordId}`);
+    const history = await readHistory(deps.db, recordId.data);
+    if (history === undefined) throw new ApiError(404, 'not_found', `服务器上没有记录 ${recordId.data}`);
+    const decision = checkRead(user.scope, history.subsystemId, deps.scopeContext);
+    if (!decision.ok) throw new ApiError(403, 'forbidden', decision.reason);
+    const response: HistoryResponse = {
+      recordType: history.recordType,
+      recordId: recordId.data,
+      entries: history.entries,
+    };
+    return response;
+  });
+}
