@@ -2,10 +2,12 @@
  * `npm run --silent bench -- <name>`: runs one benchmark and prints one JSON object on stdout.
  * Benchmarks are run by hand and in review, never as timed tests (the machines are shared and noisy).
  */
+import { runLocalBench } from './local/local-bench';
 import { runSlaBench } from './sla/sla-bench';
 
 const BENCHES: Record<string, () => Promise<object>> = {
   sla: runSlaBench,
+  local: runLocalBench,
 };
 
 const name = process.argv[2];

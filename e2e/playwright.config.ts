@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * The renderer in Debian's Chromium against a real server (see support/global-setup.ts). Browsers are
- * never downloaded: CHROMIUM_PATH or /usr/bin/chromium is used as is.
+ * The renderer in Debian's Chromium. Browsers are never downloaded: CHROMIUM_PATH or /usr/bin/chromium
+ * is used as is.
+ * - `chromium-shanghai`, `chromium-new-york`: against a real server (support/test.ts starts it);
+ * - `offline`: the built renderer served as static files with NO server (support/offline-test.ts):
+ *   the engineer's offline day, the store's crash test;
+ * - `electron`: the desktop shell.
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -22,11 +26,11 @@ const CHROMIUM_ARGS = [
 ];
 
 const ELECTRON_SPECS = /electron\/.*\.spec\.ts$/;
+const OFFLINE_SPECS = /(tickets|inspections|crash|session)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './specs',
   outputDir: '../test-results',
-  globalSetup: './support/global-setup.ts',
   // Two cores shared with the server under test: one worker keeps timings honest.
   workers: 1,
   fullyParallel: false,
@@ -47,14 +51,19 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium-shanghai',
-      testIgnore: ELECTRON_SPECS,
+      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS],
       use: { timezoneId: 'Asia/Shanghai' },
     },
     {
       // A PC set to another zone must still see Beijing time and the Chinese working calendar.
       name: 'chromium-new-york',
-      testIgnore: ELECTRON_SPECS,
+      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS],
       use: { timezoneId: 'America/New_York' },
+    },
+    {
+      name: 'offline',
+      testMatch: OFFLINE_SPECS,
+      use: { timezoneId: 'Asia/Shanghai' },
     },
     {
       name: 'electron',

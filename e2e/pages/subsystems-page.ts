@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { SessionPage } from './session-page';
 
 export type ClockKind = 'response' | 'resolution';
 
@@ -26,6 +27,7 @@ export class SubsystemsPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
+    await new SessionPage(this.page).signIn();
     await this.rows.first().waitFor();
   }
 

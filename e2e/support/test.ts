@@ -1,12 +1,26 @@
 import { test as base } from '@playwright/test';
-import { serverBaseUrl } from './base-url';
+import { startYunweiServer, type RunningYunweiServer } from './yunwei-server';
 
-/** Playwright's test with `baseURL` pointing at the server global setup started. */
-export const test = base.extend({
-  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
-  // eslint-disable-next-line no-empty-pattern
-  baseURL: async ({}, use) => {
-    await use(serverBaseUrl());
+/**
+ * Playwright's test with `baseURL` pointing at a real server (`yunwei serve` on a fresh database),
+ * started once per worker: only the specs that need it start it, so the offline project never does.
+ */
+export const test = base.extend<object, { yunweiServer: RunningYunweiServer }>({
+  yunweiServer: [
+    // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startYunweiServer();
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ yunweiServer }, use) => {
+    await use(yunweiServer.url);
   },
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { HostApi } from '@core/host';
+import { SessionPage } from '../../pages/session-page';
 import { SubsystemsPage } from '../../pages/subsystems-page';
 import { findElectronBinary } from '../../support/electron-binary';
 import { expectedAppVersion } from '../../support/expected-profile';
@@ -27,6 +28,7 @@ test('the desktop shell loads the renderer from app:// with the host bridge and 
   try {
     const window = await app.firstWindow();
     await expect(window).toHaveURL('app://yunwei/');
+    await new SessionPage(window).signIn();
     const subsystems = new SubsystemsPage(window);
     await subsystems.rows.first().waitFor();
     await expect(subsystems.rows).toHaveCount(13);

@@ -1,19 +1,14 @@
-import { TableOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useContractProfile } from '../features/contract-profile/use-contract-profile';
+import { UserSwitcher } from '../features/session';
+import { AppShortcuts } from '../features/shortcuts';
 import { TodayStatus } from '../features/today/TodayStatus';
+import { MENU_ITEMS, menuKeyOf } from './app-menu';
 import { HostVersion } from './HostVersion';
 
 const PRODUCT_NAME = '运维台';
-
-const MENU_ITEMS = [
-  {
-    type: 'group' as const,
-    label: '合同',
-    children: [{ key: 'subsystems', icon: <TableOutlined />, label: '运维子项与时限' }],
-  },
-];
 
 function ContractName() {
   const profile = useContractProfile();
@@ -29,10 +24,14 @@ function ContractName() {
   );
 }
 
-/** Header with product and contract, a navigation sider, and the page. */
+/** Header with product, contract, today and the signed-in user; a navigation sider; the page. */
 export function AppFrame({ children }: { readonly children: ReactNode }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const menuKey = menuKeyOf(location.pathname);
   return (
     <Layout className="app-frame">
+      <AppShortcuts />
       <Layout.Header className="app-header">
         <div className="app-header__brand">
           <img src="/favicon.svg" alt="" className="app-header__logo" />
@@ -42,10 +41,17 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
         </div>
         <ContractName />
         <TodayStatus />
+        <UserSwitcher />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={176} className="app-sider" theme="light">
-          <Menu mode="inline" selectedKeys={['subsystems']} items={MENU_ITEMS} className="app-sider__menu" />
+          <Menu
+            mode="inline"
+            selectedKeys={menuKey === null ? [] : [menuKey]}
+            items={MENU_ITEMS}
+            onClick={({ key }) => void navigate(key)}
+            className="app-sider__menu"
+          />
           <div className="app-sider__footer">
             <HostVersion />
           </div>

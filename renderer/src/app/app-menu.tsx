@@ -1,0 +1,44 @@
+import {
+  CalendarOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** The sider's navigation; item keys are the routes they open. */
+export const MENU_ITEMS: MenuItems = [
+  {
+    type: 'group',
+    label: '日常工作',
+    children: [
+      { key: '/tickets', icon: <ProfileOutlined />, label: '工单' },
+      { key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' },
+      { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
+    ],
+  },
+  {
+    type: 'group',
+    label: '设置',
+    children: [{ key: '/inspections/templates', icon: <FileTextOutlined />, label: '巡检模板' }],
+  },
+  {
+    type: 'group',
+    label: '合同',
+    children: [{ key: '/', icon: <TableOutlined />, label: '运维子项与时限' }],
+  },
+];
+
+const MENU_KEYS = ['/tickets/new', '/tickets', '/inspections/templates', '/inspections', '/'];
+
+/** The menu item a path belongs to (/tickets/abc → 工单); null for a path no item leads to. */
+export function menuKeyOf(pathname: string): string | null {
+  return (
+    MENU_KEYS.find((key) =>
+      key === '/' ? pathname === '/' : pathname === key || pathname.startsWith(`${key}/`),
+    ) ?? null
+  );
+}

@@ -1,0 +1,61 @@
+import type { ComponentType } from 'react';
+import { createHashRouter, Outlet } from 'react-router';
+import { SessionGate } from '../features/session';
+import { SubsystemsPage } from '../features/subsystems/SubsystemsPage';
+import { AppFrame } from './AppFrame';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+/** The signed-in frame around every page: no page renders without a local user and their store. */
+function SignedInFrame() {
+  return (
+    <SessionGate>
+      <AppFrame>
+        <Outlet />
+      </AppFrame>
+    </SessionGate>
+  );
+}
+
+/** A page from a feature's chunk, loaded when first visited so startup parses only the frame. */
+function page(load: () => Promise<ComponentType>) {
+  return async () => ({ Component: await load() });
+}
+
+const tickets = () => import('../features/tickets');
+const inspections = () => import('../features/inspections');
+
+/**
+ * Hash routes (`#/tickets/…`) work the same under the desktop shell's app:// origin and any static
+ * file server, with no server-side fallback.
+ */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      element: <SignedInFrame />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          // Errors of a page render inside the frame, so the menu stays usable.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <SubsystemsPage /> },
+            { path: 'tickets', lazy: page(async () => (await tickets()).TicketListPage) },
+            { path: 'tickets/new', lazy: page(async () => (await tickets()).TicketNewPage) },
+            { path: 'tickets/:id', lazy: page(async () => (await tickets()).TicketDetailPage) },
+            { path: 'inspections', lazy: page(async () => (await inspections()).InspectionCalendarPage) },
+            {
+              path: 'inspections/run/:runId',
+              lazy: page(async () => (await inspections()).InspectionRunPage),
+            },
+            {
+              path: 'inspections/templates',
+              lazy: page(async () => (await inspections()).InspectionTemplatesPage),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

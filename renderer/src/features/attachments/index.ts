@@ -1,0 +1,4 @@
+export { AttachmentDropZone, takePastedFiles } from './AttachmentDropZone';
+export { AttachmentList } from './AttachmentList';
+export { useAddAttachments, useAttachmentUrl } from './use-attachment-data';
+export { attachmentName, attachmentProblem, filesOf, formatBytes, isImage } from './attachment-files';

@@ -1,0 +1,135 @@
+import type { RecordType } from '@core/records';
+import { formatInstant } from '@core/time/shanghai-time';
+import { Alert, Empty, Skeleton, Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
+import { groupBySave, type SaveGroup } from './group-history';
+import {
+  EMPTY_VALUE,
+  describeChange,
+  fieldLabel,
+  formatValue,
+  type ChangeView,
+  type LabelContext,
+} from './history-labels';
+import { useRecordHistory } from './use-record-history';
+import './history.css';
+
+/** Fields a creation lists: what was logged, not the bookkeeping every record has. */
+const CREATION_SKIPPED = new Set([
+  'id',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'deleted',
+  'events',
+  'status',
+]);
+
+export interface RecordHistoryProps {
+  readonly recordType: RecordType;
+  readonly recordId: string;
+  readonly context: LabelContext;
+}
+
+/**
+ * 修改历史: every save of the record, newest first — who, when, and each field as old → new (the
+ * audit trail an acceptance review asks for).
+ */
+export function RecordHistory({ recordType, recordId, context }: RecordHistoryProps) {
+  const history = useRecordHistory(recordId);
+  const groups = useMemo(() => groupBySave(history.data ?? [], recordType), [history.data, recordType]);
+  if (history.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (history.isError)
+    return <Alert type="error" showIcon title="无法读取修改历史" description={history.error.message} />;
+  if (groups.length === 0) return <Empty description="还没有修改记录" />;
+  return (
+    <Timeline
+      className="record-history"
+      data-testid="record-history"
+      items={groups.map((group) => ({
+        key: group.hlc,
+        color: group.created ? 'green' : 'blue',
+        content: <SaveEntry group={group} recordType={recordType} context={context} />,
+      }))}
+    />
+  );
+}
+
+function SaveEntry({
+  group,
+  recordType,
+  context,
+}: {
+  readonly group: SaveGroup;
+  readonly recordType: RecordType;
+  readonly context: LabelContext;
+}) {
+  const who = group.actor === context.currentUser.id ? context.currentUser.displayName : group.actor;
+  const when = formatInstant(group.at).slice(0, 19).replace('T', ' ');
+  return (
+    <div className="history-save" data-testid="history-save">
+      <div className="history-save__head">
+        <Typography.Text strong>{who}</Typography.Text>
+        <Typography.Text type="secondary">{when}</Typography.Text>
+        {group.created && <Typography.Text type="success">创建</Typography.Text>}
+      </div>
+      {group.created ? (
+        <ul className="history-save__changes">
+          {group.entries
+            .filter((entry) => !CREATION_SKIPPED.has(entry.field))
+            .filter((entry) => formatValue(recordType, entry.field, entry.newValue, context) !== EMPTY_VALUE)
+            .map((entry) => (
+              <li key={entry.id} data-testid="history-change" data-field={entry.field}>
+                <span className="history-save__label">{fieldLabel(recordType, entry.field)}：</span>
+                <span className="history-save__value">
+                  {formatValue(recordType, entry.field, entry.newValue, context)}
+                </span>
+              </li>
+            ))}
+        </ul>
+      ) : (
+        <ul className="history-save__changes">
+          {group.entries.map((entry) => (
+            <li key={entry.id} data-testid="history-change" data-field={entry.field}>
+              <Change
+                view={describeChange(recordType, entry.field, entry.oldValue, entry.newValue, context)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Change({ view }: { readonly view: ChangeView }) {
+  if (view.kind === 'items') {
+    return (
+      <>
+        <span className="history-save__label">{view.label}：</span>
+        {view.added.map((item) => (
+          <span key={`+${item}`} className="history-save__item">
+            新增 {item}
+          </span>
+        ))}
+        {view.removed.map((item) => (
+          <span key={`-${item}`} className="history-save__item history-save__item--removed">
+            移除 {item}
+          </span>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="history-save__label">{view.label}：</span>
+      <span className={view.before === EMPTY_VALUE ? 'history-save__empty' : 'history-save__old'}>
+        {view.before}
+      </span>
+      <span className="history-save__arrow" aria-label="改为">
+        {' → '}
+      </span>
+      <span className="history-save__value">{view.after}</span>
+    </>
+  );
+}

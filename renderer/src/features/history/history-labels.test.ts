@@ -1,0 +1,136 @@
+import { newTicket, transition, type Ticket } from '@core/records';
+import { buildChangeSet, initialHlc, type HistoryEntry } from '@core/sync';
+import { parseInstant } from '@core/time/shanghai-time';
+import { describe, expect, it } from 'vitest';
+import { groupBySave } from './group-history';
+import { describeChange, fieldLabel, formatValue, type LabelContext } from './history-labels';
+
+const CONTEXT: LabelContext = {
+  subsystems: [{ id: 5, shortName: '网站群' }],
+  currentUser: { id: 'zhangsan', displayName: '张三' },
+};
+const at = (time: string) => parseInstant(`2026-03-10 ${time}`);
+
+function created(): Ticket {
+  const result = newTicket(
+    {
+      subsystemId: 5,
+      channel: 'phone',
+      reporter: { unit: '省人社厅办公室', person: '王老师', phone: '0851-86812345' },
+      category: 'fault',
+      severity: 'major',
+      title: '门户网站首页打不开',
+      receivedAt: at('09:02'),
+    },
+    { actor: 'zhangsan', at: at('09:05') },
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return result.ticket;
+}
+
+describe('history labels', () => {
+  it('names fields in Chinese and keeps an unknown field’s own name', () => {
+    expect(fieldLabel('ticket', 'rootCause')).toBe('原因分析');
+    expect(fieldLabel('inspection_run', 'results')).toBe('检查结果');
+    expect(fieldLabel('ticket', 'somethingNew')).toBe('somethingNew');
+  });
+
+  it('shows codes as labels, instants in Beijing time, people by name', () => {
+    expect(formatValue('ticket', 'status', 'waiting', CONTEXT)).toBe('等待报告人');
+    expect(formatValue('ticket', 'severity', 'emergency', CONTEXT)).toBe('紧急');
+    expect(formatValue('ticket', 'channel', 'wechat', CONTEXT)).toBe('微信群');
+    expect(formatValue('ticket', 'category', 'account', CONTEXT)).toBe('账号权限');
+    expect(formatValue('ticket', 'receivedAt', at('09:02'), CONTEXT)).toBe('2026-03-10 09:02');
+    expect(formatValue('ticket', 'assignee', 'zhangsan', CONTEXT)).toBe('张三');
+    expect(formatValue('ticket', 'assignee', 'lisi', CONTEXT)).toBe('lisi');
+    expect(formatValue('ticket', 'assignee', null, CONTEXT)).toBe('未指派');
+    expect(formatValue('ticket', 'subsystemId', 5, CONTEXT)).toBe('5 网站群');
+    expect(formatValue('ticket', 'subsystemId', 9, CONTEXT)).toBe('子项 9');
+    expect(formatValue('ticket', 'rootCause', '', CONTEXT)).toBe('（空）');
+    expect(formatValue('ticket', 'deleted', true, CONTEXT)).toBe('已删除');
+    expect(
+      formatValue('ticket', 'reporter', { unit: '省人社厅', person: '', phone: '0851-1' }, CONTEXT),
+    ).toBe('省人社厅，0851-1');
+    expect(
+      formatValue(
+        'ticket',
+        'chatEvidence',
+        { sender: '李四', group: '运维群', sentAt: at('10:32'), text: '打不开' },
+        CONTEXT,
+      ),
+    ).toBe('李四（运维群） 2026-03-10 10:32：打不开');
+    expect(formatValue('ticket', 'chatEvidence', null, CONTEXT)).toBe('无');
+  });
+
+  it('shows a status change as old → new and the timeline as the events added', () => {
+    const before = created();
+    const responded = transition(before, 'respond', { actor: 'zhangsan', at: at('09:06') });
+    if (!responded.ok) throw new Error(responded.reason);
+    const waiting = transition(responded.ticket, 'wait', {
+      actor: 'lisi',
+      at: at('09:10'),
+      reason: '等待对方提供截图',
+    });
+    if (!waiting.ok) throw new Error(waiting.reason);
+    expect(describeChange('ticket', 'status', 'responded', 'waiting', CONTEXT)).toEqual({
+      kind: 'value',
+      label: '状态',
+      before: '已响应',
+      after: '等待报告人',
+    });
+    expect(
+      describeChange('ticket', 'events', responded.ticket.events, waiting.ticket.events, CONTEXT),
+    ).toEqual({
+      kind: 'items',
+      label: '处理记录',
+      added: ['等待报告人（2026-03-10 09:10，lisi）：等待对方提供截图'],
+      removed: [],
+    });
+  });
+
+  it('shows attachments added and removed by name', () => {
+    const shot = { sha256: 'a'.repeat(64), name: '截图.png', mime: 'image/png', size: 10 };
+    const log = { sha256: 'b'.repeat(64), name: '日志.txt', mime: 'text/plain', size: 10 };
+    expect(describeChange('ticket', 'attachments', [shot], [log], CONTEXT)).toEqual({
+      kind: 'items',
+      label: '附件',
+      added: ['日志.txt'],
+      removed: ['截图.png'],
+    });
+  });
+});
+
+describe('groupBySave', () => {
+  it('groups one save’s rows, newest save first, fields in the table’s order, and marks the creation', () => {
+    const ticket = created();
+    const first = buildChangeSet({
+      recordType: 'ticket',
+      recordId: ticket.id,
+      before: undefined,
+      after: ticket,
+      actor: 'zhangsan',
+      at: at('09:05'),
+      clock: initialHlc('0123456789'),
+      ignore: ['updatedAt'],
+    });
+    const responded = transition(ticket, 'respond', { actor: 'zhangsan', at: at('09:06') });
+    if (!responded.ok) throw new Error(responded.reason);
+    const second = buildChangeSet({
+      recordType: 'ticket',
+      recordId: ticket.id,
+      before: ticket,
+      after: responded.ticket,
+      actor: 'lisi',
+      at: at('09:06'),
+      clock: first.clock,
+      ignore: ['updatedAt'],
+    });
+    const rows: HistoryEntry[] = [...first.history, ...second.history];
+    const groups = groupBySave(rows, 'ticket');
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toMatchObject({ actor: 'lisi', at: at('09:06'), created: false });
+    expect(groups[0]?.entries.map((entry) => entry.field)).toEqual(['status', 'events']);
+    expect(groups[1]?.created).toBe(true);
+    expect(groups[1]?.entries[0]?.field).toBe('title');
+  });
+});

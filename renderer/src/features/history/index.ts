@@ -1,0 +1,10 @@
+export { RecordHistory, type RecordHistoryProps } from './RecordHistory';
+export { useRecordHistory } from './use-record-history';
+export { groupBySave, type SaveGroup } from './group-history';
+export {
+  describeChange,
+  fieldLabel,
+  formatValue,
+  type ChangeView,
+  type LabelContext,
+} from './history-labels';

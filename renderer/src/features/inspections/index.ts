@@ -1,0 +1,3 @@
+export { InspectionCalendarPage } from './InspectionCalendarPage';
+export { InspectionRunPage } from './InspectionRunPage';
+export { InspectionTemplatesPage } from './InspectionTemplatesPage';

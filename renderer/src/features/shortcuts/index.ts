@@ -1,0 +1,16 @@
+export {
+  CANCEL,
+  FOCUS_SEARCH,
+  NEW_TICKET,
+  SAVE,
+  SHOW_HELP,
+  SHORTCUT_HELP,
+  isTypingTarget,
+  matchesShortcut,
+  shortcutText,
+  type KeyLike,
+  type Shortcut,
+} from './shortcut-keys';
+export { useShortcut } from './use-shortcut';
+export { ShortcutHelp } from './ShortcutHelp';
+export { AppShortcuts } from './AppShortcuts';

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { newTemplate, startRun } from '@core/records';
+import { buildChangeSet, initialHlc } from '@core/sync';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { NO_RUNNING_DEADLINE } from '../rows/row-types';
+import { defaultSlaRules } from '../rows/sla-rules';
+import { ticketRow } from '../rows/ticket-row';
+import { at, createdTicket, respondedTicket } from '../testing/record-fixtures';
+import { SCHEMA_V1 } from './schema';
+import { YunweiDatabase } from './yunwei-database';
+
+/** A row as version 1 wrote it: every field but `breached`. */
+function v1TicketRow(ticket: ReturnType<typeof createdTicket>, savedAt: number) {
+  const { breached: _dropped, ...row } = ticketRow(ticket, defaultSlaRules(), savedAt);
+  return row;
+}
+
+describe('schema migration', () => {
+  it('opens a database filled by version 1 with every record, history row, op, blob and the clock', async () => {
+    const name = `yunwei-test-migrate-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+
+    // 30 tickets over several subsystems; one responded 10 days late (breached), one still open.
+    const tickets = Array.from({ length: 30 }, (_, index) =>
+      createdTicket({
+        subsystemId: (index % 3) + 4,
+        title: `工单 ${index}`,
+        receivedAt: at('2026-03-10T09:02'),
+      }),
+    );
+    const late = respondedTicket(tickets[0] ?? createdTicket(), at('2026-03-20T10:00'));
+    const stored = [late, ...tickets.slice(1)];
+    const nodeClock = initialHlc('abcdefghjk');
+    const changeSets = stored.map((ticket) =>
+      buildChangeSet({
+        recordType: 'ticket',
+        recordId: ticket.id,
+        before: undefined,
+        after: ticket,
+        actor: 'zhangsan',
+        at: ticket.updatedAt,
+        clock: nodeClock,
+      }),
+    );
+    const template = newTemplate(
+      {
+        subsystemId: 5,
+        templateId: 's5-daily',
+        name: '门户网站每日功能检查',
+        schedule: null,
+        items: [{ id: 'home', kind: 'pass-fail', label: '首页可打开', required: true }],
+      },
+      { actor: 'admin', at: at('2026-03-01T09:00') },
+    );
+    if (!template.ok) throw new Error(template.reason);
+    const run = startRun(template.template, {
+      actor: 'zhangsan',
+      at: at('2026-03-10T08:00'),
+      scheduledFor: '2026-03-10',
+    });
+    if (!run.ok) throw new Error(run.reason);
+
+    await v1.table('tickets').bulkAdd(stored.map((ticket) => v1TicketRow(ticket, at('2026-03-20T10:00'))));
+    await v1.table('history').bulkAdd(changeSets.flatMap((set) => set.history));
+    await v1.table('outbox').bulkAdd(changeSets.map((set) => set.op));
+    await v1.table('inspectionTemplates').add({
+      key: 's5-daily@1',
+      id: template.template.id,
+      templateId: 's5-daily',
+      version: 1,
+      subsystemId: 5,
+      record: template.template,
+    });
+    await v1.table('inspectionRuns').add({
+      id: run.run.id,
+      record: run.run,
+      subsystemId: 5,
+      templateId: 's5-daily',
+      slotKey: '2026-03-10',
+      startedAt: run.run.startedAt,
+    });
+    await v1.table('blobs').add({
+      sha256: 'a'.repeat(64),
+      name: '截图.png',
+      mime: 'image/png',
+      size: 3,
+      data: new Blob(['abc']),
+      createdAt: 1,
+    });
+    await v1.table('meta').put({ key: 'hlc', value: changeSets[0]?.clock });
+    const historyCount = await v1.table('history').count();
+    v1.close();
+
+    const db = new YunweiDatabase(name, { now: () => at('2026-03-20T12:00') });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.tickets.count()).toBe(30);
+    expect(await db.history.count()).toBe(historyCount);
+    expect(await db.outbox.count()).toBe(30);
+    expect(await db.inspectionTemplates.count()).toBe(1);
+    expect((await db.inspectionRuns.get(run.run.id))?.record).toEqual(run.run);
+    expect(await db.blobs.count()).toBe(1);
+    expect((await db.meta.get('hlc'))?.value).toEqual(changeSets[0]?.clock);
+    for (const ticket of stored) expect((await db.tickets.get(ticket.id))?.record).toEqual(ticket);
+
+    // The upgrade filled the new field from each ticket's clocks...
+    const lateRow = await db.tickets.get(late.id);
+    expect(lateRow?.breached).toBe(1);
+    expect(await db.tickets.where('breached').equals(1).count()).toBe(30);
+    // ...and the new compound index answers the list query.
+    const page = await db.tickets
+      .where('[subsystemId+status+deadlineAt]')
+      .between([5, 'new', Dexie.minKey], [5, 'new', Dexie.maxKey])
+      .limit(50)
+      .toArray();
+    expect(page).toHaveLength(10);
+    expect(
+      page.every(
+        (row) => row.subsystemId === 5 && row.status === 'new' && row.deadlineAt < NO_RUNNING_DEADLINE,
+      ),
+    ).toBe(true);
+    await db.delete();
+  });
+});

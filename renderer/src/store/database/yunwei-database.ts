@@ -1,0 +1,94 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  BlobRow,
+  HistoryRow,
+  InspectionRunRow,
+  InspectionTemplateRow,
+  MetaRow,
+  OutboxRow,
+  TicketRow,
+} from '../rows/row-types';
+import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
+import { ticketRow } from '../rows/ticket-row';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import {
+  BLOCKED_MESSAGE,
+  DELETED_MESSAGE,
+  SUPERSEDED_MESSAGE,
+  type StoreNotice,
+  type StoreNoticeListener,
+} from './store-notices';
+
+export interface YunweiDatabaseOptions {
+  /** The contract and calendar ticket deadlines are computed from; the shipped ones by default. */
+  readonly slaRules?: SlaRules;
+  /** The clock the v2 upgrade computes `breached` with (tests pin it). */
+  readonly now?: () => number;
+}
+
+/**
+ * One user's local database (name from `userDatabaseName`). Tables and indexes: docs/local-store.md.
+ * Writes go through `saveRecord` and `putBlob`, never straight into the tables.
+ */
+export class YunweiDatabase extends Dexie {
+  declare readonly tickets: Table<TicketRow, string>;
+  declare readonly inspectionTemplates: Table<InspectionTemplateRow, string>;
+  declare readonly inspectionRuns: Table<InspectionRunRow, string>;
+  declare readonly history: Table<HistoryRow, string>;
+  declare readonly outbox: Table<OutboxRow, number>;
+  declare readonly blobs: Table<BlobRow, string>;
+  declare readonly meta: Table<MetaRow, string>;
+
+  readonly slaRules: SlaRules;
+  /** Set once a newer window took the database over: every later write is refused with this reason. */
+  disconnectedReason: string | undefined;
+  private readonly noticeListeners = new Set<StoreNoticeListener>();
+  private readonly pendingNotices: StoreNotice[] = [];
+
+  constructor(name: string, options: YunweiDatabaseOptions = {}) {
+    // The list and the store keep their own caches (react-query); Dexie's live-query cache would only
+    // hold a second copy of large result sets.
+    super(name, { cache: 'disabled' });
+    const rules = options.slaRules ?? defaultSlaRules();
+    const now = options.now ?? Date.now;
+    this.slaRules = rules;
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((transaction) =>
+        // Rebuilt from the record: fills `breached` and refreshes every derived field, so a row
+        // written by version 1 is indistinguishable from one written by version 2.
+        transaction
+          .table<TicketRow, string>('tickets')
+          .toCollection()
+          .modify((row, context) => {
+            context.value = ticketRow(row.record, rules, now());
+          }),
+      );
+
+    this.on('versionchange', (event) => {
+      this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;
+      this.notify({ kind: 'version', message: this.disconnectedReason });
+      // Dexie's own handler (registered first) closes the connection so the other window proceeds.
+    });
+    this.on('blocked', () => this.notify({ kind: 'blocked', message: BLOCKED_MESSAGE }));
+  }
+
+  /**
+   * Listens for notices the UI must show. Notices raised before anyone listened (during the first
+   * open) are delivered on subscribing. Returns the unsubscribe function.
+   */
+  onNotice(listener: StoreNoticeListener): () => void {
+    this.noticeListeners.add(listener);
+    for (const notice of this.pendingNotices.splice(0)) listener(notice);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private notify(notice: StoreNotice): void {
+    if (this.noticeListeners.size === 0) {
+      this.pendingNotices.push(notice);
+      return;
+    }
+    for (const listener of this.noticeListeners) listener(notice);
+  }
+}

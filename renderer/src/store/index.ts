@@ -1,0 +1,36 @@
+/**
+ * The local store (docs/local-store.md): one Dexie database per local user, every save one
+ * transaction writing the record, its history rows and its outbox op. Features read through
+ * `useDatabase()` and write only through `saveRecord` / `useSaveRecord` and `putBlob`.
+ */
+export { YunweiDatabase, type YunweiDatabaseOptions } from './database/yunwei-database';
+export { openUserDatabase, type OpenUserDatabaseOptions } from './database/open-database';
+export { LOCAL_SERVER_KEY, userDatabaseName } from './database/database-name';
+export { CURRENT_SCHEMA_VERSION } from './database/schema';
+export type { StoreNotice, StoreNoticeListener } from './database/store-notices';
+export {
+  NO_RUNNING_DEADLINE,
+  type BlobRow,
+  type HistoryRow,
+  type InspectionRunRow,
+  type InspectionTemplateRow,
+  type MetaRow,
+  type OutboxRow,
+  type TicketRow,
+} from './rows/row-types';
+export { ticketRow } from './rows/ticket-row';
+export { ticketDeadline, type TicketDeadline } from './rows/ticket-deadline';
+export { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from './rows/inspection-rows';
+export { defaultSlaRules, type SlaRules } from './rows/sla-rules';
+export { saveRecord, type SaveRecordInput, type SaveRecordResult } from './save/save-record';
+export { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './save/record-kinds';
+export { undoInput, type UndoableSave, type UndoInput } from './save/undo-input';
+export { MAX_ATTACHMENT_BYTES, getBlob, putBlob, sha256Hex } from './blobs/blob-store';
+export { STORE_ERROR_KINDS, StoreError, isStoreError, type StoreErrorKind } from './errors/store-error';
+export { toStoreError } from './errors/to-store-error';
+export { StoreProvider, type StoreProviderProps } from './react/StoreProvider';
+export { useCurrentUser, useDatabase, type CurrentUser } from './react/store-context';
+export { useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
+export { useUndoLastSave, type UndoLastSave } from './react/use-undo-last-save';
+export { useShowStoreError } from './react/use-show-store-error';
+export type { LastSave } from './react/last-save';

@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { SavedMessage } from './store-broadcast';
+
+/**
+ * Every cached list of records, and the saved record's history. All three lists are refreshed because
+ * records point at each other (a ticket opened from an inspection result, the run linking back);
+ * only queries on screen refetch, so this is cheap.
+ */
+export function invalidateAfterSave(queryClient: QueryClient, saved: SavedMessage): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+    queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
+    queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
+    queryClient.invalidateQueries({ queryKey: ['history', saved.recordId] }),
+  ]).then(() => undefined);
+}

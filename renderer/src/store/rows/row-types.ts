@@ -1,0 +1,69 @@
+import type { InspectionRun, InspectionTemplate, Ticket, TicketSeverity, TicketStatus } from '@core/records';
+import type { HistoryEntry, Hlc, OutboxOp } from '@core/sync';
+
+/**
+ * Table rows keep the pure core record under `record` and the fields the indexes need beside it:
+ * core schemas are strict, so nothing derived ever goes into a record.
+ */
+export interface TicketRow {
+  readonly id: string;
+  readonly record: Ticket;
+  readonly subsystemId: number;
+  readonly status: TicketStatus;
+  readonly severity: TicketSeverity;
+  /** The assignee's user id; '' when nobody is assigned (IndexedDB cannot index null). */
+  readonly assignee: string;
+  readonly receivedAt: number;
+  readonly updatedAt: number;
+  /**
+   * The earliest deadline among the ticket's running SLA clocks as of the save;
+   * NO_RUNNING_DEADLINE when no clock runs (paused, stopped, or not set by the contract), so such
+   * tickets sort last.
+   */
+  readonly deadlineAt: number;
+  /** 1 when a clock had gone past its deadline at the save (stopped late or still running). */
+  readonly breached: 0 | 1;
+  /** Chinese search tokens (core ticketSearchTokens), a multiEntry index. */
+  readonly tokens: readonly string[];
+}
+
+/** Sorts after every real instant; IndexedDB keys cannot be Infinity-free nulls. */
+export const NO_RUNNING_DEADLINE = Number.MAX_SAFE_INTEGER;
+
+export interface InspectionTemplateRow {
+  /** `<templateId>@<version>`: one row per immutable version. */
+  readonly key: string;
+  readonly id: string;
+  readonly templateId: string;
+  readonly version: number;
+  readonly subsystemId: number;
+  readonly record: InspectionTemplate;
+}
+
+export interface InspectionRunRow {
+  readonly id: string;
+  readonly record: InspectionRun;
+  readonly subsystemId: number;
+  readonly templateId: string;
+  /** The run's `scheduledFor` slot key; '' for a run of an unscheduled template. */
+  readonly slotKey: string;
+  readonly startedAt: number;
+}
+
+export type HistoryRow = HistoryEntry;
+
+/** A core outbox op with its position in the push queue. */
+export interface OutboxRow extends OutboxOp {
+  readonly seq?: number;
+}
+
+export interface BlobRow {
+  readonly sha256: string;
+  readonly name: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly data: Blob;
+  readonly createdAt: number;
+}
+
+export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };

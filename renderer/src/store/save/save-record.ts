@@ -1,0 +1,127 @@
+import { diffFields, parseRecord } from '@core/records';
+import {
+  buildChangeSet,
+  initialHlc,
+  newNodeId,
+  type Hlc,
+  type HistoryEntry,
+  type OutboxOp,
+} from '@core/sync';
+import type { YunweiDatabase } from '../database/yunwei-database';
+import { StoreError } from '../errors/store-error';
+import { toStoreError } from '../errors/to-store-error';
+import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
+import { readStoredRecord, writeStoredRecord } from './record-tables';
+
+export interface SaveRecordInput<K extends StoreRecordType = StoreRecordType> {
+  readonly recordType: K;
+  /** The record as the caller read it; null for a new record. */
+  readonly before: StoredRecords[K] | null;
+  /** The record to store. Its `updatedAt` is stamped with `at`. */
+  readonly after: StoredRecords[K];
+  /** The user id saving (history's “who”). */
+  readonly actor: string;
+  /** The save instant, epoch ms (history's “when”, the HLC's wall time). */
+  readonly at: number;
+}
+
+export interface SaveRecordResult<K extends StoreRecordType = StoreRecordType> {
+  /** The record as stored now (after an unchanged save: as it was). */
+  readonly record: StoredRecords[K];
+  /** The record as it was stored before this save; null when the save created it. */
+  readonly previous: StoredRecords[K] | null;
+  /** One row per changed field; empty when nothing changed. */
+  readonly history: HistoryEntry[];
+  /** The op queued for sync; null when nothing changed. */
+  readonly op: OutboxOp | null;
+}
+
+const HLC_KEY = 'hlc';
+
+/**
+ * Saves one record in ONE read-write transaction: the row (with its index fields), one history row
+ * per changed field and one outbox op (core buildChangeSet), and the database's HLC, ticked once. The
+ * transaction either commits all of it or nothing. An unchanged record writes nothing.
+ *
+ * The diff is taken against the record as stored, not as the caller remembers it: if it changed in
+ * between (another window saved it), the save is refused as a conflict rather than overwriting it.
+ */
+export async function saveRecord<K extends StoreRecordType>(
+  db: YunweiDatabase,
+  input: SaveRecordInput<K>,
+): Promise<SaveRecordResult<K>> {
+  const kind = RECORD_KINDS[input.recordType];
+  if (db.disconnectedReason !== undefined) throw new StoreError('version', db.disconnectedReason);
+  const parsed = parseRecord(kind.schema, { ...input.after, updatedAt: input.at }, kind.label);
+  if (!parsed.ok) throw new StoreError('invalid', parsed.reason);
+  const after = parsed.value as StoredRecords[K];
+  try {
+    return await db.transaction(
+      'rw',
+      [tableName(input.recordType), db.history, db.outbox, db.meta],
+      async () => {
+        const stored = await readStoredRecord(db, input.recordType, after);
+        assertUnchangedSinceRead(kind.label, input.before, stored);
+        const clock = await readClock(db);
+        const changes = buildChangeSet({
+          recordType: kind.coreType,
+          recordId: after.id,
+          before: stored ?? undefined,
+          after,
+          actor: input.actor,
+          at: input.at,
+          clock,
+          ignore: ['updatedAt'],
+        });
+        if (changes.op === undefined) {
+          return { record: stored ?? after, previous: stored, history: [], op: null };
+        }
+        await writeStoredRecord(db, input.recordType, after, input.at);
+        await db.history.bulkAdd(changes.history);
+        await db.outbox.add(changes.op);
+        await db.meta.put({ key: HLC_KEY, value: changes.clock });
+        return { record: after, previous: stored, history: [...changes.history], op: changes.op };
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, `保存${kind.label}`, db.disconnectedReason);
+  }
+}
+
+function tableName(recordType: StoreRecordType): 'tickets' | 'inspectionTemplates' | 'inspectionRuns' {
+  switch (recordType) {
+    case 'ticket':
+      return 'tickets';
+    case 'inspectionTemplate':
+      return 'inspectionTemplates';
+    case 'inspectionRun':
+      return 'inspectionRuns';
+  }
+}
+
+function assertUnchangedSinceRead(label: string, before: object | null, stored: object | null): void {
+  if (before === null && stored !== null) {
+    throw new StoreError(
+      'conflict',
+      `这条${label}已经保存过（可能在另一个窗口中）：请刷新后在最新内容上修改。`,
+    );
+  }
+  if (before !== null && stored === null) {
+    throw new StoreError(
+      'conflict',
+      `要修改的${label}在本地数据库中不存在（可能已被另一个窗口重置）：请刷新后重试。`,
+    );
+  }
+  if (before !== null && stored !== null && diffFields(before, stored).length > 0) {
+    throw new StoreError(
+      'conflict',
+      `这条${label}在您打开之后已被修改（可能在另一个窗口中）：为免覆盖他人的修改，本次未保存，请刷新后重新修改。`,
+    );
+  }
+}
+
+/** The database's HLC; a new database gets its node id with its first save. */
+async function readClock(db: YunweiDatabase): Promise<Hlc> {
+  const row = await db.meta.get(HLC_KEY);
+  return row?.value ?? initialHlc(newNodeId());
+}
