@@ -15,6 +15,12 @@ export interface SaveAck {
 export interface StoredTicket {
   readonly id: string;
   readonly record: Record<string, unknown> & { readonly title: string };
+  readonly tokens: readonly string[];
+}
+
+export interface StoredSearchRow {
+  readonly id: string;
+  readonly tokens: readonly string[];
 }
 
 export interface StoredHistory {
@@ -31,12 +37,14 @@ export interface StoredOp {
 
 export interface StoreSnapshot {
   readonly tickets: readonly StoredTicket[];
+  readonly search: readonly StoredSearchRow[];
   readonly history: readonly StoredHistory[];
   readonly outbox: readonly StoredOp[];
 }
 
 interface HookDatabase {
   readonly tickets: { toArray(): Promise<StoredTicket[]> };
+  readonly ticketSearch: { toArray(): Promise<StoredSearchRow[]> };
   readonly history: { toArray(): Promise<StoredHistory[]> };
   readonly outbox: { toArray(): Promise<StoredOp[]> };
   close(): void;
@@ -146,14 +154,16 @@ export class StoreHookPage {
       const hook = (window as unknown as HookWindow).__yunweiBench;
       if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
       const db = await hook.openUserDatabase(name);
-      const [tickets, history, outbox] = await Promise.all([
+      const [tickets, search, history, outbox] = await Promise.all([
         db.tickets.toArray(),
+        db.ticketSearch.toArray(),
         db.history.toArray(),
         db.outbox.toArray(),
       ]);
       db.close();
       return {
-        tickets: tickets.map((row) => ({ id: row.id, record: row.record })),
+        tickets: tickets.map((row) => ({ id: row.id, record: row.record, tokens: row.tokens })),
+        search: search.map((row) => ({ id: row.id, tokens: row.tokens })),
         history: history.map((row) => ({
           recordId: row.recordId,
           field: row.field,

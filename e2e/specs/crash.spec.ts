@@ -79,9 +79,16 @@ function expectEveryAcknowledgedSave(acks: readonly SaveAck[], snapshot: StoreSn
 
 /**
  * No partial record: every stored field's value is what its latest history row says; every history
- * row belongs to a stored ticket; each save's history rows (one HLC) match exactly one outbox op.
+ * row belongs to a stored ticket; each save's history rows (one HLC) match exactly one outbox op;
+ * every ticket is in the search index under exactly the tokens of its row.
  */
 function expectNoPartialRecord(snapshot: StoreSnapshot): void {
+  const search = new Map(snapshot.search.map((row) => [row.id, row.tokens]));
+  expect(search.size, '搜索索引与工单数量不符').toBe(snapshot.tickets.length);
+  for (const ticket of snapshot.tickets) {
+    expect(search.get(ticket.id), `工单 ${ticket.record.title} 的搜索索引与记录不符`).toEqual(ticket.tokens);
+  }
+
   const ids = new Set(snapshot.tickets.map((row) => row.id));
   for (const row of snapshot.history)
     expect(ids.has(row.recordId), `历史记录指向不存在的工单 ${row.recordId}`).toBe(true);

@@ -2,6 +2,9 @@
  * The local store (docs/local-store.md): one Dexie database per local user, every save one
  * transaction writing the record, its history rows and its outbox op. Features read through
  * `useDatabase()` and write only through `saveRecord` / `useSaveRecord` and `putBlob`.
+ *
+ * Search: the tokens index is `db.ticketSearch.where('tokens')` (its primary keys are ticket ids),
+ * not an index of `tickets` (see SCHEMA_V2 for why). `row.tokens` is still on every ticket row.
  */
 export { YunweiDatabase, type YunweiDatabaseOptions } from './database/yunwei-database';
 export { openUserDatabase, type OpenUserDatabaseOptions } from './database/open-database';
@@ -17,7 +20,9 @@ export {
   type MetaRow,
   type OutboxRow,
   type TicketRow,
+  type TicketSearchRow,
 } from './rows/row-types';
+export { distinctIndexKeys, hasRows } from './queries/index-queries';
 export { ticketRow } from './rows/ticket-row';
 export { ticketDeadline, type TicketDeadline } from './rows/ticket-deadline';
 export { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from './rows/inspection-rows';

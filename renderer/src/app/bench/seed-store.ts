@@ -96,8 +96,9 @@ export async function seedStore(db: YunweiDatabase, options: SeedOptions): Promi
       if (ordinal % 20 === 0) ops.push(opOf(ticket, hlc));
     }
     if (done === 0 && rows[0] !== undefined) detailTicketId = rows[0].id;
-    await db.transaction('rw', db.tickets, db.history, db.outbox, async () => {
+    await db.transaction('rw', db.tickets, db.ticketSearch, db.history, db.outbox, async () => {
       await db.tickets.bulkPut(rows);
+      await db.ticketSearch.bulkPut(rows.map((row) => ({ id: row.id, tokens: row.tokens })));
       for (let start = 0; start < history.length; start += HISTORY_CHUNK) {
         await db.history.bulkPut(history.slice(start, start + HISTORY_CHUNK));
       }

@@ -106,8 +106,16 @@ afterAll(async () => {
   await db.delete();
 });
 
-/** Every page, small pages and a tiny scan budget, so that resuming and merging are exercised. */
-async function readAll(filters: TicketFilters, pageSize: number, scanBudget: number): Promise<string[]> {
+/**
+ * Every page, small pages and a tiny scan budget, so that resuming and merging are exercised; a tiny
+ * search sort limit sends a search down the deadline-index path instead of the sorted match list.
+ */
+async function readAll(
+  filters: TicketFilters,
+  pageSize: number,
+  scanBudget: number,
+  searchSortLimit?: number,
+): Promise<string[]> {
   const plan = planTicketQuery(filters);
   const ids: string[] = [];
   let after: TicketCursor | null = null;
@@ -117,6 +125,7 @@ async function readAll(filters: TicketFilters, pageSize: number, scanBudget: num
       now: NOW,
       rules: db.slaRules,
       scanBudget,
+      ...(searchSortLimit === undefined ? {} : { searchSortLimit }),
     });
     ids.push(...page.rows.map((row) => row.id));
     if (page.next === null) return ids;
@@ -169,6 +178,7 @@ const CASES: [string, Partial<TicketFilters>][] = [
   ['a two-character search', { text: '首页' }],
   ['a search with other filters', { text: '王老师', subsystemIds: [5, 13], statuses: ['closed', 'new'] }],
   ['a search that finds nothing', { text: '打印机' }],
+  ['a one-character prefix search', { text: '首' }],
 ];
 
 describe('fetchTicketPage', () => {
@@ -179,6 +189,7 @@ describe('fetchTicketPage', () => {
       const want = expected(filters);
       expect(await readAll(filters, 7, 5)).toEqual(want);
       expect(await readAll(filters, 100, 4000)).toEqual(want);
+      expect(await readAll(filters, 7, 50, 2)).toEqual(want);
     },
   );
 

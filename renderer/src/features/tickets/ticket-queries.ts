@@ -1,6 +1,6 @@
 import type { Ticket, TicketStatus } from '@core/records';
 import type { QueryTerm } from '@core/search';
-import type { TicketRow, YunweiDatabase } from '../../store';
+import { distinctIndexKeys, hasRows, type TicketRow, type YunweiDatabase } from '../../store';
 import { scanIndex, type ScanPosition } from './index-scan';
 import type { ClockRules } from './ticket-clocks';
 import { rowMatches, termsBySelectivity, type TicketQueryPlan } from './ticket-query-plan';
@@ -135,10 +135,11 @@ function positionOf(row: TicketRow): TicketCursor {
 }
 
 /**
- * A search. The term matching fewest tickets is counted on the `*tokens` index: when it matches few,
- * those tickets are read and sorted by deadline; when it matches many, the deadline index is read in
- * order keeping the rows whose tokens match (the row check tests every term), so the first page of a
- * common two-character query comes as quickly as an unfiltered list and no id list is ever built.
+ * A search. The most selective-looking terms are looked up on the `ticketSearch` tokens index, each
+ * read no further than the sort limit: when one matches few tickets, those are read and sorted by
+ * deadline; when all match many, the deadline index is read in order keeping the rows whose tokens
+ * match (the row check tests every term), so the first page of a common two-character query comes as
+ * quickly as an unfiltered list and no long id list is ever built.
  */
 async function searchPage(
   db: YunweiDatabase,
@@ -148,11 +149,11 @@ async function searchPage(
   options: TicketPageOptions,
 ): Promise<TicketPage> {
   if (plan.source.kind !== 'tokens') throw new TypeError('searchPage 只处理搜索查询');
-  const rarest = await rarestTerm(db, plan.source.terms);
-  if (rarest.count > (options.searchSortLimit ?? SEARCH_SORT_LIMIT)) {
+  const limit = options.searchSortLimit ?? SEARCH_SORT_LIMIT;
+  const ids = await rarestTermIds(db, plan.source.terms, limit);
+  if (ids === null) {
     return mergeRanges(db, 'deadlineAt', [(deadline: number) => deadline], after, accept, options);
   }
-  const ids = [...new Set((await termCollection(db, rarest.term).primaryKeys()) as string[])];
   const rows = (await db.tickets.bulkGet(ids)).filter(
     (row): row is TicketRow => row !== undefined && accept(row),
   );
@@ -164,26 +165,37 @@ async function searchPage(
   return { rows: page, next: more && last !== undefined ? positionOf(last) : null };
 }
 
-function termCollection(db: YunweiDatabase, term: QueryTerm) {
-  return term.prefix
-    ? db.tickets.where('tokens').startsWith(term.token)
-    : db.tickets.where('tokens').equals(term.token);
-}
-
-/** Of the most selective-looking terms, the one with fewest index entries, and that count. */
-async function rarestTerm(
+/**
+ * The ids of the tickets matching the rarest of the most selective-looking terms, or null when every
+ * one of them matches more than `limit` tickets. Each term's index range is read at most `limit + 1`
+ * keys deep: counting a common term's whole range would cost as much as the search it is meant to save.
+ */
+async function rarestTermIds(
   db: YunweiDatabase,
   terms: readonly QueryTerm[],
-): Promise<{ readonly term: QueryTerm; readonly count: number }> {
-  const counted = await Promise.all(
-    termsBySelectivity(terms)
-      .slice(0, TERMS_COUNTED)
-      .map(async (term) => ({ term, count: await termCollection(db, term).count() })),
+  limit: number,
+): Promise<string[] | null> {
+  const counted = termsBySelectivity(terms).slice(0, TERMS_COUNTED);
+  if (counted.length === 0) throw new RangeError('搜索没有可查找的词');
+  const matches = await Promise.all(
+    counted.map(async (term) => {
+      const keys = (await termCollection(db, term)
+        .limit(limit + 1)
+        .primaryKeys()) as string[];
+      // A range cut short is no complete match list; a prefix term lists a ticket once per token.
+      return keys.length > limit ? null : [...new Set(keys)];
+    }),
   );
-  counted.sort((a, b) => a.count - b.count);
-  const rarest = counted[0];
-  if (rarest === undefined) throw new RangeError('搜索没有可查找的词');
-  return rarest;
+  let fewest: string[] | null = null;
+  for (const ids of matches)
+    if (ids !== null && (fewest === null || ids.length < fewest.length)) fewest = ids;
+  return fewest;
+}
+
+function termCollection(db: YunweiDatabase, term: QueryTerm) {
+  return term.prefix
+    ? db.ticketSearch.where('tokens').startsWith(term.token)
+    : db.ticketSearch.where('tokens').equals(term.token);
 }
 
 /** A ticket by id; undefined when this database has none with that id. */
@@ -193,11 +205,11 @@ export async function getTicket(db: YunweiDatabase, id: string): Promise<Ticket 
 
 /** Everyone tickets have been assigned to, for the assignee filter (read from the index only). */
 export async function knownAssignees(db: YunweiDatabase): Promise<string[]> {
-  const keys = (await db.tickets.orderBy('assignee').uniqueKeys()) as string[];
-  return keys.filter((key) => key !== '');
+  const keys = await distinctIndexKeys(db.tickets, 'assignee');
+  return keys.filter((key): key is string => typeof key === 'string' && key !== '');
 }
 
 /** Whether the store holds any ticket at all (the empty state differs from "nothing matches"). */
 export async function hasAnyTicket(db: YunweiDatabase): Promise<boolean> {
-  return (await db.tickets.limit(1).count()) > 0;
+  return hasRows(db.tickets);
 }

@@ -107,9 +107,13 @@ describe('schema migration', () => {
     for (const ticket of stored) expect((await db.tickets.get(ticket.id))?.record).toEqual(ticket);
 
     // The upgrade filled the new field from each ticket's clocks...
-    const lateRow = await db.tickets.get(late.id);
-    expect(lateRow?.breached).toBe(1);
-    expect(await db.tickets.where('breached').equals(1).count()).toBe(30);
+    const rows = await db.tickets.toArray();
+    expect((await db.tickets.get(late.id))?.breached).toBe(1);
+    expect(rows.filter((row) => row.breached === 1)).toHaveLength(30);
+    // ...moved every ticket's tokens into the search table...
+    expect(await db.ticketSearch.count()).toBe(30);
+    expect(await db.ticketSearch.where('tokens').equals('工单').primaryKeys()).toHaveLength(30);
+    expect(await db.ticketSearch.where('tokens').equals('12').primaryKeys()).toEqual([stored[12]?.id]);
     // ...and the new compound index answers the list query.
     const page = await db.tickets
       .where('[subsystemId+status+deadlineAt]')

@@ -14,14 +14,20 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2: the list's main query (one subsystem, one status, by deadline) and the status-only
- * variant get compound indexes, so the first page is a single index range read; tickets gain the
- * `breached` flag (filled from each ticket's clocks by the upgrade).
+ * Version 2:
+ * - the list's main query (one subsystem, one status, by deadline) and the status-only variant get
+ *   compound indexes, so a first page is a single index range read;
+ * - the search tokens move to their own table, `ticketSearch` (one row per ticket, `*tokens`).
+ *   IndexedDB rewrites every index entry of a row on each put, so with the tokens on the ticket every
+ *   save rewrote ~50–256 token entries; now only a save that changes the searchable text does. The
+ *   row keeps its `tokens` (unindexed) so a filter can still check a row without another read;
+ * - tickets gain the `breached` flag. The upgrade rebuilds every ticket row and fills `ticketSearch`.
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   tickets:
-    'id, [subsystemId+status+deadlineAt], [status+deadlineAt], deadlineAt, updatedAt, receivedAt, assignee, breached, *tokens',
+    'id, [subsystemId+status+deadlineAt], [status+deadlineAt], deadlineAt, updatedAt, receivedAt, assignee',
+  ticketSearch: 'id, *tokens',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 2;

@@ -23,7 +23,17 @@ export interface TicketRow {
   readonly deadlineAt: number;
   /** 1 when a clock had gone past its deadline at the save (stopped late or still running). */
   readonly breached: 0 | 1;
-  /** Chinese search tokens (core ticketSearchTokens), a multiEntry index. */
+  /**
+   * Chinese search tokens (core ticketSearchTokens). Not indexed here: the index lives in
+   * `ticketSearch`, which a save rewrites only when these change.
+   */
+  readonly tokens: readonly string[];
+}
+
+/** A ticket's search tokens under a multiEntry index: `ticketSearch.where('tokens')` finds ticket ids. */
+export interface TicketSearchRow {
+  /** The ticket's id. */
+  readonly id: string;
   readonly tokens: readonly string[];
 }
 

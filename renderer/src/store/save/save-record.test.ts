@@ -112,6 +112,49 @@ describe('saveRecord', () => {
     expect(second.history[0]?.hlc.localeCompare(first.history[0]?.hlc ?? '')).toBe(1);
   });
 
+  it('indexes a ticket for search, rewriting its search row only when its searchable text changes', async () => {
+    const db = await freshDatabase();
+    let searchWrites = 0;
+    db.ticketSearch.hook('creating', () => {
+      searchWrites += 1;
+    });
+    db.ticketSearch.hook('updating', () => {
+      searchWrites += 1;
+    });
+    const created = await saveRecord(db, {
+      recordType: 'ticket',
+      before: null,
+      after: createdTicket(),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:05'),
+    });
+    expect(await db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toEqual([created.record.id]);
+    expect(searchWrites).toBe(1);
+
+    const responded = await saveRecord(db, {
+      recordType: 'ticket',
+      before: created.record,
+      after: respondedTicket(created.record, at('2026-03-10T09:08')),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:08'),
+    });
+    expect(searchWrites).toBe(1);
+
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: responded.record,
+      after: edited(responded.record, { title: '社保卡查询接口超时' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:10'),
+    });
+    expect(searchWrites).toBe(2);
+    expect(await db.ticketSearch.where('tokens').equals('打不').count()).toBe(0);
+    expect(await db.ticketSearch.where('tokens').equals('社保').primaryKeys()).toEqual([created.record.id]);
+    expect((await db.tickets.get(created.record.id))?.tokens).toEqual(
+      (await db.ticketSearch.get(created.record.id))?.tokens,
+    );
+  });
+
   it('writes nothing for an edit that changes nothing', async () => {
     const db = await freshDatabase();
     const { record } = await saveRecord(db, {
@@ -144,6 +187,7 @@ describe('saveRecord', () => {
       at: at('2026-03-10T09:05'),
     });
     const before = await counts(db);
+    const searchBefore = await db.ticketSearch.toArray();
     db.history.hook('creating', () => {
       throw new Error('磁盘写入中断（测试）');
     });
@@ -172,6 +216,7 @@ describe('saveRecord', () => {
     expect(await counts(db)).toEqual(before);
     expect((await db.tickets.get(kept.record.id))?.record).toEqual(kept.record);
     expect(await db.tickets.get(newOne.id)).toBeUndefined();
+    expect(await db.ticketSearch.toArray()).toEqual(searchBefore);
   });
 
   it('reports a full disk in Chinese and keeps everything saved before', async () => {

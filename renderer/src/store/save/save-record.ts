@@ -11,7 +11,7 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
-import { readStoredRecord, writeStoredRecord } from './record-tables';
+import { readStoredRecord, recordTables, writeStoredRecord } from './record-tables';
 
 export interface SaveRecordInput<K extends StoreRecordType = StoreRecordType> {
   readonly recordType: K;
@@ -58,11 +58,16 @@ export async function saveRecord<K extends StoreRecordType>(
   try {
     return await db.transaction(
       'rw',
-      [tableName(input.recordType), db.history, db.outbox, db.meta],
+      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta],
       async () => {
-        const stored = await readStoredRecord(db, input.recordType, after);
+        // Both reads, then all writes, are issued together: IndexedDB runs a transaction's requests
+        // in order anyway, and not awaiting each saves a round trip to the storage process.
+        const [storedVersion, clock] = await Promise.all([
+          readStoredRecord(db, input.recordType, after),
+          readClock(db),
+        ]);
+        const stored = storedVersion?.record ?? null;
         assertUnchangedSinceRead(kind.label, input.before, stored);
-        const clock = await readClock(db);
         const changes = buildChangeSet({
           recordType: kind.coreType,
           recordId: after.id,
@@ -76,26 +81,17 @@ export async function saveRecord<K extends StoreRecordType>(
         if (changes.op === undefined) {
           return { record: stored ?? after, previous: stored, history: [], op: null };
         }
-        await writeStoredRecord(db, input.recordType, after, input.at);
-        await db.history.bulkAdd(changes.history);
-        await db.outbox.add(changes.op);
-        await db.meta.put({ key: HLC_KEY, value: changes.clock });
+        await Promise.all([
+          writeStoredRecord(db, input.recordType, after, input.at, storedVersion?.tokens ?? null),
+          db.history.bulkAdd(changes.history),
+          db.outbox.add(changes.op),
+          db.meta.put({ key: HLC_KEY, value: changes.clock }),
+        ]);
         return { record: after, previous: stored, history: [...changes.history], op: changes.op };
       },
     );
   } catch (error) {
     throw toStoreError(error, `保存${kind.label}`, db.disconnectedReason);
-  }
-}
-
-function tableName(recordType: StoreRecordType): 'tickets' | 'inspectionTemplates' | 'inspectionRuns' {
-  switch (recordType) {
-    case 'ticket':
-      return 'tickets';
-    case 'inspectionTemplate':
-      return 'inspectionTemplates';
-    case 'inspectionRun':
-      return 'inspectionRuns';
   }
 }
 
