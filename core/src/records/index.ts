@@ -83,6 +83,7 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './ticket-status';
+export { deleteTicket, restoreTicket, type DeleteContext } from './ticket-delete';
 export {
   INSPECTION_ITEM_KINDS,
   INSPECTION_ITEM_KIND_LABELS,

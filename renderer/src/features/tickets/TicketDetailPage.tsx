@@ -21,6 +21,7 @@ import { TicketClocksPanel } from './TicketClocksPanel';
 import type { CreatedTicketState } from './TicketNewPage';
 import { TicketReportCard } from './TicketReportCard';
 import { TicketTimeline } from './TicketTimeline';
+import { DeleteTicketButton, RestoreTicketButton } from './TicketTombstoneActions';
 import { TicketWorkForm, workFormKey } from './TicketWorkForm';
 import { formatMinute } from './format-time';
 import { SEVERITY_COLORS, STATUS_COLORS } from './labels';
@@ -58,8 +59,8 @@ export function TicketDetailPage() {
       <Result
         status="info"
         title={`工单“${ticket.data.title}”已删除`}
-        subTitle="登记已撤销。修改历史仍然保留。"
-        extra={<BackToList />}
+        subTitle="删除原因记在处理记录中，修改历史仍然保留；需要时可以恢复。"
+        extra={[<BackToList key="back" />, <RestoreTicketButton key="restore" ticket={ticket.data} />]}
       />
     );
   }
@@ -143,6 +144,7 @@ function TicketDetail({ ticket }: { readonly ticket: Ticket }) {
         <Tag color={SEVERITY_COLORS[ticket.severity]}>{TICKET_SEVERITY_LABELS[ticket.severity]}</Tag>
         <Tag>{TICKET_CHANNEL_LABELS[ticket.channel]}</Tag>
         <div className="page-header__actions">
+          <DeleteTicketButton ticket={ticket} />
           <ShortcutHelp />
         </div>
       </header>
