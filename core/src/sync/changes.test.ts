@@ -42,6 +42,7 @@ describe('buildChangeSet', () => {
     ]);
     expect(result.op).toEqual({
       opId: '00000000-0000-4000-8000-000000000003',
+      kind: 'change',
       recordType: 'ticket',
       recordId: RECORD_ID,
       fields: [
@@ -87,6 +88,30 @@ describe('buildChangeSet', () => {
     });
     expect(result.history).toHaveLength(1);
     expect(result.history[0]?.oldValue).toBeUndefined();
+  });
+
+  it('marks a save that un-deletes a record as a restore and carries the subsystem after the save', () => {
+    const result = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before: { deleted: true, subsystemId: 3, updatedAt: 1 },
+      after: { deleted: false, subsystemId: 5, updatedAt: 2 },
+      actor: 'zhangsan',
+      at: AT,
+      clock: initialHlc('aaaaaaaaaa'),
+      ignore: ['updatedAt'],
+    });
+    expect(result.op).toMatchObject({ kind: 'restore', subsystemId: 5 });
+    const deleting = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before: { deleted: false, subsystemId: 5 },
+      after: { deleted: true, subsystemId: 5 },
+      actor: 'zhangsan',
+      at: AT,
+      clock: initialHlc('aaaaaaaaaa'),
+    });
+    expect(deleting.op?.kind).toBe('change');
   });
 
   it('rejects an op with no field writes or a malformed HLC', () => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { diffFields } from '../records/field-diff';
-import { instantSchema, recordTypeSchema, type RecordType, userIdSchema } from '../records/record-envelope';
+import {
+  instantSchema,
+  recordTypeSchema,
+  type RecordType,
+  subsystemIdSchema,
+  userIdSchema,
+} from '../records/record-envelope';
 import { newRecordId, recordIdSchema } from '../records/record-id';
 import { encodeHlc, type Hlc, tick } from './hlc';
 
@@ -34,11 +40,19 @@ export const fieldWriteSchema = z.strictObject({
 });
 export type FieldWrite = z.infer<typeof fieldWriteSchema>;
 
-/** A change waiting to be pushed: the new values of the fields one save changed. */
+/**
+ * A change waiting to be pushed: the new values of the fields one save changed. `kind` and
+ * `subsystemId` are what the push needs besides the writes (docs/sync-protocol.md §4); ops queued
+ * before sync existed lack them, and the local store's upgrade fills them in.
+ */
 export const outboxOpSchema = z.strictObject({
   opId: recordIdSchema,
+  /** `restore` when the save un-deletes the record: its `deleted: false` then outranks the delete. */
+  kind: z.enum(['change', 'restore']).optional(),
   recordType: recordTypeSchema,
   recordId: recordIdSchema,
+  /** The record's subsystem after this save. */
+  subsystemId: subsystemIdSchema.optional(),
   fields: z.array(fieldWriteSchema).min(1),
   createdAt: instantSchema,
 });
@@ -90,12 +104,28 @@ export function buildChangeSet(input: ChangeSetInput): ChangeSet {
     at: input.at,
     hlc,
   }));
-  const op = {
+  const subsystemId = numberField(input.after, 'subsystemId');
+  const op: OutboxOp = {
     opId: newId(),
+    kind: isRestore(input.before, input.after) ? 'restore' : 'change',
     recordType: input.recordType,
     recordId: input.recordId,
+    ...(subsystemId === undefined ? {} : { subsystemId }),
     fields: changes.map((change) => ({ field: change.field, value: change.newValue, hlc })),
     createdAt: input.at,
   };
   return { clock, history, op };
+}
+
+/** A save that turns a tombstone back into a record: only an explicit restore may undo a delete. */
+export function isRestore(before: object | undefined, after: object): boolean {
+  return (
+    (before as { deleted?: unknown } | undefined)?.deleted === true &&
+    (after as { deleted?: unknown }).deleted === false
+  );
+}
+
+function numberField(record: object, field: string): number | undefined {
+  const value = (record as Record<string, unknown>)[field];
+  return typeof value === 'number' ? value : undefined;
 }

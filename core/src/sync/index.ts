@@ -19,6 +19,7 @@ export {
   buildChangeSet,
   fieldWriteSchema,
   historyEntrySchema,
+  isRestore,
   outboxOpSchema,
   type ChangeSet,
   type ChangeSetInput,

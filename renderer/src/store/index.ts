@@ -19,6 +19,10 @@ export {
   type InspectionTemplateRow,
   type MetaRow,
   type OutboxRow,
+  type RejectionRow,
+  type SyncMetaRow,
+  type SyncProblemRow,
+  type SyncStateRow,
   type TicketRow,
   type TicketSearchRow,
 } from './rows/row-types';
@@ -39,3 +43,28 @@ export { useSaveRecord, type SaveRecordVariables } from './react/use-save-record
 export { useUndoLastSave, type UndoLastSave } from './react/use-undo-last-save';
 export { useShowStoreError } from './react/use-show-store-error';
 export type { LastSave } from './react/last-save';
+export {
+  SYNC_ACTOR,
+  applyPulledPage,
+  type AppliedPage,
+  type ApplyPullOptions,
+  type SyncedRecord,
+} from './sync/apply-pull';
+export {
+  readPushBatch,
+  recordPushResults,
+  rejectLocally,
+  type PushBatch,
+  type PushBatchLimits,
+  type PushOutcomeCounts,
+  type QueuedOp,
+} from './sync/push-queue';
+export {
+  discardRejectedChange,
+  listRejectedChanges,
+  resendRejectedChange,
+  type RejectedChange,
+} from './sync/rejections';
+export { listSyncProblems, retrySyncProblems } from './sync/sync-problems';
+export { readSyncMeta } from './sync/sync-meta';
+export { useAnnounceSynced } from './react/use-announce-synced';

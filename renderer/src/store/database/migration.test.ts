@@ -96,7 +96,7 @@ describe('schema migration', () => {
 
     const db = new YunweiDatabase(name, { now: () => at('2026-03-20T12:00') });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.tickets.count()).toBe(30);
     expect(await db.history.count()).toBe(historyCount);
     expect(await db.outbox.count()).toBe(30);

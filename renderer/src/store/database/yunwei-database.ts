@@ -6,12 +6,17 @@ import type {
   InspectionTemplateRow,
   MetaRow,
   OutboxRow,
+  RejectionRow,
+  SyncMetaRow,
+  SyncProblemRow,
+  SyncStateRow,
   TicketRow,
   TicketSearchRow,
 } from '../rows/row-types';
 import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV3 } from './upgrade-v3';
 import {
   BLOCKED_MESSAGE,
   DELETED_MESSAGE,
@@ -40,6 +45,10 @@ export class YunweiDatabase extends Dexie {
   declare readonly outbox: Table<OutboxRow, number>;
   declare readonly blobs: Table<BlobRow, string>;
   declare readonly meta: Table<MetaRow, string>;
+  declare readonly syncStates: Table<SyncStateRow, string>;
+  declare readonly syncMeta: Table<SyncMetaRow, string>;
+  declare readonly rejections: Table<RejectionRow, string>;
+  declare readonly syncProblems: Table<SyncProblemRow, string>;
 
   readonly slaRules: SlaRules;
   /** Set once a newer window took the database over: every later write is refused with this reason. */
@@ -60,6 +69,9 @@ export class YunweiDatabase extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((transaction) => upgradeToV2(transaction, rules, now));
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((transaction) => upgradeToV3(transaction));
 
     this.on('versionchange', (event) => {
       this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;

@@ -5,7 +5,7 @@ import { openUserDatabase } from '../database/open-database';
 import type { StoreNotice } from '../database/store-notices';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import { invalidateAfterSave } from './invalidate-after-save';
+import { invalidateAfterChange } from './invalidate-after-save';
 import { openStoreBroadcast } from './store-broadcast';
 import { StoreContext, type CurrentUser, type StoreContextValue } from './store-context';
 
@@ -17,6 +17,12 @@ type OpenState =
 export interface StoreProviderProps {
   /** Whose database to open. Switching user closes one database and opens the other. */
   readonly user: CurrentUser;
+  /**
+   * Which server the user signed in to (features/session server-address); absent for a local profile.
+   * Part of the database name, so a local profile and a server account of the same name, or one name on
+   * two servers, never share a database.
+   */
+  readonly serverKey?: string;
   readonly children: ReactNode;
 }
 
@@ -25,16 +31,20 @@ export interface StoreProviderProps {
  * While it opens, a blocked upgrade says which window to close; if it cannot open, the reason is
  * shown instead of the app; if a newer window takes the database over later, a dialog asks to reload.
  */
-export function StoreProvider({ user, children }: StoreProviderProps) {
+export function StoreProvider({ user, serverKey, children }: StoreProviderProps) {
   // A new user is a new database: remounting starts its opening from scratch.
   return (
-    <UserStore key={user.id} user={user}>
+    <UserStore
+      key={`${serverKey ?? ''}/${user.id}`}
+      user={user}
+      {...(serverKey === undefined ? {} : { serverKey })}
+    >
       {children}
     </UserStore>
   );
 }
 
-function UserStore({ user, children }: StoreProviderProps) {
+function UserStore({ user, serverKey, children }: StoreProviderProps) {
   const [state, setState] = useState<OpenState>({ phase: 'opening', blocked: null });
   const { modal } = App.useApp();
   // The database is opened once per user; the dialog API is read when a notice arrives.
@@ -63,7 +73,7 @@ function UserStore({ user, children }: StoreProviderProps) {
         onOk: () => window.location.reload(),
       });
     };
-    openUserDatabase(user.id, { onNotice })
+    openUserDatabase(user.id, { onNotice, ...(serverKey === undefined ? {} : { serverKey }) })
       .then((db) => {
         opened = db;
         if (cancelled) db.close();
@@ -76,7 +86,7 @@ function UserStore({ user, children }: StoreProviderProps) {
       cancelled = true;
       opened?.close();
     };
-  }, [user.id]);
+  }, [user.id, serverKey]);
 
   if (state.phase === 'failed') {
     return (
@@ -115,12 +125,18 @@ function OpenStore({
 }: {
   readonly db: YunweiDatabase;
   readonly user: CurrentUser;
+  /**
+   * Which server the user signed in to (features/session server-address); absent for a local profile.
+   * Part of the database name, so a local profile and a server account of the same name, or one name on
+   * two servers, never share a database.
+   */
+  readonly serverKey?: string;
   readonly children: ReactNode;
 }) {
   const queryClient = useQueryClient();
   const broadcast = useMemo(() => openStoreBroadcast(db.name), [db]);
   useEffect(() => {
-    const stopListening = broadcast.listen((saved) => void invalidateAfterSave(queryClient, saved));
+    const stopListening = broadcast.listen((change) => void invalidateAfterChange(queryClient, change));
     return () => {
       stopListening();
       broadcast.close();

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { SavedMessage } from './store-broadcast';
+import type { SavedMessage, StoreChangeMessage } from './store-broadcast';
 
 /**
  * Every cached list of records, and the saved record's history. All three lists are refreshed because
@@ -12,5 +12,18 @@ export function invalidateAfterSave(queryClient: QueryClient, saved: SavedMessag
     queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
     queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
     queryClient.invalidateQueries({ queryKey: ['history', saved.recordId] }),
+  ]).then(() => undefined);
+}
+
+/**
+ * The same after a sync applied pulled records: the lists once, and each changed record's history.
+ */
+export function invalidateAfterChange(queryClient: QueryClient, change: StoreChangeMessage): Promise<void> {
+  if (change.recordType !== 'synced') return invalidateAfterSave(queryClient, change);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+    queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
+    queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
+    ...change.recordIds.map((recordId) => queryClient.invalidateQueries({ queryKey: ['history', recordId] })),
   ]).then(() => undefined);
 }

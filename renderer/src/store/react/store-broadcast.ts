@@ -6,27 +6,41 @@ export interface SavedMessage {
   readonly recordId: string;
 }
 
+/** What one window tells the others after a sync applied pulled records. */
+export interface SyncedMessage {
+  readonly recordType: 'synced';
+  readonly recordIds: readonly string[];
+}
+
+export type StoreChangeMessage = SavedMessage | SyncedMessage;
+
 export interface StoreBroadcast {
-  announce(message: SavedMessage): void;
-  /** Hears the other windows' saves until the returned function is called. */
-  listen(listener: (message: SavedMessage) => void): () => void;
+  announce(message: StoreChangeMessage): void;
+  /** Hears the other windows' saves and syncs until the returned function is called. */
+  listen(listener: (message: StoreChangeMessage) => void): () => void;
   /** Releases the announcing channel (a later announce opens it again). */
   close(): void;
 }
 
 const RECORD_TYPES: readonly string[] = ['ticket', 'inspectionTemplate', 'inspectionRun'];
 
-interface Envelope extends SavedMessage {
-  readonly sender: string;
-}
+type Envelope = StoreChangeMessage & { readonly sender: string };
 
 function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
-  const { recordType, recordId, sender } = value as {
+  const { recordType, recordId, recordIds, sender } = value as {
     recordType?: unknown;
     recordId?: unknown;
+    recordIds?: unknown;
     sender?: unknown;
   };
+  if (recordType === 'synced') {
+    return (
+      typeof sender === 'string' &&
+      Array.isArray(recordIds) &&
+      recordIds.every((id) => typeof id === 'string')
+    );
+  }
   return (
     typeof recordType === 'string' &&
     RECORD_TYPES.includes(recordType) &&
@@ -54,7 +68,8 @@ export function openStoreBroadcast(databaseName: string): StoreBroadcast {
       const channel = new BroadcastChannel(name);
       channel.onmessage = (event: MessageEvent<unknown>) => {
         if (!isEnvelope(event.data) || event.data.sender === sender) return;
-        listener({ recordType: event.data.recordType, recordId: event.data.recordId });
+        const { sender: _from, ...message } = event.data;
+        listener(message);
       };
       return () => channel.close();
     },

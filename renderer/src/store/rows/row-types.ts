@@ -1,5 +1,8 @@
 import type { InspectionRun, InspectionTemplate, Ticket, TicketSeverity, TicketStatus } from '@core/records';
+import type { RecordType } from '@core/records';
 import type { HistoryEntry, Hlc, OutboxOp } from '@core/sync';
+import type { FieldStates } from '@core/sync/merge';
+import type { RejectionCode } from '@core/sync/protocol';
 
 /**
  * Table rows keep the pure core record under `record` and the fields the indexes need beside it:
@@ -77,3 +80,50 @@ export interface BlobRow {
 }
 
 export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
+
+/**
+ * One record's field states (core merge.ts). `server` is the record as the server has it, as far as
+ * this PC knows: what it pulled, merged with the local ops the server accepted since. `local` is
+ * `server` merged with the local writes not accepted yet (queued or rejected, in seq order): the
+ * record this PC shows. It is absent when nothing is pending, so the states are stored once.
+ */
+export interface SyncStateRow {
+  readonly recordId: string;
+  readonly recordType: RecordType;
+  readonly server: FieldStates;
+  readonly local?: FieldStates;
+}
+
+/** The one row of `syncMeta`. */
+export interface SyncMetaRow {
+  readonly key: 'sync';
+  /** The id this database pushes under: its HLC node id. */
+  readonly clientId: string;
+  /** The cursor of the last applied pull page; null before the first pull. */
+  readonly cursor: string | null;
+  /** The greatest seq the server said it processed. */
+  readonly lastSeq: number;
+}
+
+/** An op the server refused for good: kept, with why, until the user re-sends or discards it. */
+export interface RejectionRow {
+  /** The op's id. */
+  readonly id: string;
+  readonly recordId: string;
+  readonly op: OutboxRow & { readonly seq: number };
+  readonly code: RejectionCode;
+  readonly reason: string;
+  readonly rejectedAt: number;
+}
+
+/**
+ * A pulled record this PC could not show: merged with the local writes still pending, it breaks the
+ * record schema. The server's states are stored anyway; the record keeps its last valid local
+ * version until a later pull, re-send or discard makes the merge valid again.
+ */
+export interface SyncProblemRow {
+  readonly recordId: string;
+  readonly recordType: RecordType;
+  readonly reason: string;
+  readonly at: number;
+}

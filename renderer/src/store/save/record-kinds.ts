@@ -41,3 +41,10 @@ export const RECORD_QUERY_KEYS: Readonly<Record<StoreRecordType, string>> = {
   inspectionTemplate: 'inspectionTemplates',
   inspectionRun: 'inspectionRuns',
 };
+
+/** The store's name of each core record type (pulled records and outbox ops carry the core name). */
+export const STORE_TYPE_OF: Readonly<Record<RecordType, StoreRecordType>> = {
+  ticket: 'ticket',
+  inspection_template: 'inspectionTemplate',
+  inspection_run: 'inspectionRun',
+};

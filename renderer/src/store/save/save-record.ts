@@ -1,15 +1,12 @@
 import { diffFields, parseRecord } from '@core/records';
-import {
-  buildChangeSet,
-  initialHlc,
-  newNodeId,
-  type Hlc,
-  type HistoryEntry,
-  type OutboxOp,
-} from '@core/sync';
+import { buildChangeSet, type HistoryEntry, type OutboxOp } from '@core/sync';
+import { mergeWrites } from '@core/sync/merge';
+import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
+import type { SyncStateRow } from '../rows/row-types';
+import { opKind, opWrites, shownStates } from '../sync/field-states';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
 import { readStoredRecord, recordTables, writeStoredRecord } from './record-tables';
 
@@ -36,8 +33,6 @@ export interface SaveRecordResult<K extends StoreRecordType = StoreRecordType> {
   readonly op: OutboxOp | null;
 }
 
-const HLC_KEY = 'hlc';
-
 /**
  * Saves one record in ONE read-write transaction: the row (with its index fields), one history row
  * per changed field and one outbox op (core buildChangeSet), and the database's HLC, ticked once. The
@@ -58,13 +53,14 @@ export async function saveRecord<K extends StoreRecordType>(
   try {
     return await db.transaction(
       'rw',
-      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta],
+      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta, db.syncStates],
       async () => {
-        // Both reads, then all writes, are issued together: IndexedDB runs a transaction's requests
+        // All reads, then all writes, are issued together: IndexedDB runs a transaction's requests
         // in order anyway, and not awaiting each saves a round trip to the storage process.
-        const [storedVersion, clock] = await Promise.all([
+        const [storedVersion, clock, states] = await Promise.all([
           readStoredRecord(db, input.recordType, after),
           readClock(db),
+          db.syncStates.get(after.id),
         ]);
         const stored = storedVersion?.record ?? null;
         assertUnchangedSinceRead(kind.label, input.before, stored);
@@ -85,7 +81,8 @@ export async function saveRecord<K extends StoreRecordType>(
           writeStoredRecord(db, input.recordType, after, input.at, storedVersion?.tokens ?? null),
           db.history.bulkAdd(changes.history),
           db.outbox.add(changes.op),
-          db.meta.put({ key: HLC_KEY, value: changes.clock }),
+          writeClock(db, changes.clock),
+          db.syncStates.put(pendingStates(states, changes.op)),
         ]);
         return { record: after, previous: stored, history: [...changes.history], op: changes.op };
       },
@@ -116,8 +113,11 @@ function assertUnchangedSinceRead(label: string, before: object | null, stored: 
   }
 }
 
-/** The database's HLC; a new database gets its node id with its first save. */
-async function readClock(db: YunweiDatabase): Promise<Hlc> {
-  const row = await db.meta.get(HLC_KEY);
-  return row?.value ?? initialHlc(newNodeId());
+/**
+ * The record's field states with this save's writes merged in, as the server will merge them: a
+ * pulled change later merges with them by the same rule (docs/sync-protocol.md §5).
+ */
+function pendingStates(row: SyncStateRow | undefined, op: OutboxOp): SyncStateRow {
+  const local = mergeWrites(op.recordType, shownStates(row), opWrites(op), opKind(op)).states;
+  return { recordId: op.recordId, recordType: op.recordType, server: row?.server ?? {}, local };
 }

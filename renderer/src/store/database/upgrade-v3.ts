@@ -1,0 +1,96 @@
+import type { RecordType } from '@core/records';
+import { mergeWrites } from '@core/sync/merge';
+import type { Collection, Transaction } from 'dexie';
+import type { OutboxRow, SyncStateRow } from '../rows/row-types';
+import { beginningStates, inferredKind, opWrites, shownStates } from '../sync/field-states';
+
+/** Rows per step: a year of records is upgraded without holding it all in memory. */
+const CHUNK = 2_000;
+
+interface RecordTable {
+  readonly table: string;
+  readonly recordType: RecordType;
+  /** The row's primary key, to page on. */
+  readonly keyOf: (row: RecordRowShape) => string;
+}
+
+interface RecordRowShape {
+  readonly id: string;
+  readonly key?: string;
+  readonly record: { readonly id: string };
+}
+
+const RECORD_TABLES: readonly RecordTable[] = [
+  { table: 'tickets', recordType: 'ticket', keyOf: (row) => row.id },
+  { table: 'inspectionTemplates', recordType: 'inspection_template', keyOf: (row) => row.key ?? row.id },
+  { table: 'inspectionRuns', recordType: 'inspection_run', keyOf: (row) => row.id },
+];
+
+/**
+ * Version 2 → 3: every record gets its field states.
+ *
+ * Nothing of a version-2 database ever reached a server (there was none), so every save is still in
+ * the outbox: replaying the queued ops, oldest first, with the merge rule gives exactly the states
+ * the server will compute when they are pushed, with their real HLCs. They are the record's pending
+ * (`local`) states; the known server states are empty. Each replayed op also gets the `kind` (a
+ * `deleted: false` written over a tombstone is a restore) and the `subsystemId` the push needs.
+ *
+ * A record with no queued op at all (not made by a save, e.g. written by a tool) gets rank-0 states
+ * at HLC 0 as its server states: any real write, from this PC or the server, beats them, which is
+ * right for values no write of ours ever claimed.
+ */
+export async function upgradeToV3(transaction: Transaction): Promise<void> {
+  await replayOutbox(transaction);
+  for (const table of RECORD_TABLES) await fillUnwrittenRecords(transaction, table);
+}
+
+async function replayOutbox(transaction: Transaction): Promise<void> {
+  const outbox = transaction.table<OutboxRow, number>('outbox');
+  const states = transaction.table<SyncStateRow, string>('syncStates');
+  let after = 0;
+  for (;;) {
+    const ops = await outbox.where(':id').above(after).limit(CHUNK).toArray();
+    const last = ops.at(-1);
+    if (last === undefined) return;
+    const recordIds = [...new Set(ops.map((op) => op.recordId))];
+    const stored = await states.bulkGet(recordIds);
+    const byRecord = new Map(
+      stored.flatMap((row) => (row === undefined ? [] : [[row.recordId, row] as const])),
+    );
+    const completed = ops.map((op) => {
+      const row = byRecord.get(op.recordId);
+      const before = shownStates(row);
+      const kind = inferredKind(before, op);
+      const local = mergeWrites(op.recordType, before, opWrites(op), kind).states;
+      byRecord.set(op.recordId, { recordId: op.recordId, recordType: op.recordType, server: {}, local });
+      const subsystemId = op.subsystemId ?? local.subsystemId?.value;
+      return { ...op, kind, ...(typeof subsystemId === 'number' ? { subsystemId } : {}) };
+    });
+    await Promise.all([outbox.bulkPut(completed), states.bulkPut([...byRecord.values()])]);
+    after = last.seq ?? after;
+  }
+}
+
+async function fillUnwrittenRecords(transaction: Transaction, recordTable: RecordTable): Promise<void> {
+  const table = transaction.table<RecordRowShape, string>(recordTable.table);
+  const states = transaction.table<SyncStateRow, string>('syncStates');
+  const { recordType } = recordTable;
+  let after: string | null = null;
+  for (;;) {
+    const collection: Collection<RecordRowShape, string> =
+      after === null ? table.orderBy(':id') : table.where(':id').above(after);
+    const rows: RecordRowShape[] = await collection.limit(CHUNK).toArray();
+    const last: RecordRowShape | undefined = rows.at(-1);
+    if (last === undefined) return;
+    const existing = await states.bulkGet(rows.map((row) => row.record.id));
+    const missing = rows.filter((_, index) => existing[index] === undefined);
+    await states.bulkPut(
+      missing.map((row) => ({
+        recordId: row.record.id,
+        recordType,
+        server: beginningStates(row.record),
+      })),
+    );
+    after = recordTable.keyOf(last);
+  }
+}

@@ -1,0 +1,241 @@
+import { SUBSYSTEM_ID_MAX, SUBSYSTEM_ID_MIN, type InspectionTemplate } from '@core/records';
+import { decodeHlc, receive } from '@core/sync';
+import { type FieldState, type FieldStates, mergeStates } from '@core/sync/merge';
+import type { PullResponse, PulledRecord } from '@core/sync/protocol';
+import { readClock, writeClock } from '../database/clock';
+import type { YunweiDatabase } from '../database/yunwei-database';
+import { toStoreError } from '../errors/to-store-error';
+import type { SyncProblemRow, SyncStateRow } from '../rows/row-types';
+import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
+import { replayOps } from './field-states';
+import { readPendingOps } from './pending-ops';
+import {
+  type LocalRecord,
+  RecordRowBatch,
+  type RecordRef,
+  readLocalRecords,
+  showStates,
+  templateKeyConflict,
+} from './record-rows';
+import { SYNC_META_KEY, syncMetaInTransaction } from './sync-meta';
+
+/** Who history says changed a field when the change came with a pull (the server knows the author). */
+export const SYNC_ACTOR = '同步';
+
+export interface SyncedRecord {
+  readonly recordType: StoreRecordType;
+  readonly recordId: string;
+}
+
+export interface AppliedPage {
+  /** Records whose local row changed or went: the caches to refresh. */
+  readonly changed: readonly SyncedRecord[];
+  /** Records of this page that could not be shown (see `syncProblems`). */
+  readonly problems: number;
+}
+
+export interface ApplyPullOptions {
+  /** The instant of the apply (history's “when”, the clock's wall time). */
+  readonly at: number;
+  /** The subsystems the signed-in user may read (null: all); a `reset` page drops records outside. */
+  readonly visibleSubsystemIds: readonly number[] | null;
+}
+
+/** Every table a pulled page may touch. */
+function pullTables(db: YunweiDatabase) {
+  return [
+    db.tickets,
+    db.ticketSearch,
+    db.inspectionTemplates,
+    db.inspectionRuns,
+    db.history,
+    db.outbox,
+    db.rejections,
+    db.syncStates,
+    db.syncMeta,
+    db.syncProblems,
+    db.meta,
+  ];
+}
+
+/**
+ * Applies one pull page in ONE transaction (docs/sync-protocol.md §5): each pulled record's field
+ * states merge into the server states this PC knows; the local writes still pending (outbox and
+ * rejections) are merged on top by the same rule; the result is validated with the record's core
+ * schema and written (row, search row, one history row per changed field, states). A record that
+ * fails validation is not shown: its server states are kept and a sync problem says why. A `gone`
+ * record's local copy is dropped. The cursor is stored in the same transaction, so a page is applied
+ * whole or not at all and pulling it again is harmless.
+ */
+export async function applyPulledPage(
+  db: YunweiDatabase,
+  page: PullResponse,
+  options: ApplyPullOptions,
+): Promise<AppliedPage> {
+  try {
+    return await db.transaction('rw', pullTables(db), async () => {
+      const meta = await syncMetaInTransaction(db);
+      const batch = new RecordRowBatch(db, options.at);
+      const changed: SyncedRecord[] = [];
+      const problems: SyncProblemRow[] = [];
+      const gone: RecordRef[] =
+        page.reset && options.visibleSubsystemIds !== null
+          ? await recordsOutside(db, options.visibleSubsystemIds)
+          : [];
+      const incoming = incomingStates(page.changes);
+      for (const change of page.changes) if (change.kind === 'gone') gone.push(change);
+
+      const refs = [...incoming.values(), ...gone];
+      const ids = refs.map((ref) => ref.recordId);
+      const [stateRows, stored, pending] = await Promise.all([
+        db.syncStates.bulkGet([...incoming.keys()]),
+        readLocalRecords(db, refs),
+        readPendingOps(db, ids),
+      ]);
+      await advanceClock(db, [...incoming.values()], options.at);
+
+      const statePuts: SyncStateRow[] = [];
+      const shownIds: string[] = [];
+      let index = 0;
+      for (const pulled of incoming.values()) {
+        const row = stateRows[index];
+        index += 1;
+        const server = mergeStates(pulled.recordType, row?.server ?? {}, pulled.states);
+        const ops = pending.get(pulled.recordId) ?? [];
+        const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
+        const local_ = local === undefined ? {} : { local };
+        const shown = showStates(pulled, local ?? server, stored.get(pulled.recordId), {
+          actor: SYNC_ACTOR,
+          at: options.at,
+        });
+        const conflict =
+          shown.ok && pulled.recordType === 'inspection_template'
+            ? await templateKeyConflict(db, shown.record as InspectionTemplate)
+            : undefined;
+        if (!shown.ok || conflict !== undefined) {
+          // The server's states are valid (it checked them): keep them, show the last valid version.
+          statePuts.push({
+            ...stateRowOf(pulled, server),
+            ...(row?.local === undefined ? {} : { local: row.local }),
+          });
+          problems.push({
+            recordId: pulled.recordId,
+            recordType: pulled.recordType,
+            reason: problemReason(shown.ok ? (conflict ?? '') : shown.reason, ops.length > 0),
+            at: options.at,
+          });
+          continue;
+        }
+        batch.put(pulled.recordType, shown.record, stored.get(pulled.recordId));
+        batch.history.push(...shown.history);
+        statePuts.push({ ...stateRowOf(pulled, server), ...local_ });
+        shownIds.push(pulled.recordId);
+        changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
+      }
+      const keptGone = gone.filter((ref) => (pending.get(ref.recordId) ?? []).length === 0);
+      for (const ref of keptGone) {
+        batch.remove(ref.recordType, ref.recordId, stored.get(ref.recordId));
+        changed.push({ recordType: STORE_TYPE_OF[ref.recordType], recordId: ref.recordId });
+      }
+
+      await batch.flush();
+      await Promise.all([
+        db.syncStates.bulkPut(statePuts),
+        db.syncStates.bulkDelete(keptGone.map((ref) => ref.recordId)),
+        db.syncProblems.bulkDelete([...shownIds, ...keptGone.map((ref) => ref.recordId)]),
+        db.syncProblems.bulkPut(problems),
+        db.syncMeta.put({ ...meta, key: SYNC_META_KEY, cursor: page.cursor }),
+      ]);
+      return { changed, problems: problems.length };
+    });
+  } catch (error) {
+    throw toStoreError(error, '写入同步收到的记录', db.disconnectedReason);
+  }
+}
+
+interface IncomingRecord extends RecordRef {
+  readonly states: Record<string, FieldState>;
+}
+
+/** The page's records as field states, by id (a record listed twice merges both). */
+function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingRecord> {
+  const byId = new Map<string, IncomingRecord>();
+  for (const change of changes) {
+    if (change.kind !== 'record') continue;
+    const states: Record<string, FieldState> = {};
+    for (const field of change.fields) {
+      states[field.field] = {
+        value: field.value,
+        hlc: field.hlc,
+        rank: field.rank,
+        ...(field.births === undefined ? {} : { births: field.births }),
+      };
+    }
+    const earlier = byId.get(change.recordId);
+    byId.set(change.recordId, {
+      recordType: change.recordType,
+      recordId: change.recordId,
+      states: earlier === undefined ? states : { ...mergeStates(change.recordType, earlier.states, states) },
+    });
+  }
+  return byId;
+}
+
+function stateRowOf(ref: RecordRef, server: FieldStates): SyncStateRow {
+  return { recordId: ref.recordId, recordType: ref.recordType, server };
+}
+
+function problemReason(reason: string, hasPendingWrites: boolean): string {
+  if (!hasPendingWrites) return `服务器上的新版本无法在本机显示：${reason}`;
+  return `服务器上的新版本与本机尚未同步成功的修改合并后无效：${reason}。本机暂时显示合并前的内容；请修改这条记录后重新同步，或在“被拒绝的修改”中放弃本机的修改`;
+}
+
+/**
+ * The clock moves past every pulled write, so this PC's next save sorts after what it has seen. The
+ * server already refused writes from clocks more than 5 minutes ahead of its own, so no drift limit
+ * is applied here: a PC whose clock is behind the server's must still take the server's records.
+ */
+async function advanceClock(
+  db: YunweiDatabase,
+  records: readonly IncomingRecord[],
+  at: number,
+): Promise<void> {
+  let latest: string | undefined;
+  for (const record of records) {
+    for (const state of Object.values(record.states))
+      if (latest === undefined || state.hlc > latest) latest = state.hlc;
+  }
+  if (latest === undefined) return;
+  const clock = await readClock(db);
+  await writeClock(db, receive(clock, decodeHlc(latest), at, { maxDriftMs: Number.POSITIVE_INFINITY }));
+}
+
+/**
+ * After a `reset`, records of subsystems the user may no longer read will not come again: they are
+ * dropped, except those with local writes still pending (the push will say why it is refused).
+ */
+async function recordsOutside(db: YunweiDatabase, visible: readonly number[]): Promise<RecordRef[]> {
+  const hidden: number[] = [];
+  for (let id = SUBSYSTEM_ID_MIN; id <= SUBSYSTEM_ID_MAX; id += 1) if (!visible.includes(id)) hidden.push(id);
+  if (hidden.length === 0) return [];
+  const [ticketIds, runIds, templates] = await Promise.all([
+    Promise.all(
+      hidden.map((subsystemId) =>
+        db.tickets
+          .where('[subsystemId+status+deadlineAt]')
+          // [s] sorts before every [s, status, deadline]; [s, []] after them (arrays sort after strings).
+          .between([subsystemId], [subsystemId, []])
+          .primaryKeys(),
+      ),
+    ),
+    db.inspectionRuns.where('subsystemId').anyOf(hidden).primaryKeys(),
+    db.inspectionTemplates.where('subsystemId').anyOf(hidden).toArray(),
+  ]);
+  return [
+    ...ticketIds.flat().map((recordId) => ({ recordType: 'ticket' as const, recordId })),
+    ...runIds.map((recordId) => ({ recordType: 'inspection_run' as const, recordId })),
+    ...templates.map((row) => ({ recordType: 'inspection_template' as const, recordId: row.id })),
+  ];
+}
+
+export type { LocalRecord };

@@ -1,0 +1,195 @@
+import { describeSchemaIssues } from '@core/host/schema-issues';
+import { safeParseInChinese } from '@core/records';
+import { mergeWrites } from '@core/sync/merge';
+import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
+import type { YunweiDatabase } from '../database/yunwei-database';
+import { toStoreError } from '../errors/to-store-error';
+import type { OutboxRow, RejectionRow, SyncStateRow } from '../rows/row-types';
+import { opKind, opWrites, shownStates, toJsonValue } from './field-states';
+import { readPendingOps } from './pending-ops';
+import { readLocalRecords } from './record-rows';
+import { syncMetaInTransaction } from './sync-meta';
+
+export type QueuedOp = OutboxRow & { readonly seq: number };
+
+export interface PushBatch {
+  /** The ops to send, oldest first, as the protocol wants them. */
+  readonly ops: readonly PushOp[];
+  /** Queued ops that cannot be sent as they are (they would fail the whole request): why. */
+  readonly invalid: readonly { readonly op: QueuedOp; readonly reason: string }[];
+}
+
+export interface PushBatchLimits {
+  readonly maxOps: number;
+  /** Stop adding ops once the JSON of the batch would exceed this (at least one op is sent). */
+  readonly maxBytes: number;
+}
+
+/**
+ * The oldest queued ops as push ops (docs/sync-protocol.md §4): seq is the outbox key, so a retry
+ * sends the very same ops. An op queued before it carried its subsystem takes the record's.
+ */
+export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits): Promise<PushBatch> {
+  try {
+    return await db.transaction(
+      'r',
+      [db.outbox, db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
+      async () => {
+        const rows = (await db.outbox.orderBy(':id').limit(limits.maxOps).toArray()) as QueuedOp[];
+        const subsystems = await fallbackSubsystems(db, rows);
+        const ops: PushOp[] = [];
+        const invalid: { op: QueuedOp; reason: string }[] = [];
+        let bytes = 0;
+        for (const row of rows) {
+          const parsed = safeParseInChinese(pushOpSchema, {
+            seq: row.seq,
+            opId: row.opId,
+            kind: opKind(row),
+            recordType: row.recordType,
+            recordId: row.recordId,
+            subsystemId: row.subsystemId ?? subsystems.get(row.recordId),
+            fields: row.fields.map((write) => ({ ...write, value: toJsonValue(write.value) })),
+          });
+          if (!parsed.success) {
+            invalid.push({ op: row, reason: describeSchemaIssues(parsed.error) });
+            continue;
+          }
+          const size = JSON.stringify(parsed.data).length;
+          if (ops.length > 0 && bytes + size > limits.maxBytes) break;
+          bytes += size;
+          ops.push(parsed.data);
+        }
+        return { ops, invalid };
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, '读取待同步的修改', db.disconnectedReason);
+  }
+}
+
+async function fallbackSubsystems(
+  db: YunweiDatabase,
+  rows: readonly QueuedOp[],
+): Promise<Map<string, number>> {
+  const refs = rows.filter((row) => row.subsystemId === undefined);
+  const found = new Map<string, number>();
+  if (refs.length === 0) return found;
+  const [states, records] = await Promise.all([
+    db.syncStates.bulkGet(refs.map((row) => row.recordId)),
+    readLocalRecords(db, refs),
+  ]);
+  refs.forEach((row, index) => {
+    const fromStates = shownStates(states[index]).subsystemId?.value;
+    const subsystemId =
+      typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
+    if (subsystemId !== undefined) found.set(row.recordId, subsystemId);
+  });
+  return found;
+}
+
+export interface PushOutcomeCounts {
+  readonly applied: number;
+  readonly rejected: number;
+}
+
+/**
+ * Stores the server's answer to a push, in one transaction: an applied op leaves the outbox and its
+ * writes join the record's known server states (the server merged them by the same rule); a rejected
+ * op moves to `rejections` with the code and reason. Ops without a result stay queued for the retry.
+ */
+export async function recordPushResults(
+  db: YunweiDatabase,
+  sent: readonly PushOp[],
+  response: PushResponse,
+  at: number,
+): Promise<PushOutcomeCounts> {
+  const bySeq = new Map(sent.map((op) => [op.seq, op]));
+  for (const result of response.results) {
+    const op = bySeq.get(result.seq);
+    if (op === undefined || op.opId !== result.opId) {
+      throw new Error(
+        `服务器返回的推送结果（seq ${result.seq}，操作 ${result.opId}）与本机发送的操作不对应：本机未作任何更改，将重新同步`,
+      );
+    }
+  }
+  try {
+    return await db.transaction('rw', [db.outbox, db.rejections, db.syncStates, db.syncMeta], async () => {
+      const meta = await syncMetaInTransaction(db);
+      const seqs = response.results.map((result) => result.seq);
+      const queued = await db.outbox.bulkGet(seqs);
+      const applied: QueuedOp[] = [];
+      const rejections: RejectionRow[] = [];
+      response.results.forEach((result, index) => {
+        const row = queued[index] as QueuedOp | undefined;
+        // Already settled by an earlier answer to the same ops (a duplicated reply): nothing to do.
+        if (row === undefined) return;
+        if (result.status === 'applied') applied.push(row);
+        else rejections.push(rejectionRow(row, result.code, result.reason, at));
+      });
+      await Promise.all([
+        db.outbox.bulkDelete(
+          [...applied, ...rejections.map((rejection) => rejection.op)].map((op) => op.seq),
+        ),
+        db.rejections.bulkPut(rejections),
+        db.syncMeta.put({ ...meta, lastSeq: Math.max(meta.lastSeq, response.lastSeq) }),
+      ]);
+      await acceptIntoServerStates(db, applied);
+      return { applied: applied.length, rejected: rejections.length };
+    });
+  } catch (error) {
+    throw toStoreError(error, '保存同步结果', db.disconnectedReason);
+  }
+}
+
+/** Moves ops that cannot be sent to `rejections`, so one bad op never blocks the queue. */
+export async function rejectLocally(
+  db: YunweiDatabase,
+  invalid: PushBatch['invalid'],
+  at: number,
+): Promise<void> {
+  if (invalid.length === 0) return;
+  try {
+    await db.transaction('rw', [db.outbox, db.rejections], async () => {
+      await Promise.all([
+        db.outbox.bulkDelete(invalid.map((entry) => entry.op.seq)),
+        db.rejections.bulkPut(
+          invalid.map((entry) =>
+            rejectionRow(entry.op, 'invalid', `本机检查未通过，未发送到服务器：${entry.reason}`, at),
+          ),
+        ),
+      ]);
+    });
+  } catch (error) {
+    throw toStoreError(error, '保存无法同步的修改', db.disconnectedReason);
+  }
+}
+
+function rejectionRow(op: QueuedOp, code: RejectionRow['code'], reason: string, at: number): RejectionRow {
+  return { id: op.opId, recordId: op.recordId, op, code, reason, rejectedAt: at };
+}
+
+/** Applied ops join the known server states; a record with nothing pending left shows those alone. */
+async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly QueuedOp[]): Promise<void> {
+  if (applied.length === 0) return;
+  const recordIds = [...new Set(applied.map((op) => op.recordId))];
+  const [rows, pending] = await Promise.all([
+    db.syncStates.bulkGet(recordIds),
+    readPendingOps(db, recordIds),
+  ]);
+  const byId = new Map<string, SyncStateRow>();
+  recordIds.forEach((recordId, index) => {
+    const op = applied.find((candidate) => candidate.recordId === recordId) as QueuedOp;
+    const row = rows[index];
+    byId.set(recordId, row ?? { recordId, recordType: op.recordType, server: {} });
+  });
+  for (const op of applied) {
+    const row = byId.get(op.recordId) as SyncStateRow;
+    const server = mergeWrites(op.recordType, row.server, opWrites(op), opKind(op)).states;
+    byId.set(op.recordId, { ...row, server });
+  }
+  const updated = [...byId.values()].map((row) => {
+    if ((pending.get(row.recordId) ?? []).length > 0) return row;
+    return { recordId: row.recordId, recordType: row.recordType, server: row.server };
+  });
+  await db.syncStates.bulkPut(updated);
+}

@@ -1,0 +1,247 @@
+import { encodeHlc, tick } from '@core/sync';
+import { type FieldStates, UPDATED_AT_FIELD, mergeWrites } from '@core/sync/merge';
+import type { RejectionCode } from '@core/sync/protocol';
+import { newRecordId } from '@core/records';
+import { readClock, writeClock } from '../database/clock';
+import type { YunweiDatabase } from '../database/yunwei-database';
+import { StoreError } from '../errors/store-error';
+import { toStoreError } from '../errors/to-store-error';
+import type { OutboxRow, RejectionRow } from '../rows/row-types';
+import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
+import { replayOps, shownStates, toJsonValue } from './field-states';
+import { readPendingOps } from './pending-ops';
+import {
+  type AnyRecord,
+  type LocalRecord,
+  RecordRowBatch,
+  readLocalRecords,
+  showStates,
+} from './record-rows';
+
+/** A change the server refused for good, as the sync status lists it. */
+export interface RejectedChange {
+  readonly id: string;
+  readonly op: OutboxRow & { readonly seq: number };
+  readonly recordType: StoreRecordType;
+  readonly code: RejectionCode;
+  readonly reason: string;
+  readonly rejectedAt: number;
+  /** The record's title (ticket) or name (template, run) as stored here, if it still is. */
+  readonly recordTitle?: string;
+}
+
+export async function listRejectedChanges(db: YunweiDatabase): Promise<RejectedChange[]> {
+  try {
+    return await db.transaction(
+      'r',
+      [db.rejections, db.tickets, db.inspectionRuns, db.inspectionTemplates],
+      async () => {
+        const rows = await db.rejections.orderBy('rejectedAt').toArray();
+        const records = await readLocalRecords(
+          db,
+          rows.map((row) => row.op),
+        );
+        return rows.map((row) => {
+          const title = recordTitle(records.get(row.recordId)?.record);
+          return {
+            id: row.id,
+            op: row.op,
+            recordType: STORE_TYPE_OF[row.op.recordType],
+            code: row.code,
+            reason: row.reason,
+            rejectedAt: row.rejectedAt,
+            ...(title === undefined ? {} : { recordTitle: title }),
+          };
+        });
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, '读取被拒绝的修改', db.disconnectedReason);
+  }
+}
+
+function recordTitle(record: AnyRecord | undefined): string | undefined {
+  if (record === undefined) return undefined;
+  if ('title' in record) return record.title;
+  if ('name' in record) return record.name;
+  if ('templateName' in record && typeof record.templateName === 'string') return record.templateName;
+  return undefined;
+}
+
+/**
+ * Re-sends a rejected change as a NEW op (docs/sync-protocol.md §4): the next seq, a new op id, the
+ * clock ticked, and the record's current values of the fields it wrote, so a fix made since goes
+ * with it. For a record the server has never accepted, every field is written (the server needs
+ * the whole record).
+ */
+export async function resendRejectedChange(
+  db: YunweiDatabase,
+  id: string,
+  at: number = Date.now(),
+): Promise<void> {
+  try {
+    await db.transaction(
+      'rw',
+      [
+        db.rejections,
+        db.outbox,
+        db.syncStates,
+        db.meta,
+        db.tickets,
+        db.inspectionRuns,
+        db.inspectionTemplates,
+      ],
+      async () => {
+        const rejection = await readRejection(db, id);
+        const [states, records, clock] = await Promise.all([
+          db.syncStates.get(rejection.recordId),
+          readLocalRecords(db, [rejection.op]),
+          readClock(db),
+        ]);
+        const current = records.get(rejection.recordId)?.record;
+        if (current === undefined) {
+          throw new StoreError('invalid', '这条修改对应的记录已不在本机，无法重新提交：请放弃这条修改。');
+        }
+        const values = current as unknown as Readonly<Record<string, unknown>>;
+        const fields =
+          Object.keys(states?.server ?? {}).length === 0
+            ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
+            : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
+        const next = tick(clock, at);
+        const hlc = encodeHlc(next);
+        const kind = rejection.op.kind === 'restore' && current.deleted === false ? 'restore' : 'change';
+        const op: OutboxRow = {
+          opId: newRecordId(),
+          kind,
+          recordType: rejection.op.recordType,
+          recordId: rejection.recordId,
+          subsystemId: current.subsystemId,
+          fields: fields.map((field) => ({ field, value: toJsonValue(values[field]), hlc })),
+          createdAt: at,
+        };
+        const local = mergeWrites(
+          op.recordType,
+          shownStates(states),
+          op.fields.map((write) => ({
+            field: write.field,
+            value: toJsonValue(write.value),
+            hlc,
+          })),
+          kind,
+        ).states;
+        await Promise.all([
+          db.rejections.delete(id),
+          db.outbox.add(op),
+          writeClock(db, next),
+          db.syncStates.put({
+            recordId: op.recordId,
+            recordType: op.recordType,
+            server: states?.server ?? {},
+            local,
+          }),
+        ]);
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, '重新提交被拒绝的修改', db.disconnectedReason);
+  }
+}
+
+/**
+ * Discards a rejected change for good: the record shows the server's version again, with the other
+ * local writes still pending merged on top, and history records, field by field, that the rejected
+ * value was given up (actor: who discarded it). A record the server never had, with nothing else
+ * pending, is removed from this PC.
+ */
+export async function discardRejectedChange(
+  db: YunweiDatabase,
+  id: string,
+  actor: string = '同步',
+  at: number = Date.now(),
+): Promise<void> {
+  try {
+    await db.transaction(
+      'rw',
+      [
+        db.rejections,
+        db.outbox,
+        db.syncStates,
+        db.syncProblems,
+        db.history,
+        db.tickets,
+        db.ticketSearch,
+        db.inspectionRuns,
+        db.inspectionTemplates,
+      ],
+      async () => {
+        const rejection = await readRejection(db, id);
+        await db.rejections.delete(id);
+        const ref = rejection.op;
+        const [states, records, pending] = await Promise.all([
+          db.syncStates.get(ref.recordId),
+          readLocalRecords(db, [ref]),
+          readPendingOps(db, [ref.recordId]),
+        ]);
+        const server: FieldStates = states?.server ?? {};
+        const ops = pending.get(ref.recordId) ?? [];
+        const local = ops.length === 0 ? undefined : replayOps(ref.recordType, server, ops);
+        const shownNow = local ?? server;
+        const stored = records.get(ref.recordId);
+        const batch = new RecordRowBatch(db, at);
+        batch.history.push(...discardHistory(rejection, stored, shownNow, actor, at));
+        if (Object.keys(shownNow).length === 0) {
+          batch.remove(ref.recordType, ref.recordId, stored);
+          await Promise.all([batch.flush(), db.syncStates.delete(ref.recordId)]);
+          return;
+        }
+        const shown = showStates(ref, shownNow, stored, { actor, at });
+        if (!shown.ok) {
+          throw new StoreError('invalid', `放弃这条修改后记录无效，未作更改：${shown.reason}`);
+        }
+        batch.put(ref.recordType, shown.record, stored);
+        await Promise.all([
+          batch.flush(),
+          db.syncStates.put({
+            recordId: ref.recordId,
+            recordType: ref.recordType,
+            server,
+            ...(local === undefined ? {} : { local }),
+          }),
+          db.syncProblems.delete(ref.recordId),
+        ]);
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, '放弃被拒绝的修改', db.disconnectedReason);
+  }
+}
+
+async function readRejection(db: YunweiDatabase, id: string): Promise<RejectionRow> {
+  const rejection = await db.rejections.get(id);
+  if (rejection === undefined) {
+    throw new StoreError('conflict', '这条被拒绝的修改已经处理过（可能在另一个窗口中）：请刷新列表。');
+  }
+  return rejection;
+}
+
+/** One row per field the discarded op wrote: its value given up for the one shown now. */
+function discardHistory(
+  rejection: RejectionRow,
+  stored: LocalRecord | undefined,
+  shown: FieldStates,
+  actor: string,
+  at: number,
+) {
+  const values = (stored?.record ?? {}) as Readonly<Record<string, unknown>>;
+  return rejection.op.fields.map((write) => ({
+    id: newRecordId(),
+    recordType: rejection.op.recordType,
+    recordId: rejection.recordId,
+    field: write.field,
+    oldValue: values[write.field],
+    newValue: shown[write.field]?.value ?? null,
+    actor,
+    at,
+    hlc: shown[write.field]?.hlc ?? write.hlc,
+  }));
+}

@@ -1,0 +1,452 @@
+import 'fake-indexeddb/auto';
+import { editTicket, type Ticket } from '@core/records';
+import { buildChangeSet, decodeHlc, encodeHlc, initialHlc } from '@core/sync';
+import { mergeWrites } from '@core/sync/merge';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_V2 } from '../database/schema';
+import { YunweiDatabase } from '../database/yunwei-database';
+import { defaultSlaRules } from '../rows/sla-rules';
+import { ticketRow } from '../rows/ticket-row';
+import { saveRecord } from '../save/save-record';
+import { at, createdTicket } from '../testing/record-fixtures';
+import { pulledPage, pulledRecord } from '../testing/pulled-records';
+import { SYNC_ACTOR, applyPulledPage } from './apply-pull';
+import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
+import { readPushBatch, recordPushResults } from './push-queue';
+import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
+import { readSyncMeta } from './sync-meta';
+
+const opened: YunweiDatabase[] = [];
+let counter = 0;
+
+async function freshDatabase(): Promise<YunweiDatabase> {
+  counter += 1;
+  const db = new YunweiDatabase(`yunwei-test-sync-${counter}-${Date.now()}`);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function edited(ticket: Ticket, patch: Parameters<typeof editTicket>[1]): Ticket {
+  const result = editTicket(ticket, patch);
+  if (!result.ok) throw new Error(result.reason);
+  return result.ticket;
+}
+
+const OPTIONS = { at: at('2026-03-10T12:00'), visibleSubsystemIds: null };
+
+async function savedTicket(db: YunweiDatabase, ticket: Ticket = createdTicket()): Promise<Ticket> {
+  return (
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: null,
+      after: ticket,
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:05'),
+    })
+  ).record;
+}
+
+describe('schema v3 upgrade', () => {
+  it('gives every record of a version-2 database its states from the queued ops, with kind and subsystem', async () => {
+    const name = `yunwei-test-v3-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const ticket = createdTicket();
+    const deleted = { ...ticket, deleted: true };
+    const restored = { ...edited(ticket, { title: '恢复后的标题' }), deleted: false };
+    let clock = initialHlc('abcdefghjk');
+    const sets = [
+      [undefined, ticket, at('2026-03-10T09:05')],
+      [ticket, deleted, at('2026-03-10T09:10')],
+      [deleted, restored, at('2026-03-10T09:20')],
+    ].map(([before, after, when]) => {
+      const set = buildChangeSet({
+        recordType: 'ticket',
+        recordId: ticket.id,
+        before: before as Ticket | undefined,
+        after: after as Ticket,
+        actor: 'zhangsan',
+        at: when as number,
+        clock,
+        ignore: ['updatedAt'],
+      });
+      clock = set.clock;
+      // As version 2 queued them: without kind or subsystem.
+      const {
+        kind: _kind,
+        subsystemId: _subsystem,
+        ...op
+      } = set.op ?? { kind: undefined, subsystemId: undefined };
+      return { set, op };
+    });
+    const untouched = createdTicket({ title: '没有排队操作的工单' });
+    const rules = defaultSlaRules();
+    await v2.table('tickets').bulkPut([ticketRow(restored, rules, 1), ticketRow(untouched, rules, 1)]);
+    await v2.table('outbox').bulkAdd(sets.map(({ op }) => op));
+    await v2.table('meta').put({ key: 'hlc', value: clock });
+    v2.close();
+
+    const db = new YunweiDatabase(name);
+    await db.open();
+    opened.push(db);
+    expect(db.verno).toBe(3);
+    const ops = await db.outbox.orderBy('seq').toArray();
+    expect(ops.map((op) => op.kind)).toEqual(['change', 'change', 'restore']);
+    expect(ops.every((op) => op.subsystemId === ticket.subsystemId)).toBe(true);
+    const expected = ops.reduce(
+      (states, op) => mergeWrites('ticket', states, opWrites(op), op.kind ?? 'change').states,
+      {},
+    );
+    const states = await db.syncStates.get(ticket.id);
+    expect(states).toEqual({ recordId: ticket.id, recordType: 'ticket', server: {}, local: expected });
+    expect(states?.local?.deleted).toMatchObject({ value: false, rank: 1 });
+    expect(states?.local?.title?.value).toBe('恢复后的标题');
+    const fallback = await db.syncStates.get(untouched.id);
+    expect(fallback?.local).toBeUndefined();
+    expect(fallback?.server.title).toEqual({
+      value: '没有排队操作的工单',
+      hlc: BEGINNING_OF_TIME_HLC,
+      rank: 0,
+    });
+    expect(await db.outbox.where('recordId').equals(ticket.id).count()).toBe(3);
+  });
+});
+
+describe('saving writes field states', () => {
+  it('merges each save’s writes into the record’s pending states in the same transaction', async () => {
+    const db = await freshDatabase();
+    const first = await saveRecord(db, {
+      recordType: 'ticket',
+      before: null,
+      after: createdTicket(),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:05'),
+    });
+    const hlc1 = first.op?.fields[0]?.hlc;
+    const created = await db.syncStates.get(first.record.id);
+    expect(created?.server).toEqual({});
+    expect(created?.local?.title).toEqual({ value: '门户网站首页打不开', hlc: hlc1, rank: 0 });
+    expect(created?.local?.deleted).toEqual({ value: false, hlc: hlc1, rank: 0 });
+
+    const second = await saveRecord(db, {
+      recordType: 'ticket',
+      before: first.record,
+      after: edited(first.record, { title: '门户网站 502' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:20'),
+    });
+    const updated = await db.syncStates.get(first.record.id);
+    expect(updated?.local?.title).toEqual({ value: '门户网站 502', hlc: second.op?.fields[0]?.hlc, rank: 0 });
+    expect(updated?.local?.severity?.hlc).toBe(hlc1);
+    expect(updated?.local?.updatedAt?.value).toBe(at('2026-03-10T09:20'));
+  });
+});
+
+describe('applying pulled pages', () => {
+  it('stores a new record with its states and the cursor, and moves the clock past it', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = createdTicket();
+    const wallMs = at('2026-03-10T11:00');
+    const result = await applyPulledPage(
+      db,
+      pulledPage([pulledRecord('ticket', ticket, { wallMs, nodeId: 'bbbbbbbbbb' })], 'c1'),
+      OPTIONS,
+    );
+    expect(result).toEqual({ changed: [{ recordType: 'ticket', recordId: ticket.id }], problems: 0 });
+    expect((await db.tickets.get(ticket.id))?.record).toEqual({ ...ticket, updatedAt: wallMs });
+    expect(await db.ticketSearch.get(ticket.id)).toBeDefined();
+    expect((await db.syncStates.get(ticket.id))?.local).toBeUndefined();
+    expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
+    expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
+  });
+
+  it('merges a pulled record with un-pushed local edits by the merge rule, field by field', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    // Offline, this PC changes the title at 09:30...
+    const local = await saveRecord(db, {
+      recordType: 'ticket',
+      before: ticket,
+      after: edited(ticket, { title: '本机的标题' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:30'),
+    });
+    // ...while another PC changed the title at 09:20 (older) and the severity at 09:40.
+    const older = pulledRecord(
+      'ticket',
+      { ...ticket, title: '另一台电脑的标题' },
+      {
+        wallMs: at('2026-03-10T09:20'),
+        nodeId: 'bbbbbbbbbb',
+      },
+    );
+    const newer = pulledRecord(
+      'ticket',
+      { ...ticket, severity: 'ordinary' },
+      {
+        wallMs: at('2026-03-10T09:40'),
+        nodeId: 'bbbbbbbbbb',
+      },
+    );
+    const fields = [
+      ...older.fields.filter((field) => field.field !== 'severity'),
+      ...newer.fields.filter((field) => field.field === 'severity'),
+    ];
+    await applyPulledPage(db, pulledPage([{ ...older, fields }], 'c2'), OPTIONS);
+
+    const row = await db.tickets.get(ticket.id);
+    expect(row?.record.title).toBe('本机的标题');
+    expect(row?.record.severity).toBe('ordinary');
+    const history = await db.history
+      .where('[recordId+at]')
+      .between([ticket.id, 0], [ticket.id, Infinity])
+      .toArray();
+    const synced = history.filter((entry) => entry.actor === SYNC_ACTOR);
+    expect(synced.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
+      ['severity', 'major', 'ordinary'],
+    ]);
+    const states = await db.syncStates.get(ticket.id);
+    expect(states?.server.title?.value).toBe('另一台电脑的标题');
+    expect(states?.local?.title).toMatchObject({ value: '本机的标题', hlc: local.op?.fields[0]?.hlc });
+    // The local edit is still queued: the server merges it by the same rule when it arrives.
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('lets a pulled delete win over a later local edit', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: ticket,
+      after: edited(ticket, { title: '删除之后的修改' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T10:00'),
+    });
+    const deletedEarlier = pulledRecord(
+      'ticket',
+      { ...ticket, deleted: true },
+      {
+        wallMs: at('2026-03-10T09:10'),
+        nodeId: 'bbbbbbbbbb',
+      },
+    );
+    await applyPulledPage(db, pulledPage([deletedEarlier], 'c3'), OPTIONS);
+    const row = await db.tickets.get(ticket.id);
+    expect(row?.record.deleted).toBe(true);
+    // The edit is merged into the tombstone's fields (a later restore shows it).
+    expect(row?.record.title).toBe('删除之后的修改');
+  });
+
+  it('removes the local copy of a record that is gone from the user’s scope', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = createdTicket();
+    await applyPulledPage(
+      db,
+      pulledPage(
+        [pulledRecord('ticket', ticket, { wallMs: at('2026-03-10T09:05'), nodeId: 'bbbbbbbbbb' })],
+        'c1',
+      ),
+      OPTIONS,
+    );
+    const result = await applyPulledPage(
+      db,
+      pulledPage([{ kind: 'gone', recordType: 'ticket', recordId: ticket.id }], 'c2'),
+      OPTIONS,
+    );
+    expect(result.changed).toEqual([{ recordType: 'ticket', recordId: ticket.id }]);
+    expect(await db.tickets.get(ticket.id)).toBeUndefined();
+    expect(await db.ticketSearch.get(ticket.id)).toBeUndefined();
+    expect(await db.syncStates.get(ticket.id)).toBeUndefined();
+    expect((await db.syncMeta.get('sync'))?.cursor).toBe('c2');
+  });
+
+  it('after a reset, drops records outside the subsystems the user may read', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const kept = createdTicket({ subsystemId: 5 });
+    const hidden = createdTicket({ subsystemId: 2 });
+    const write = { wallMs: at('2026-03-10T09:05'), nodeId: 'bbbbbbbbbb' };
+    await applyPulledPage(
+      db,
+      pulledPage([pulledRecord('ticket', kept, write), pulledRecord('ticket', hidden, write)], 'c1'),
+      OPTIONS,
+    );
+    await applyPulledPage(
+      db,
+      { changes: [pulledRecord('ticket', kept, write)], cursor: 'r1', hasMore: false, reset: true },
+      { ...OPTIONS, visibleSubsystemIds: [1, 5] },
+    );
+    expect(await db.tickets.get(kept.id)).toBeDefined();
+    expect(await db.tickets.get(hidden.id)).toBeUndefined();
+  });
+
+  it('applies a page whole or not at all: a failing write leaves rows, states and cursor as they were', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    const before = {
+      row: await db.tickets.get(ticket.id),
+      states: await db.syncStates.get(ticket.id),
+      meta: await db.syncMeta.get('sync'),
+    };
+    db.history.hook('creating', () => {
+      throw new Error('磁盘写入中断（测试）');
+    });
+    const changed = pulledRecord(
+      'ticket',
+      { ...ticket, description: '服务器上的描述' },
+      {
+        wallMs: at('2026-03-10T11:00'),
+        nodeId: 'bbbbbbbbbb',
+      },
+    );
+    const fresh = pulledRecord('ticket', createdTicket({ title: '新工单' }), {
+      wallMs: at('2026-03-10T11:00'),
+      nodeId: 'bbbbbbbbbb',
+    });
+    await expect(applyPulledPage(db, pulledPage([fresh, changed], 'c9'), OPTIONS)).rejects.toMatchObject({
+      kind: 'unknown',
+    });
+    expect(await db.tickets.get(ticket.id)).toEqual(before.row);
+    expect(await db.tickets.get(fresh.recordId)).toBeUndefined();
+    expect(await db.syncStates.get(ticket.id)).toEqual(before.states);
+    expect(await db.syncStates.get(fresh.recordId)).toBeUndefined();
+    expect(await db.syncMeta.get('sync')).toEqual(before.meta);
+  });
+
+  it('does not write a record whose merge breaks its schema, and records the problem with the reason', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    // A pulled title the schema refuses stands for any merge that breaks the record (e.g. a rule
+    // across two fields changed on two PCs): the record must be left as it was.
+    const broken = pulledRecord(
+      'ticket',
+      { ...ticket, title: '' },
+      {
+        wallMs: at('2026-03-10T11:00'),
+        nodeId: 'bbbbbbbbbb',
+      },
+    );
+    const result = await applyPulledPage(db, pulledPage([broken], 'c4'), OPTIONS);
+    expect(result).toEqual({ changed: [], problems: 1 });
+    expect((await db.tickets.get(ticket.id))?.record.title).toBe(ticket.title);
+    const problem = await db.syncProblems.get(ticket.id);
+    expect(problem?.reason).toContain('title');
+    expect((await db.syncMeta.get('sync'))?.cursor).toBe('c4');
+  });
+});
+
+describe('push results, re-send and discard', () => {
+  it('removes applied ops, keeps their writes as server states, and moves rejected ones to rejections', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    const edit = await saveRecord(db, {
+      recordType: 'ticket',
+      before: ticket,
+      after: edited(ticket, { title: '被拒绝的标题' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:30'),
+    });
+    const batch = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    expect(batch.ops.map((op) => [op.seq, op.kind, op.subsystemId])).toEqual([
+      [1, 'change', 5],
+      [2, 'change', 5],
+    ]);
+    const [first, second] = batch.ops;
+    if (first === undefined || second === undefined) throw new Error('expected two ops');
+    const counts = await recordPushResults(
+      db,
+      batch.ops,
+      {
+        results: [
+          { seq: 1, opId: first.opId, status: 'applied' },
+          { seq: 2, opId: second.opId, status: 'rejected', code: 'forbidden', reason: '不能修改' },
+        ],
+        lastSeq: 2,
+      },
+      at('2026-03-10T10:00'),
+    );
+    expect(counts).toEqual({ applied: 1, rejected: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.syncMeta.get('sync'))?.lastSeq).toBe(2);
+    const states = await db.syncStates.get(ticket.id);
+    expect(states?.server.title?.value).toBe(ticket.title);
+    // The rejected edit still shows here until the user decides.
+    expect(states?.local?.title?.value).toBe('被拒绝的标题');
+    const [rejection] = await listRejectedChanges(db);
+    expect(rejection).toMatchObject({
+      id: edit.op?.opId,
+      code: 'forbidden',
+      reason: '不能修改',
+      recordTitle: '被拒绝的标题',
+      recordType: 'ticket',
+    });
+
+    await resendRejectedChange(db, rejection?.id ?? '', at('2026-03-10T10:05'));
+    const [resent] = await db.outbox.toArray();
+    expect(resent?.seq).toBe(3);
+    expect(resent?.opId).not.toBe(edit.op?.opId);
+    expect(resent?.fields.map((write) => [write.field, write.value])).toEqual([['title', '被拒绝的标题']]);
+    expect(decodeHlc(resent?.fields[0]?.hlc ?? '').wallMs).toBe(at('2026-03-10T10:05'));
+    expect(await db.rejections.count()).toBe(0);
+  });
+
+  it('discarding a rejected change shows the server’s value again and records it in history', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    const [created] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
+    await recordPushResults(
+      db,
+      created === undefined ? [] : [created],
+      {
+        results: [{ seq: 1, opId: created?.opId ?? '', status: 'applied' }],
+        lastSeq: 1,
+      },
+      at('2026-03-10T09:06'),
+    );
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: ticket,
+      after: edited(ticket, { title: '要放弃的标题' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:30'),
+    });
+    const [edit] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
+    await recordPushResults(
+      db,
+      edit === undefined ? [] : [edit],
+      {
+        results: [{ seq: 2, opId: edit?.opId ?? '', status: 'rejected', code: 'invalid', reason: '无效' }],
+        lastSeq: 2,
+      },
+      at('2026-03-10T09:31'),
+    );
+
+    await discardRejectedChange(db, edit?.opId ?? '', 'zhangsan', at('2026-03-10T09:40'));
+    expect((await db.tickets.get(ticket.id))?.record.title).toBe(ticket.title);
+    expect((await db.syncStates.get(ticket.id))?.local).toBeUndefined();
+    expect(await db.rejections.count()).toBe(0);
+    const discarded = await db.history
+      .where('[recordId+at]')
+      .equals([ticket.id, at('2026-03-10T09:40')])
+      .toArray();
+    expect(discarded.map((entry) => [entry.field, entry.oldValue, entry.newValue, entry.actor])).toEqual([
+      ['title', '要放弃的标题', ticket.title, 'zhangsan'],
+    ]);
+    expect(encodeHlc(decodeHlc(discarded[0]?.hlc ?? ''))).toBe(discarded[0]?.hlc);
+  });
+});
