@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useContractProfile } from '../features/contract-profile/use-contract-profile';
 import { UserSwitcher } from '../features/session';
 import { AppShortcuts } from '../features/shortcuts';
+import { SyncStatusBadge } from '../features/sync-status';
 import { TodayStatus } from '../features/today/TodayStatus';
 import { MENU_ITEMS, menuKeyOf } from './app-menu';
 import { HostVersion } from './HostVersion';
@@ -24,7 +25,7 @@ function ContractName() {
   );
 }
 
-/** Header with product, contract, today and the signed-in user; a navigation sider; the page. */
+/** Header with product, contract, today, sync state and the signed-in user; a navigation sider; the page. */
 export function AppFrame({ children }: { readonly children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
@@ -41,6 +42,7 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
         </div>
         <ContractName />
         <TodayStatus />
+        <SyncStatusBadge />
         <UserSwitcher />
       </Layout.Header>
       <Layout>

@@ -9,6 +9,7 @@ describe('menuKeyOf', () => {
     expect(menuKeyOf('/tickets/3f2b8c1e-8d4a-4c3b-9e2f-1a2b3c4d5e6f')).toBe('/tickets');
     expect(menuKeyOf('/inspections/run/abc')).toBe('/inspections');
     expect(menuKeyOf('/inspections/templates')).toBe('/inspections/templates');
+    expect(menuKeyOf('/sync')).toBe('/sync');
     expect(menuKeyOf('/ticketsx')).toBeNull();
     expect(menuKeyOf('/nope')).toBeNull();
   });

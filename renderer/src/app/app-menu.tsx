@@ -2,6 +2,7 @@ import {
   CalendarOutlined,
   FileTextOutlined,
   FormOutlined,
+  CloudSyncOutlined,
   ProfileOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -23,7 +24,10 @@ export const MENU_ITEMS: MenuItems = [
   {
     type: 'group',
     label: '设置',
-    children: [{ key: '/inspections/templates', icon: <FileTextOutlined />, label: '巡检模板' }],
+    children: [
+      { key: '/inspections/templates', icon: <FileTextOutlined />, label: '巡检模板' },
+      { key: '/sync', icon: <CloudSyncOutlined />, label: '同步状态' },
+    ],
   },
   {
     type: 'group',
@@ -32,7 +36,7 @@ export const MENU_ITEMS: MenuItems = [
   },
 ];
 
-const MENU_KEYS = ['/tickets/new', '/tickets', '/inspections/templates', '/inspections', '/'];
+const MENU_KEYS = ['/tickets/new', '/tickets', '/inspections/templates', '/inspections', '/sync', '/'];
 
 /** The menu item a path belongs to (/tickets/abc → 工单); null for a path no item leads to. */
 export function menuKeyOf(pathname: string): string | null {

@@ -2,11 +2,12 @@ import type { ComponentType } from 'react';
 import { createHashRouter, Outlet } from 'react-router';
 import { SessionGate } from '../features/session';
 import { SubsystemsPage } from '../features/subsystems/SubsystemsPage';
+import { SyncStatusPage } from '../features/sync-status';
 import { AppFrame } from './AppFrame';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
-/** The signed-in frame around every page: no page renders without a local user and their store. */
+/** The signed-in frame around every page: no page renders without a session and its store. */
 function SignedInFrame() {
   return (
     <SessionGate>
@@ -52,6 +53,7 @@ export function createAppRouter() {
               path: 'inspections/templates',
               lazy: page(async () => (await inspections()).InspectionTemplatesPage),
             },
+            { path: 'sync', element: <SyncStatusPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

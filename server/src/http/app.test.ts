@@ -159,10 +159,10 @@ describe('buildApp errors, limits and headers', () => {
         'x-frame-options': 'DENY',
       });
       const csp = String(response.headers['content-security-policy']);
-      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(csp).toContain("style-src 'self' 'unsafe-inline'");
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toContain("'unsafe-eval'");
     }
   });
 

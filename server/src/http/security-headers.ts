@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * Content-Security-Policy for the Vite-built React app: scripts only from this origin, no inline
- * script. Styles allow 'unsafe-inline' because antd's CSS-in-JS writes <style> elements and style
+ * script, no eval; WebAssembly may compile ('wasm-unsafe-eval' allows that and nothing else), because
+ * the offline login verifier is argon2id in WASM (hash-wasm). Styles allow 'unsafe-inline' because antd's CSS-in-JS writes <style> elements and style
  * attributes at run time. Images and fonts may be data:/blob: URLs (icons, photo previews); the app
  * talks only to its own origin; nobody may frame it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -86,7 +86,8 @@ describe('createAppProtocolHandler', () => {
     const response = await serve('app://yunwei/');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(response.headers.get('content-security-policy')).not.toContain("'unsafe-eval'");
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await response.text()).toContain('运维台');
   });

@@ -3,15 +3,11 @@ import { formatInstant } from '@core/time/shanghai-time';
 import { Alert, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { groupBySave, type SaveGroup } from './group-history';
-import {
-  EMPTY_VALUE,
-  describeChange,
-  fieldLabel,
-  formatValue,
-  type ChangeView,
-  type LabelContext,
-} from './history-labels';
+import { EMPTY_VALUE, describeChange, fieldLabel, formatValue, type LabelContext } from './history-labels';
+import { Change } from './Change';
+import { ServerHistoryTimeline } from './ServerHistoryTimeline';
 import { useRecordHistory } from './use-record-history';
+import { useServerHistory } from './use-server-history';
 import './history.css';
 
 /** Fields a creation lists: what was logged, not the bookkeeping every record has. */
@@ -33,9 +29,40 @@ export interface RecordHistoryProps {
 
 /**
  * 修改历史: every save of the record, newest first — who, when, and each field as old → new (the
- * audit trail an acceptance review asks for).
+ * audit trail an acceptance review asks for). For a server account online it is the server's
+ * history, every PC's edits included, with the writes that lost a conflict marked; otherwise (local
+ * user, offline, server not answering) the history this PC recorded.
  */
-export function RecordHistory({ recordType, recordId, context }: RecordHistoryProps) {
+export function RecordHistory(props: RecordHistoryProps) {
+  const server = useServerHistory(props.recordType, props.recordId);
+  if (!server.available) return <LocalHistory {...props} />;
+  if (server.query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (server.query.isSuccess) {
+    return (
+      <ServerHistoryTimeline
+        history={server.query.data}
+        recordType={props.recordType}
+        context={props.context}
+      />
+    );
+  }
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        title="暂时无法读取服务器上的修改历史，以下是本机记录的历史"
+        description={server.query.error.message}
+        style={{ marginBottom: 12 }}
+        data-testid="history-server-unavailable"
+      />
+      <LocalHistory {...props} />
+    </>
+  );
+}
+
+/** The history this PC recorded: its own saves and the changes pulled from the server. */
+function LocalHistory({ recordType, recordId, context }: RecordHistoryProps) {
   const history = useRecordHistory(recordId);
   const groups = useMemo(() => groupBySave(history.data ?? [], recordType), [history.data, recordType]);
   if (history.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -46,6 +73,7 @@ export function RecordHistory({ recordType, recordId, context }: RecordHistoryPr
     <Timeline
       className="record-history"
       data-testid="record-history"
+      data-source="local"
       items={groups.map((group) => ({
         key: group.hlc,
         color: group.created ? 'green' : 'blue',
@@ -99,37 +127,5 @@ function SaveEntry({
         </ul>
       )}
     </div>
-  );
-}
-
-function Change({ view }: { readonly view: ChangeView }) {
-  if (view.kind === 'items') {
-    return (
-      <>
-        <span className="history-save__label">{view.label}：</span>
-        {view.added.map((item) => (
-          <span key={`+${item}`} className="history-save__item">
-            新增 {item}
-          </span>
-        ))}
-        {view.removed.map((item) => (
-          <span key={`-${item}`} className="history-save__item history-save__item--removed">
-            移除 {item}
-          </span>
-        ))}
-      </>
-    );
-  }
-  return (
-    <>
-      <span className="history-save__label">{view.label}：</span>
-      <span className={view.before === EMPTY_VALUE ? 'history-save__empty' : 'history-save__old'}>
-        {view.before}
-      </span>
-      <span className="history-save__arrow" aria-label="改为">
-        {' → '}
-      </span>
-      <span className="history-save__value">{view.after}</span>
-    </>
   );
 }

@@ -8,3 +8,4 @@ export {
   type ChangeView,
   type LabelContext,
 } from './history-labels';
+export { groupServerHistory, type ServerChange, type ServerSave } from './server-history';

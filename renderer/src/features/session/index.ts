@@ -1,6 +1,8 @@
 export { SessionGate } from './SessionGate';
 export { UserSwitcher } from './UserSwitcher';
-export { useSession, type Session } from './session-context';
+export { RenewSignInButton } from './RenewSignInButton';
+export { useSession, type LocalSession, type ServerSession, type Session } from './session-context';
+export { useLockNow } from './idle-lock-context';
 export { forgetRememberedUser, rememberUser, rememberedUserId } from './remembered-user';
 export {
   LocalUserRegistry,
@@ -11,3 +13,4 @@ export {
   listLocalUsers,
   type LocalUser,
 } from './local-user-registry';
+export { ACCOUNTS_DATABASE_NAME, type ServerAccount } from './server-accounts';

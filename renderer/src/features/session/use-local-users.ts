@@ -1,14 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { createLocalUser, listLocalUsers, LocalUserRegistry, type LocalUser } from './local-user-registry';
+import { useCallback } from 'react';
+import {
+  createLocalUser,
+  listLocalUsers,
+  type LocalUserRegistry,
+  type LocalUser,
+} from './local-user-registry';
 
 const USERS_KEY = ['session', 'localUsers'] as const;
-
-/** The registry is opened once per page; Dexie opens it on first use. */
-export function useLocalUserRegistry(): LocalUserRegistry {
-  const [registry] = useState(() => new LocalUserRegistry());
-  return registry;
-}
 
 export function useLocalUsers(registry: LocalUserRegistry) {
   return useQuery({ queryKey: USERS_KEY, queryFn: () => listLocalUsers(registry) });

@@ -1,0 +1,2 @@
+export { SyncStatusBadge } from './SyncStatusBadge';
+export { SyncStatusPage } from './SyncStatusPage';
