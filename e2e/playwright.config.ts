@@ -7,6 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
  * - `chromium-shanghai`, `chromium-new-york`: against a real server (support/test.ts starts it);
  * - `offline`: the built renderer served as static files with NO server (support/offline-test.ts):
  *   the engineer's offline day, the store's crash test;
+ * - `sync`: two browser contexts (two PCs) against a real server with accounts (support/sync-test.ts);
  * - `electron`: the desktop shell.
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +28,7 @@ const CHROMIUM_ARGS = [
 
 const ELECTRON_SPECS = /electron\/.*\.spec\.ts$/;
 const OFFLINE_SPECS = /(tickets|inspections|crash|session)\.spec\.ts$/;
+const SYNC_SPECS = /sync\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './specs',
@@ -51,18 +53,23 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium-shanghai',
-      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS],
+      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS, SYNC_SPECS],
       use: { timezoneId: 'Asia/Shanghai' },
     },
     {
       // A PC set to another zone must still see Beijing time and the Chinese working calendar.
       name: 'chromium-new-york',
-      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS],
+      testIgnore: [ELECTRON_SPECS, OFFLINE_SPECS, SYNC_SPECS],
       use: { timezoneId: 'America/New_York' },
     },
     {
       name: 'offline',
       testMatch: OFFLINE_SPECS,
+      use: { timezoneId: 'Asia/Shanghai' },
+    },
+    {
+      name: 'sync',
+      testMatch: SYNC_SPECS,
       use: { timezoneId: 'Asia/Shanghai' },
     },
     {

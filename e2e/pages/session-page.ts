@@ -20,8 +20,14 @@ export class SessionPage {
    */
   async signIn(name: string = 'e2e 工程师'): Promise<void> {
     const readyChooser = this.page.locator('[data-testid="profile-chooser"][data-state="ready"]');
-    await readyChooser.or(this.currentUser).first().waitFor();
+    // Where a server answers, the login screen opens on the server tab: local profiles are the other.
+    const localTab = this.page.getByRole('tab', { name: '本机用户（不联网）' });
+    await readyChooser.or(this.currentUser).or(localTab).first().waitFor();
     if (await this.currentUser.isVisible()) return;
+    if (!(await readyChooser.isVisible())) {
+      await localTab.click();
+      await readyChooser.waitFor();
+    }
     const existing = this.page.getByRole('button', { name: `以 ${name} 进入` });
     if (await existing.isVisible()) {
       await existing.click();

@@ -1,12 +1,10 @@
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { InspectionsCalendarPage } from '../pages/inspections-calendar-page';
 import { InspectionRunPage } from '../pages/inspections-run-page';
 import { readStoredTicket } from '../pages/inspections-stored-records';
 import { InspectionTemplatesPage } from '../pages/inspections-templates-page';
 import { SessionPage } from '../pages/session-page';
 import { expect, test } from '../support/offline-test';
-import { REPO_ROOT } from '../support/repo-root';
+import { manualScreenshot } from '../support/manual-screenshot';
 
 /**
  * Inspections with the server unreachable (issue 3, "Must show"): subsystem 5's daily check due
@@ -25,22 +23,6 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(BEFORE_0830);
 });
 
-/**
- * The first screen at 1366×768 (or one part of it), kept for review and for the manual; the page must
- * not scroll sideways. Ant Design's toasts (“已保存…”) are hidden in the picture: with the clock fixed
- * they never time out, and they would cover the page.
- */
-async function screenshot(page: Page, name: string, part?: Locator): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}：页面在 1366 像素宽的屏幕上出现横向滚动`).toBeLessThanOrEqual(0);
-  for (const folder of [path.join('e2e', 'artifacts'), path.join('docs', 'manual', 'images')]) {
-    const file = path.join(REPO_ROOT, folder, `${name}.png`);
-    const options = { path: file, style: '.ant-message { visibility: hidden; }' };
-    await (part === undefined ? page.screenshot(options) : part.screenshot(options));
-  }
-}
-
 test('runs the subsystem-5 08:30 check, opens a ticket from the failed item and finds it all after a reload', async ({
   page,
 }) => {
@@ -54,7 +36,7 @@ test('runs the subsystem-5 08:30 check, opens a ticket from the failed item and 
   await expect(calendar.todayTaskState('s5-daily-0830')).toHaveText('待巡检');
   await expect(calendar.slotChip(TODAY, 's5-daily-0830')).toHaveAttribute('data-state', 'due');
   await expect(calendar.monthlySlot('s8-monthly')).toHaveAttribute('data-state', 'due');
-  await screenshot(page, 'inspections-today');
+  await manualScreenshot(page, 'inspections-today');
 
   await calendar.start('s5-daily-0830');
   const runId = run.runId();
@@ -78,7 +60,7 @@ test('runs the subsystem-5 08:30 check, opens a ticket from the failed item and 
   await run.pass('third-party-interfaces');
   await run.finish();
   await expect(run.summary).toHaveText('已填 3/3 项 · 1 项异常 · 已生成 1 张工单');
-  await screenshot(page, 'inspections-run');
+  await manualScreenshot(page, 'inspections-run');
 
   // Everything is in the local database: a reload reads it back, with no server anywhere.
   await page.reload();
@@ -113,7 +95,7 @@ test('runs the subsystem-5 08:30 check, opens a ticket from the failed item and 
   await calendar.open();
   await expect(calendar.todayTaskState('s5-daily-0830')).toHaveText('已完成');
   await expect(calendar.slotChip(TODAY, 's5-daily-0830')).toHaveAttribute('data-state', 'done');
-  await screenshot(page, 'inspections-calendar', calendar.calendar);
+  await manualScreenshot(page, 'inspections-calendar', calendar.calendar);
   await calendar.showRuns();
   await expect(calendar.runRow(runId)).toContainText('1 项异常');
   await expect(calendar.runRow(runId)).toContainText('1 张工单');
@@ -161,7 +143,7 @@ test('keeps a run on the template version it used and flags a reading over a new
   await expect(templates.version(2)).toHaveCount(0);
   await templates.setNumberBounds(1, { max: 80 });
   await templates.saveAs(3);
-  await screenshot(page, 'inspections-templates');
+  await manualScreenshot(page, 'inspections-templates');
 
   // The earlier run still shows version 1 and its single item.
   await page.goto(`/#/inspections/run/${firstRunId}`);

@@ -10,6 +10,14 @@ export interface RunningYunweiServer {
   stop(): Promise<void>;
 }
 
+/** An account created with `yunwei user add` before the server starts, as the HQ admin would. */
+export interface ServerAccount {
+  readonly name: string;
+  readonly role: 'engineer' | 'service_manager' | 'project_lead' | 'auditor';
+  readonly subsystems?: readonly number[];
+  readonly password: string;
+}
+
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -18,11 +26,19 @@ const STOP_TIMEOUT_MS = 15_000;
  * Starts the real server exactly as an admin would (`npm run --silent yunwei -- serve`) on a free port
  * with a fresh embedded database in a temporary folder, and resolves with the URL it prints.
  */
-export async function startYunweiServer(): Promise<RunningYunweiServer> {
+export async function startYunweiServer(
+  accounts: readonly ServerAccount[] = [],
+): Promise<RunningYunweiServer> {
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('dist/renderer/index.html 不存在：e2e 测试需要先构建前端（npm run build:renderer）');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'yunwei-e2e-data-'));
+  try {
+    for (const account of accounts) await addAccount(account, dataDir);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   // Its own process group, so stopping it also stops the tsx and node processes npm starts under it.
   const child = spawn('npm', ['run', '--silent', 'yunwei', '--', 'serve', '--port', '0', '--data', dataDir], {
     cwd: REPO_ROOT,
@@ -43,6 +59,27 @@ export async function startYunweiServer(): Promise<RunningYunweiServer> {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function addAccount(account: ServerAccount, dataDir: string): Promise<void> {
+  const args = ['run', '--silent', 'yunwei', '--', 'user', 'add', account.name, '--role', account.role];
+  if (account.subsystems !== undefined) args.push('--subsystems', account.subsystems.join(','));
+  args.push('--password-stdin', '--data', dataDir);
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', (error) => reject(new Error(`无法运行 npm：${error.message}`)));
+    child.once('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`创建账户 ${account.name} 失败（退出码 ${code ?? '无'}）：\n${output}`));
+    });
+    child.stdin.end(`${account.password}\n`);
+  });
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { REPO_ROOT } from './repo-root';
+
+/**
+ * The first screen at 1366×768 (or one part of it), kept for review (e2e/artifacts) and for the
+ * manual (docs/manual/images); the page must not scroll sideways. Ant Design's toasts (“已保存…”) are
+ * hidden in the picture: with a fixed clock they never time out, and they would cover the page.
+ */
+export async function manualScreenshot(page: Page, name: string, part?: Locator): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}：页面在 1366 像素宽的屏幕上出现横向滚动`).toBeLessThanOrEqual(0);
+  for (const folder of [path.join('e2e', 'artifacts'), path.join('docs', 'manual', 'images')]) {
+    const file = path.join(REPO_ROOT, folder, `${name}.png`);
+    const options = { path: file, style: '.ant-message { visibility: hidden; }' };
+    await (part === undefined ? page.screenshot(options) : part.screenshot(options));
+  }
+}
