@@ -4,10 +4,12 @@
  */
 import { runLocalBench } from './local/local-bench';
 import { runSlaBench } from './sla/sla-bench';
+import { runSyncBench } from './sync/sync-bench';
 
 const BENCHES: Record<string, () => Promise<object>> = {
   sla: runSlaBench,
   local: runLocalBench,
+  sync: runSyncBench,
 };
 
 const name = process.argv[2];

@@ -2,10 +2,12 @@ import { createLocalUser, LocalUserRegistry, rememberUser } from '../../features
 import { openUserDatabase, saveRecord, type YunweiDatabase } from '../../store';
 import { timeDetail, timeListFirstPage, timeRawPuts, timeSaves, timeSearch } from './measure-store';
 import { findSeed, seedStore } from './seed-store';
+import { timeRawBulkPut } from './sync-floor';
+import { countTickets, timeSyncRound } from './sync-measure';
 import { editTicket, newTicket } from '@core/records';
 
 /**
- * What the local-store bench (bench/local) and the crash test (e2e/specs/crash.spec.ts) drive in the
+ * What the benches (bench/local, bench/sync) and the crash test (e2e/specs/crash.spec.ts) drive in the
  * page. Installed only in a `--mode bench` build (see App.tsx): the production bundle has none of it.
  * Everything here goes through the real store code (openUserDatabase, saveRecord), nothing around it.
  */
@@ -28,6 +30,9 @@ export const benchHook = {
   timeListFirstPage,
   timeSearch,
   timeDetail,
+  timeRawBulkPut,
+  timeSyncRound,
+  countTickets,
 };
 
 export type BenchHook = typeof benchHook;

@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+/** The flags of the local bench (bench/local/local-bench.ts): a quiet headless Chromium. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BenchBrowser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** One Chromium with a fresh on-disk profile (IndexedDB on disk, as on a PC), removed afterwards. */
+export async function launchBenchBrowser(): Promise<BenchBrowser> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'yunwei-bench-sync-'));
+  const context = await chromium.launchPersistentContext(folder, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}

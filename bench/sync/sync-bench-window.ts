@@ -1,0 +1,31 @@
+/**
+ * The page-side hook as the sync bench sees it (renderer/src/app/bench: sync-floor.ts and
+ * sync-measure.ts). Declared structurally: bench code does not import the renderer.
+ */
+import type { BenchDatabase } from '../local/bench-window';
+
+export interface TimedRecords {
+  readonly records: number;
+  readonly seconds: number;
+}
+
+/** renderer/src/sync's SyncAccount: the page's own origin is baseUrl ''. */
+export interface BenchSyncAccount {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly user: unknown;
+}
+
+export interface SyncBenchHook {
+  openUserDatabase(userId: string): Promise<BenchDatabase>;
+  timeRawBulkPut(
+    db: BenchDatabase,
+    server: { readonly baseUrl: string; readonly token: string },
+  ): Promise<TimedRecords>;
+  timeSyncRound(db: BenchDatabase, account: BenchSyncAccount): Promise<TimedRecords>;
+  countTickets(db: BenchDatabase): Promise<number>;
+}
+
+export interface SyncBenchWindow {
+  __yunweiBench?: SyncBenchHook;
+}
