@@ -1,8 +1,8 @@
 import type { RecordType } from '@core/records';
-import { mergeWrites } from '@core/sync/merge';
+import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import type { Collection, Transaction } from 'dexie';
 import type { OutboxRow, SyncStateRow } from '../rows/row-types';
-import { beginningStates, inferredKind, opWrites, shownStates } from '../sync/field-states';
+import { beginningStates, inferredKind, opWrites } from '../sync/field-states';
 
 /** Rows per step: a year of records is upgraded without holding it all in memory. */
 const CHUNK = 2_000;
@@ -31,9 +31,9 @@ const RECORD_TABLES: readonly RecordTable[] = [
  *
  * Nothing of a version-2 database ever reached a server (there was none), so every save is still in
  * the outbox: replaying the queued ops, oldest first, with the merge rule gives exactly the states
- * the server will compute when they are pushed, with their real HLCs. They are the record's pending
- * (`local`) states; the known server states are empty. Each replayed op also gets the `kind` (a
- * `deleted: false` written over a tombstone is a restore) and the `subsystemId` the push needs.
+ * the server will compute when they are pushed, with their real HLCs. The known server states are
+ * empty; the replay only gives each op the `kind` it needs (a `deleted: false` written over a
+ * tombstone is a restore) and the `subsystemId` the push needs.
  *
  * A record with no queued op at all (not made by a save, e.g. written by a tool) gets rank-0 states
  * at HLC 0 as its server states: any real write, from this PC or the server, beats them, which is
@@ -47,26 +47,24 @@ export async function upgradeToV3(transaction: Transaction): Promise<void> {
 async function replayOutbox(transaction: Transaction): Promise<void> {
   const outbox = transaction.table<OutboxRow, number>('outbox');
   const states = transaction.table<SyncStateRow, string>('syncStates');
+  // Each record's states so far, across chunks: a record's ops may span several.
+  const replayed = new Map<string, FieldStates>();
   let after = 0;
   for (;;) {
     const ops = await outbox.where(':id').above(after).limit(CHUNK).toArray();
     const last = ops.at(-1);
     if (last === undefined) return;
-    const recordIds = [...new Set(ops.map((op) => op.recordId))];
-    const stored = await states.bulkGet(recordIds);
-    const byRecord = new Map(
-      stored.flatMap((row) => (row === undefined ? [] : [[row.recordId, row] as const])),
-    );
     const completed = ops.map((op) => {
-      const row = byRecord.get(op.recordId);
-      const before = shownStates(row);
+      const before = replayed.get(op.recordId) ?? {};
       const kind = inferredKind(before, op);
       const local = mergeWrites(op.recordType, before, opWrites(op), kind).states;
-      byRecord.set(op.recordId, { recordId: op.recordId, recordType: op.recordType, server: {}, local });
+      replayed.set(op.recordId, local);
       const subsystemId = op.subsystemId ?? local.subsystemId?.value;
       return { ...op, kind, ...(typeof subsystemId === 'number' ? { subsystemId } : {}) };
     });
-    await Promise.all([outbox.bulkPut(completed), states.bulkPut([...byRecord.values()])]);
+    const records = new Map(ops.map((op) => [op.recordId, op.recordType]));
+    const rows = [...records].map(([recordId, recordType]) => ({ recordId, recordType, server: {} }));
+    await Promise.all([outbox.bulkPut(completed), states.bulkPut(rows)]);
     after = last.seq ?? after;
   }
 }

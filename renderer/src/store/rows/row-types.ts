@@ -82,16 +82,17 @@ export interface BlobRow {
 export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
 
 /**
- * One record's field states (core merge.ts). `server` is the record as the server has it, as far as
- * this PC knows: what it pulled, merged with the local ops the server accepted since. `local` is
- * `server` merged with the local writes not accepted yet (queued or rejected, in seq order): the
- * record this PC shows. It is absent when nothing is pending, so the states are stored once.
+ * One record's field states (core merge.ts) as the server has them, as far as this PC knows: what it
+ * pulled, merged with the local ops the server accepted since. The record this PC shows is these
+ * states with the writes not accepted yet (queued or rejected, in seq order) merged on top; that is
+ * computed when a pull or a discard needs it, never stored, so a save writes no states at all (it
+ * would write the record twice more on every save for nothing a pull cannot recompute). No row: the
+ * server knows nothing of the record yet.
  */
 export interface SyncStateRow {
   readonly recordId: string;
   readonly recordType: RecordType;
   readonly server: FieldStates;
-  readonly local?: FieldStates;
 }
 
 /** The one row of `syncMeta`. */

@@ -1,12 +1,9 @@
 import { diffFields, parseRecord } from '@core/records';
 import { buildChangeSet, type HistoryEntry, type OutboxOp } from '@core/sync';
-import { mergeWrites } from '@core/sync/merge';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
-import type { SyncStateRow } from '../rows/row-types';
-import { opKind, opWrites, shownStates } from '../sync/field-states';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
 import { readStoredRecord, recordTables, writeStoredRecord } from './record-tables';
 
@@ -53,14 +50,13 @@ export async function saveRecord<K extends StoreRecordType>(
   try {
     return await db.transaction(
       'rw',
-      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta, db.syncStates],
+      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta],
       async () => {
         // All reads, then all writes, are issued together: IndexedDB runs a transaction's requests
         // in order anyway, and not awaiting each saves a round trip to the storage process.
-        const [storedVersion, clock, states] = await Promise.all([
+        const [storedVersion, clock] = await Promise.all([
           readStoredRecord(db, input.recordType, after),
           readClock(db),
-          db.syncStates.get(after.id),
         ]);
         const stored = storedVersion?.record ?? null;
         assertUnchangedSinceRead(kind.label, input.before, stored);
@@ -82,7 +78,6 @@ export async function saveRecord<K extends StoreRecordType>(
           db.history.bulkAdd(changes.history),
           db.outbox.add(changes.op),
           writeClock(db, changes.clock),
-          db.syncStates.put(pendingStates(states, changes.op)),
         ]);
         return { record: after, previous: stored, history: [...changes.history], op: changes.op };
       },
@@ -111,13 +106,4 @@ function assertUnchangedSinceRead(label: string, before: object | null, stored: 
       `这条${label}在您打开之后已被修改（可能在另一个窗口中）：为免覆盖他人的修改，本次未保存，请刷新后重新修改。`,
     );
   }
-}
-
-/**
- * The record's field states with this save's writes merged in, as the server will merge them: a
- * pulled change later merges with them by the same rule (docs/sync-protocol.md §5).
- */
-function pendingStates(row: SyncStateRow | undefined, op: OutboxOp): SyncStateRow {
-  const local = mergeWrites(op.recordType, shownStates(row), opWrites(op), opKind(op)).states;
-  return { recordId: op.recordId, recordType: op.recordType, server: row?.server ?? {}, local };
 }

@@ -103,7 +103,6 @@ export async function applyPulledPage(
         const server = mergeStates(pulled.recordType, row?.server ?? {}, pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
-        const local_ = local === undefined ? {} : { local };
         const shown = showStates(pulled, local ?? server, stored.get(pulled.recordId), {
           actor: SYNC_ACTOR,
           at: options.at,
@@ -114,10 +113,7 @@ export async function applyPulledPage(
             : undefined;
         if (!shown.ok || conflict !== undefined) {
           // The server's states are valid (it checked them): keep them, show the last valid version.
-          statePuts.push({
-            ...stateRowOf(pulled, server),
-            ...(row?.local === undefined ? {} : { local: row.local }),
-          });
+          statePuts.push(stateRowOf(pulled, server));
           problems.push({
             recordId: pulled.recordId,
             recordType: pulled.recordType,
@@ -128,7 +124,7 @@ export async function applyPulledPage(
         }
         batch.put(pulled.recordType, shown.record, stored.get(pulled.recordId));
         batch.history.push(...shown.history);
-        statePuts.push({ ...stateRowOf(pulled, server), ...local_ });
+        statePuts.push(stateRowOf(pulled, server));
         shownIds.push(pulled.recordId);
         changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
       }

@@ -8,7 +8,7 @@ import {
   type WriteKind,
   mergeWrites,
 } from '@core/sync/merge';
-import type { OutboxRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow } from '../rows/row-types';
 
 /** The clock of a write that any real write beats: wall time 0, counter 0. */
 export const BEGINNING_OF_TIME_HLC = encodeHlc({ wallMs: 0, counter: 0, nodeId: '0000000000' });
@@ -28,11 +28,6 @@ export function opKind(op: Pick<OutboxRow, 'kind'>): WriteKind {
 
 export function opWrites(op: Pick<OutboxRow, 'fields'>): FieldWriteInput[] {
   return op.fields.map((write) => ({ field: write.field, value: toJsonValue(write.value), hlc: write.hlc }));
-}
-
-/** The states this PC shows for a record: the server's merged with what is still pending. */
-export function shownStates(row: SyncStateRow | undefined): FieldStates {
-  return row?.local ?? row?.server ?? {};
 }
 
 /** Merges local ops (oldest first) into states, as the server will merge them when they arrive. */

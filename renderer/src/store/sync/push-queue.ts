@@ -5,7 +5,7 @@ import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protoco
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow, SyncStateRow } from '../rows/row-types';
-import { opKind, opWrites, shownStates, toJsonValue } from './field-states';
+import { opKind, opWrites, toJsonValue } from './field-states';
 import { readPendingOps } from './pending-ops';
 import { readLocalRecords } from './record-rows';
 import { syncMetaInTransaction } from './sync-meta';
@@ -79,7 +79,7 @@ async function fallbackSubsystems(
     readLocalRecords(db, refs),
   ]);
   refs.forEach((row, index) => {
-    const fromStates = shownStates(states[index]).subsystemId?.value;
+    const fromStates = states[index]?.server.subsystemId?.value;
     const subsystemId =
       typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
     if (subsystemId !== undefined) found.set(row.recordId, subsystemId);

@@ -1,5 +1,5 @@
 import { encodeHlc, tick } from '@core/sync';
-import { type FieldStates, UPDATED_AT_FIELD, mergeWrites } from '@core/sync/merge';
+import { type FieldStates, UPDATED_AT_FIELD } from '@core/sync/merge';
 import type { RejectionCode } from '@core/sync/protocol';
 import { newRecordId } from '@core/records';
 import { readClock, writeClock } from '../database/clock';
@@ -8,7 +8,7 @@ import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
-import { replayOps, shownStates, toJsonValue } from './field-states';
+import { replayOps, toJsonValue } from './field-states';
 import { readPendingOps } from './pending-ops';
 import {
   type AnyRecord,
@@ -119,27 +119,7 @@ export async function resendRejectedChange(
           fields: fields.map((field) => ({ field, value: toJsonValue(values[field]), hlc })),
           createdAt: at,
         };
-        const local = mergeWrites(
-          op.recordType,
-          shownStates(states),
-          op.fields.map((write) => ({
-            field: write.field,
-            value: toJsonValue(write.value),
-            hlc,
-          })),
-          kind,
-        ).states;
-        await Promise.all([
-          db.rejections.delete(id),
-          db.outbox.add(op),
-          writeClock(db, next),
-          db.syncStates.put({
-            recordId: op.recordId,
-            recordType: op.recordType,
-            server: states?.server ?? {},
-            local,
-          }),
-        ]);
+        await Promise.all([db.rejections.delete(id), db.outbox.add(op), writeClock(db, next)]);
       },
     );
   } catch (error) {
@@ -199,16 +179,7 @@ export async function discardRejectedChange(
           throw new StoreError('invalid', `放弃这条修改后记录无效，未作更改：${shown.reason}`);
         }
         batch.put(ref.recordType, shown.record, stored);
-        await Promise.all([
-          batch.flush(),
-          db.syncStates.put({
-            recordId: ref.recordId,
-            recordType: ref.recordType,
-            server,
-            ...(local === undefined ? {} : { local }),
-          }),
-          db.syncProblems.delete(ref.recordId),
-        ]);
+        await Promise.all([batch.flush(), db.syncProblems.delete(ref.recordId)]);
       },
     );
   } catch (error) {

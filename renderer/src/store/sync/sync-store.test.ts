@@ -104,12 +104,11 @@ describe('schema v3 upgrade', () => {
       (states, op) => mergeWrites('ticket', states, opWrites(op), op.kind ?? 'change').states,
       {},
     );
+    // The replay gives the restore its kind; the states the server will compute end undeleted.
+    expect(expected).toMatchObject({ deleted: { value: false, rank: 1 }, title: { value: '恢复后的标题' } });
     const states = await db.syncStates.get(ticket.id);
-    expect(states).toEqual({ recordId: ticket.id, recordType: 'ticket', server: {}, local: expected });
-    expect(states?.local?.deleted).toMatchObject({ value: false, rank: 1 });
-    expect(states?.local?.title?.value).toBe('恢复后的标题');
+    expect(states).toEqual({ recordId: ticket.id, recordType: 'ticket', server: {} });
     const fallback = await db.syncStates.get(untouched.id);
-    expect(fallback?.local).toBeUndefined();
     expect(fallback?.server.title).toEqual({
       value: '没有排队操作的工单',
       hlc: BEGINNING_OF_TIME_HLC,
@@ -119,8 +118,8 @@ describe('schema v3 upgrade', () => {
   });
 });
 
-describe('saving writes field states', () => {
-  it('merges each save’s writes into the record’s pending states in the same transaction', async () => {
+describe('saving and field states', () => {
+  it('writes no states: a save leaves them to the pull, which replays the queued ops', async () => {
     const db = await freshDatabase();
     const first = await saveRecord(db, {
       recordType: 'ticket',
@@ -129,23 +128,15 @@ describe('saving writes field states', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:05'),
     });
-    const hlc1 = first.op?.fields[0]?.hlc;
-    const created = await db.syncStates.get(first.record.id);
-    expect(created?.server).toEqual({});
-    expect(created?.local?.title).toEqual({ value: '门户网站首页打不开', hlc: hlc1, rank: 0 });
-    expect(created?.local?.deleted).toEqual({ value: false, hlc: hlc1, rank: 0 });
-
-    const second = await saveRecord(db, {
+    await saveRecord(db, {
       recordType: 'ticket',
       before: first.record,
       after: edited(first.record, { title: '门户网站 502' }),
       actor: 'zhangsan',
       at: at('2026-03-10T09:20'),
     });
-    const updated = await db.syncStates.get(first.record.id);
-    expect(updated?.local?.title).toEqual({ value: '门户网站 502', hlc: second.op?.fields[0]?.hlc, rank: 0 });
-    expect(updated?.local?.severity?.hlc).toBe(hlc1);
-    expect(updated?.local?.updatedAt?.value).toBe(at('2026-03-10T09:20'));
+    expect(await db.syncStates.count()).toBe(0);
+    expect(await db.outbox.where('recordId').equals(first.record.id).count()).toBe(2);
   });
 });
 
@@ -163,7 +154,7 @@ describe('applying pulled pages', () => {
     expect(result).toEqual({ changed: [{ recordType: 'ticket', recordId: ticket.id }], problems: 0 });
     expect((await db.tickets.get(ticket.id))?.record).toEqual({ ...ticket, updatedAt: wallMs });
     expect(await db.ticketSearch.get(ticket.id)).toBeDefined();
-    expect((await db.syncStates.get(ticket.id))?.local).toBeUndefined();
+    expect((await db.syncStates.get(ticket.id))?.server.title?.value).toBe(ticket.title);
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
   });
@@ -173,7 +164,7 @@ describe('applying pulled pages', () => {
     await readSyncMeta(db);
     const ticket = await savedTicket(db);
     // Offline, this PC changes the title at 09:30...
-    const local = await saveRecord(db, {
+    await saveRecord(db, {
       recordType: 'ticket',
       before: ticket,
       after: edited(ticket, { title: '本机的标题' }),
@@ -216,7 +207,6 @@ describe('applying pulled pages', () => {
     ]);
     const states = await db.syncStates.get(ticket.id);
     expect(states?.server.title?.value).toBe('另一台电脑的标题');
-    expect(states?.local?.title).toMatchObject({ value: '本机的标题', hlc: local.op?.fields[0]?.hlc });
     // The local edit is still queued: the server merges it by the same rule when it arrives.
     expect(await db.outbox.count()).toBe(2);
   });
@@ -385,7 +375,7 @@ describe('push results, re-send and discard', () => {
     const states = await db.syncStates.get(ticket.id);
     expect(states?.server.title?.value).toBe(ticket.title);
     // The rejected edit still shows here until the user decides.
-    expect(states?.local?.title?.value).toBe('被拒绝的标题');
+    expect((await db.tickets.get(ticket.id))?.record.title).toBe('被拒绝的标题');
     const [rejection] = await listRejectedChanges(db);
     expect(rejection).toMatchObject({
       id: edit.op?.opId,
@@ -438,7 +428,6 @@ describe('push results, re-send and discard', () => {
 
     await discardRejectedChange(db, edit?.opId ?? '', 'zhangsan', at('2026-03-10T09:40'));
     expect((await db.tickets.get(ticket.id))?.record.title).toBe(ticket.title);
-    expect((await db.syncStates.get(ticket.id))?.local).toBeUndefined();
     expect(await db.rejections.count()).toBe(0);
     const discarded = await db.history
       .where('[recordId+at]')
