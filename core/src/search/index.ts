@@ -8,4 +8,4 @@ export {
   searchTokens,
   type QueryTerm,
 } from './search-tokens';
-export { ticketSearchTokens } from './ticket-search';
+export { ticketSearchParts, ticketSearchTokens, type TicketSearchParts } from './ticket-search';

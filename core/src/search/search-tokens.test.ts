@@ -9,7 +9,7 @@ import {
   recordSearchTokens,
   searchTokens,
 } from './search-tokens';
-import { ticketSearchTokens } from './ticket-search';
+import { ticketSearchParts, ticketSearchTokens } from './ticket-search';
 
 describe('searchTokens', () => {
   it('indexes Han runs as bigrams plus the last character', () => {
@@ -135,5 +135,40 @@ describe('matches', () => {
         expect(matches(searchTokens(text, 10_000), query)).toBe(true);
       }),
     );
+  });
+});
+
+describe('ticketSearchParts', () => {
+  const ticket = {
+    title: '门户网站首页打不开',
+    reporter: { unit: '省人社厅办公室', person: '王晓明', phone: '0851-86812345' },
+    chatEvidence: null,
+    description: '首页显示 502，门户网站其他栏目正常',
+  };
+
+  it('splits the short texts from the description; the whole list has each token once', () => {
+    const { head, body } = ticketSearchParts(ticket);
+    expect(head).toContain('首页');
+    expect(head).toContain('晓明');
+    expect(body).toContain('栏目');
+    expect(body).toContain('首页');
+    expect(ticketSearchTokens(ticket)).toEqual([...new Set([...head, ...body])]);
+  });
+
+  it('changes only the head for a new title, only the body for a new description', () => {
+    const before = ticketSearchParts(ticket);
+    const retitled = ticketSearchParts({ ...ticket, title: '社保卡查询接口超时' });
+    expect(retitled.head).not.toEqual(before.head);
+    expect(retitled.body).toEqual(before.body);
+    const redescribed = ticketSearchParts({ ...ticket, description: '数据库备份失败' });
+    expect(redescribed.head).toEqual(before.head);
+    expect(redescribed.body).not.toEqual(before.body);
+  });
+
+  it('keeps both parts together within the cap', () => {
+    const long = { ...ticket, description: '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'.repeat(20) };
+    const { head, body } = ticketSearchParts(long, 40);
+    expect(head.length + body.length).toBeLessThanOrEqual(40);
+    expect(head.length).toBeGreaterThan(0);
   });
 });

@@ -3,8 +3,9 @@
  * transaction writing the record, its history rows and its outbox op. Features read through
  * `useDatabase()` and write only through `saveRecord` / `useSaveRecord` and `putBlob`.
  *
- * Search: the tokens index is `db.ticketSearch.where('tokens')` (its primary keys are ticket ids),
- * not an index of `tickets` (see SCHEMA_V2 for why). `row.tokens` is still on every ticket row.
+ * Search: the tokens index is `db.ticketSearch.where('tokens')`, not an index of `tickets` (see
+ * SCHEMA_V2 and SCHEMA_V3 for why); its primary keys are search-row keys, `ticketIdOfSearchRow` maps
+ * them to ticket ids. `row.tokens` is still on every ticket row.
  */
 export { YunweiDatabase, type YunweiDatabaseOptions } from './database/yunwei-database';
 export { openUserDatabase, type OpenUserDatabaseOptions } from './database/open-database';
@@ -28,6 +29,7 @@ export {
 } from './rows/row-types';
 export { distinctIndexKeys, hasRows } from './queries/index-queries';
 export { ticketRow } from './rows/ticket-row';
+export { ticketIdOfSearchRow, ticketSearchRows } from './rows/ticket-search-rows';
 export { ticketDeadline, type TicketDeadline } from './rows/ticket-deadline';
 export { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from './rows/inspection-rows';
 export { defaultSlaRules, type SlaRules } from './rows/sla-rules';

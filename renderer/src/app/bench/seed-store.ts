@@ -1,6 +1,6 @@
 import { newRecordId, newTicket, type Ticket, type TicketEvent, type TicketStatus } from '@core/records';
 import { encodeHlc, initialHlc, newNodeId, type HistoryEntry, type OutboxOp } from '@core/sync';
-import { ticketRow, type TicketRow, type YunweiDatabase } from '../../store';
+import { ticketRow, ticketSearchRows, type TicketRow, type YunweiDatabase } from '../../store';
 
 /**
  * Fills a database with a year of synthetic tickets and their history, written straight into the
@@ -98,7 +98,7 @@ export async function seedStore(db: YunweiDatabase, options: SeedOptions): Promi
     if (done === 0 && rows[0] !== undefined) detailTicketId = rows[0].id;
     await db.transaction('rw', db.tickets, db.ticketSearch, db.history, db.outbox, async () => {
       await db.tickets.bulkPut(rows);
-      await db.ticketSearch.bulkPut(rows.map((row) => ({ id: row.id, tokens: row.tokens })));
+      await db.ticketSearch.bulkPut(rows.flatMap((row) => ticketSearchRows(row.record)));
       for (let start = 0; start < history.length; start += HISTORY_CHUNK) {
         await db.history.bulkPut(history.slice(start, start + HISTORY_CHUNK));
       }

@@ -7,7 +7,7 @@ import {
   SYNC_SCHEMA_VERSION,
   type PullResponse,
 } from '@core/sync/protocol';
-import { ticketRow, type TicketRow, type YunweiDatabase } from '../../store';
+import { ticketRow, ticketSearchRows, type TicketRow, type YunweiDatabase } from '../../store';
 
 /**
  * The floor of the sync bench (bench/sync): the rows an initial sync ends with, written by a bare
@@ -34,7 +34,7 @@ export async function timeRawBulkPut(
   for (const page of pages) {
     await db.transaction('rw', db.tickets, db.ticketSearch, async () => {
       await db.tickets.bulkPut(page.rows);
-      await db.ticketSearch.bulkPut(page.rows.map((row) => ({ id: row.id, tokens: row.tokens })));
+      await db.ticketSearch.bulkPut(page.rows.flatMap((row) => ticketSearchRows(row.record)));
     });
   }
   const seconds = (performance.now() - started) / 1000;

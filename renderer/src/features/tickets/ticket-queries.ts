@@ -1,6 +1,12 @@
 import type { Ticket, TicketStatus } from '@core/records';
 import type { QueryTerm } from '@core/search';
-import { distinctIndexKeys, hasRows, type TicketRow, type YunweiDatabase } from '../../store';
+import {
+  distinctIndexKeys,
+  hasRows,
+  ticketIdOfSearchRow,
+  type TicketRow,
+  type YunweiDatabase,
+} from '../../store';
 import { scanIndex, type ScanPosition } from './index-scan';
 import type { ClockRules } from './ticket-clocks';
 import { rowMatches, termsBySelectivity, type TicketQueryPlan } from './ticket-query-plan';
@@ -182,8 +188,9 @@ async function rarestTermIds(
       const keys = (await termCollection(db, term)
         .limit(limit + 1)
         .primaryKeys()) as string[];
-      // A range cut short is no complete match list; a prefix term lists a ticket once per token.
-      return keys.length > limit ? null : [...new Set(keys)];
+      // A range cut short is no complete match list; a ticket may be listed once per search row and,
+      // for a prefix term, once per token.
+      return keys.length > limit ? null : [...new Set(keys.map(ticketIdOfSearchRow))];
     }),
   );
   let fewest: string[] | null = null;

@@ -32,17 +32,20 @@ export const SCHEMA_V2 = {
 
 /**
  * Version 3 (sync, docs/sync-protocol.md):
- * - `syncStates`: per record, the merge state of every field (core merge.ts) as the server has it and,
- *   while local writes wait to be accepted, as this PC shows it. A pulled record merges with the
- *   local un-pushed writes by the same rule as on the server;
+ * - `syncStates`: per record, the merge state of every field (core merge.ts) as the server has it; a
+ *   pulled record merges with the local un-pushed writes (replayed from the outbox) by the same rule
+ *   as on the server;
  * - `syncMeta`: one row, the client id (the HLC node id), the pull cursor and the last seq the
  *   server acknowledged;
  * - `rejections`: ops the server refused for good, with its code and reason, until the user re-sends
  *   or discards them;
  * - `syncProblems`: pulled records that could not be shown because the merge with local writes broke
  *   the record schema, with the reason;
- * - `outbox` gains a `recordId` index: what is still pending for a record. The upgrade fills
- *   `syncStates` and each queued op's `kind` and `subsystemId` (upgrade-v3.ts).
+ * - `outbox` gains a `recordId` index: what is still pending for a record;
+ * - `ticketSearch` holds two rows per ticket, `<id>#head` (title, reporter, chat) and `<id>#body`
+ *   (description), instead of one: a new title rewrites a few dozen index entries, not hundreds.
+ * The upgrade (upgrade-v3.ts) fills `syncStates`, each queued op's `kind` and `subsystemId`, and
+ * rebuilds `ticketSearch` in the two-row form.
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,

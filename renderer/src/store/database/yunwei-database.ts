@@ -17,6 +17,7 @@ import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV3 } from './upgrade-v3';
+import { rebuildTicketSearch } from './upgrade-v3-search';
 import {
   BLOCKED_MESSAGE,
   DELETED_MESSAGE,
@@ -71,7 +72,10 @@ export class YunweiDatabase extends Dexie {
       .upgrade((transaction) => upgradeToV2(transaction, rules, now));
     this.version(3)
       .stores(SCHEMA_V3)
-      .upgrade((transaction) => upgradeToV3(transaction));
+      .upgrade(async (transaction) => {
+        await upgradeToV3(transaction);
+        await rebuildTicketSearch(transaction, rules, now);
+      });
 
     this.on('versionchange', (event) => {
       this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;

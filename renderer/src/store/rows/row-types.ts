@@ -27,15 +27,18 @@ export interface TicketRow {
   /** 1 when a clock had gone past its deadline at the save (stopped late or still running). */
   readonly breached: 0 | 1;
   /**
-   * Chinese search tokens (core ticketSearchTokens). Not indexed here: the index lives in
-   * `ticketSearch`, which a save rewrites only when these change.
+   * Chinese search tokens (core ticketSearchTokens), for checking a row against a query in memory.
+   * Not indexed here: the index is `ticketSearch`, whose rows a save rewrites only when they change.
    */
   readonly tokens: readonly string[];
 }
 
-/** A ticket's search tokens under a multiEntry index: `ticketSearch.where('tokens')` finds ticket ids. */
+/**
+ * One part of a ticket's search tokens under a multiEntry index (rows/ticket-search-rows.ts):
+ * `ticketSearch.where('tokens')` finds row keys, `ticketIdOfSearchRow` turns them into ticket ids.
+ */
 export interface TicketSearchRow {
-  /** The ticket's id. */
+  /** `<ticketId>#head` or `<ticketId>#body`. */
   readonly id: string;
   readonly tokens: readonly string[];
 }

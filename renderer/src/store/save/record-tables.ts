@@ -4,13 +4,8 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
 import { ticketRow } from '../rows/ticket-row';
+import { changedSearchRows } from '../rows/ticket-search-rows';
 import type { StoreRecordType, StoredRecords } from './record-kinds';
-
-/** A record as stored, with the search tokens its row was indexed under (tickets only). */
-export interface StoredVersion<K extends StoreRecordType> {
-  readonly record: StoredRecords[K];
-  readonly tokens: readonly string[] | null;
-}
 
 /** The tables a save of this record type writes besides history, outbox and meta. */
 export function recordTables(db: YunweiDatabase, recordType: StoreRecordType): Table[] {
@@ -29,44 +24,38 @@ export async function readStoredRecord<K extends StoreRecordType>(
   db: YunweiDatabase,
   recordType: K,
   record: StoredRecords[K],
-): Promise<StoredVersion<K> | null> {
+): Promise<StoredRecords[K] | null> {
   switch (recordType) {
-    case 'ticket': {
-      const row = await db.tickets.get(record.id);
-      return row === undefined ? null : ({ record: row.record, tokens: row.tokens } as StoredVersion<K>);
-    }
-    case 'inspectionRun': {
-      const row = await db.inspectionRuns.get(record.id);
-      return row === undefined ? null : ({ record: row.record, tokens: null } as StoredVersion<K>);
-    }
-    case 'inspectionTemplate': {
-      const stored = await readStoredTemplate(db, record as InspectionTemplate);
-      return stored === null ? null : ({ record: stored, tokens: null } as StoredVersion<K>);
-    }
+    case 'ticket':
+      return ((await db.tickets.get(record.id))?.record ?? null) as StoredRecords[K] | null;
+    case 'inspectionRun':
+      return ((await db.inspectionRuns.get(record.id))?.record ?? null) as StoredRecords[K] | null;
+    case 'inspectionTemplate':
+      return (await readStoredTemplate(db, record as InspectionTemplate)) as StoredRecords[K] | null;
   }
   throw new RangeError(`未知的记录类型：${String(recordType)}`);
 }
 
 /**
- * Writes the row of `record` with its derived index fields; for a ticket, also its search row, but
- * only when its tokens changed (a status change or a comment leaves the search index untouched).
- * Runs inside the save transaction.
+ * Writes the row of `record` with its derived index fields; for a ticket, also those of its search
+ * rows whose tokens changed since `stored` (a status change or a comment rewrites none, a new title
+ * only the head). Runs inside the save transaction.
  */
 export async function writeStoredRecord<K extends StoreRecordType>(
   db: YunweiDatabase,
   recordType: K,
   record: StoredRecords[K],
   now: number,
-  previousTokens: readonly string[] | null,
+  stored: StoredRecords[K] | null,
 ): Promise<void> {
   switch (recordType) {
     case 'ticket': {
-      const row = ticketRow(record as Ticket, db.slaRules, now);
-      if (previousTokens !== null && sameTokens(previousTokens, row.tokens)) {
-        await db.tickets.put(row);
-        return;
-      }
-      await Promise.all([db.tickets.put(row), db.ticketSearch.put({ id: row.id, tokens: row.tokens })]);
+      const ticket = record as Ticket;
+      const search = changedSearchRows(stored as Ticket | null, ticket);
+      await Promise.all([
+        db.tickets.put(ticketRow(ticket, db.slaRules, now)),
+        ...(search.length === 0 ? [] : [db.ticketSearch.bulkPut(search)]),
+      ]);
       return;
     }
     case 'inspectionRun':
@@ -77,10 +66,6 @@ export async function writeStoredRecord<K extends StoreRecordType>(
       return;
   }
   throw new RangeError(`未知的记录类型：${String(recordType)}`);
-}
-
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((token, index) => token === b[index]);
 }
 
 /**

@@ -112,7 +112,7 @@ describe('saveRecord', () => {
     expect(second.history[0]?.hlc.localeCompare(first.history[0]?.hlc ?? '')).toBe(1);
   });
 
-  it('indexes a ticket for search, rewriting its search row only when its searchable text changes', async () => {
+  it('indexes a ticket for search, rewriting only the search row whose text changed', async () => {
     const db = await freshDatabase();
     let searchWrites = 0;
     db.ticketSearch.hook('creating', () => {
@@ -128,8 +128,11 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:05'),
     });
-    expect(await db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toEqual([created.record.id]);
-    expect(searchWrites).toBe(1);
+    const head = `${created.record.id}#head`;
+    const body = `${created.record.id}#body`;
+    // '首页' is in the title and in the description: both rows list it.
+    expect(await db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toEqual([body, head]);
+    expect(searchWrites).toBe(2);
 
     const responded = await saveRecord(db, {
       recordType: 'ticket',
@@ -138,20 +141,33 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:08'),
     });
-    expect(searchWrites).toBe(1);
+    expect(searchWrites).toBe(2);
 
-    await saveRecord(db, {
+    const retitled = await saveRecord(db, {
       recordType: 'ticket',
       before: responded.record,
       after: edited(responded.record, { title: '社保卡查询接口超时' }),
       actor: 'zhangsan',
       at: at('2026-03-10T09:10'),
     });
-    expect(searchWrites).toBe(2);
+    // A new title rewrites the head row only.
+    expect(searchWrites).toBe(3);
     expect(await db.ticketSearch.where('tokens').equals('打不').count()).toBe(0);
-    expect(await db.ticketSearch.where('tokens').equals('社保').primaryKeys()).toEqual([created.record.id]);
-    expect((await db.tickets.get(created.record.id))?.tokens).toEqual(
-      (await db.ticketSearch.get(created.record.id))?.tokens,
+    expect(await db.ticketSearch.where('tokens').equals('社保').primaryKeys()).toEqual([head]);
+
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: retitled.record,
+      after: edited(retitled.record, { description: '接口日志显示数据库连接超时' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:12'),
+    });
+    // A new description, the body row only.
+    expect(searchWrites).toBe(4);
+    expect(await db.ticketSearch.where('tokens').equals('日志').primaryKeys()).toEqual([body]);
+    const rows = await db.ticketSearch.bulkGet([head, body]);
+    expect([...new Set(rows.flatMap((row) => row?.tokens ?? []))]).toEqual(
+      (await db.tickets.get(created.record.id))?.tokens,
     );
   });
 

@@ -54,11 +54,10 @@ export async function saveRecord<K extends StoreRecordType>(
       async () => {
         // All reads, then all writes, are issued together: IndexedDB runs a transaction's requests
         // in order anyway, and not awaiting each saves a round trip to the storage process.
-        const [storedVersion, clock] = await Promise.all([
+        const [stored, clock] = await Promise.all([
           readStoredRecord(db, input.recordType, after),
           readClock(db),
         ]);
-        const stored = storedVersion?.record ?? null;
         assertUnchangedSinceRead(kind.label, input.before, stored);
         const changes = buildChangeSet({
           recordType: kind.coreType,
@@ -74,7 +73,7 @@ export async function saveRecord<K extends StoreRecordType>(
           return { record: stored ?? after, previous: stored, history: [], op: null };
         }
         await Promise.all([
-          writeStoredRecord(db, input.recordType, after, input.at, storedVersion?.tokens ?? null),
+          writeStoredRecord(db, input.recordType, after, input.at, stored),
           db.history.bulkAdd(changes.history),
           db.outbox.add(changes.op),
           writeClock(db, changes.clock),

@@ -14,6 +14,7 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
 import type { InspectionRunRow, InspectionTemplateRow, TicketRow, TicketSearchRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
+import { changedSearchRows, ticketSearchRowIds } from '../rows/ticket-search-rows';
 import { RECORD_KINDS, STORE_TYPE_OF } from '../save/record-kinds';
 
 export type AnyRecord = Ticket | InspectionTemplate | InspectionRun;
@@ -21,8 +22,6 @@ export type AnyRecord = Ticket | InspectionTemplate | InspectionRun;
 /** A record as this PC stores it, with what its row was indexed under. */
 export interface LocalRecord {
   readonly record: AnyRecord;
-  /** A ticket's search tokens; null for other types. */
-  readonly tokens: readonly string[] | null;
   /** A template's row key (`<templateId>@<version>`); null for other types. */
   readonly key: string | null;
 }
@@ -46,11 +45,10 @@ export async function readLocalRecords(
   ]);
   const found = new Map<string, LocalRecord>();
   for (const row of tickets) {
-    if (row !== undefined) found.set(row.id, { record: row.record, tokens: row.tokens, key: null });
+    if (row !== undefined) found.set(row.id, { record: row.record, key: null });
   }
-  for (const row of runs)
-    if (row !== undefined) found.set(row.id, { record: row.record, tokens: null, key: null });
-  for (const row of templates) found.set(row.id, { record: row.record, tokens: null, key: row.key });
+  for (const row of runs) if (row !== undefined) found.set(row.id, { record: row.record, key: null });
+  for (const row of templates) found.set(row.id, { record: row.record, key: row.key });
   return found;
 }
 
@@ -106,6 +104,7 @@ export class RecordRowBatch {
   private readonly runs: InspectionRunRow[] = [];
   private readonly templates: InspectionTemplateRow[] = [];
   private readonly deletedTickets: string[] = [];
+  private readonly deletedSearchRows: string[] = [];
   private readonly deletedRuns: string[] = [];
   private readonly deletedTemplateKeys: string[] = [];
   readonly history: HistoryEntry[] = [];
@@ -120,13 +119,8 @@ export class RecordRowBatch {
       case 'ticket': {
         const row = ticketRow(record as Ticket, this.db.slaRules, this.now);
         this.tickets.push(row);
-        if (
-          stored?.tokens === undefined ||
-          stored.tokens === null ||
-          !sameTokens(stored.tokens, row.tokens)
-        ) {
-          this.search.push({ id: row.id, tokens: row.tokens });
-        }
+        const before = stored === undefined ? null : (stored.record as Ticket);
+        this.search.push(...changedSearchRows(before, record as Ticket));
         return;
       }
       case 'inspection_run':
@@ -144,7 +138,10 @@ export class RecordRowBatch {
   }
 
   remove(recordType: RecordType, recordId: string, stored: LocalRecord | undefined): void {
-    if (recordType === 'ticket') this.deletedTickets.push(recordId);
+    if (recordType === 'ticket') {
+      this.deletedTickets.push(recordId);
+      this.deletedSearchRows.push(...ticketSearchRowIds(recordId));
+    }
     if (recordType === 'inspection_run') this.deletedRuns.push(recordId);
     if (recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
       this.deletedTemplateKeys.push(stored.key);
@@ -156,7 +153,7 @@ export class RecordRowBatch {
     // Deletes first: a template renumbered by a pull frees its old key before the new row is put.
     await Promise.all([
       db.tickets.bulkDelete(this.deletedTickets),
-      db.ticketSearch.bulkDelete(this.deletedTickets),
+      db.ticketSearch.bulkDelete(this.deletedSearchRows),
       db.inspectionRuns.bulkDelete(this.deletedRuns),
       db.inspectionTemplates.bulkDelete(this.deletedTemplateKeys),
     ]);
@@ -182,8 +179,4 @@ export async function templateKeyConflict(
   const holder = await db.inspectionTemplates.get(key);
   if (holder === undefined || holder.id === template.id) return undefined;
   return `本机已有另一个${RECORD_TYPE_LABELS.inspection_template}“${holder.record.name}”使用编号 ${key}（两台电脑各自保存了同一版本号），无法同时保存：请在其中一个上另存为新版本`;
-}
-
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((token, index) => token === b[index]);
 }

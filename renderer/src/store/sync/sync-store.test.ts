@@ -153,7 +153,7 @@ describe('applying pulled pages', () => {
     );
     expect(result).toEqual({ changed: [{ recordType: 'ticket', recordId: ticket.id }], problems: 0 });
     expect((await db.tickets.get(ticket.id))?.record).toEqual({ ...ticket, updatedAt: wallMs });
-    expect(await db.ticketSearch.get(ticket.id)).toBeDefined();
+    expect(await db.ticketSearch.get(`${ticket.id}#head`)).toBeDefined();
     expect((await db.syncStates.get(ticket.id))?.server.title?.value).toBe(ticket.title);
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
@@ -256,7 +256,10 @@ describe('applying pulled pages', () => {
     );
     expect(result.changed).toEqual([{ recordType: 'ticket', recordId: ticket.id }]);
     expect(await db.tickets.get(ticket.id)).toBeUndefined();
-    expect(await db.ticketSearch.get(ticket.id)).toBeUndefined();
+    expect(await db.ticketSearch.bulkGet([`${ticket.id}#head`, `${ticket.id}#body`])).toEqual([
+      undefined,
+      undefined,
+    ]);
     expect(await db.syncStates.get(ticket.id)).toBeUndefined();
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c2');
   });
