@@ -22,7 +22,13 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     types: sharedTypeParsers(),
   });
-  pool.on('error', options.onBackgroundError);
+  // After close() the pool's connections are being shut down: pg-pool's end() resolves once it has
+  // asked each to end, not once each has, so the server may still terminate one (e.g. a DROP DATABASE
+  // … WITH (FORCE) right after) and report it. Such an error belongs to nobody.
+  let closed = false;
+  pool.on('error', (error) => {
+    if (!closed) options.onBackgroundError(error);
+  });
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -48,7 +54,10 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         throw error;
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closed = true;
+      return pool.end();
+    },
   };
 }
 
