@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_LAUNCH } from '../chromium';
 import { chromium, type Page } from 'playwright-core';
 import { buildBenchRenderer, serveBenchRenderer } from './bench-build';
 import type { BenchWindow } from './bench-window';
@@ -18,15 +19,6 @@ const USER = 'bench';
 const SEARCH_TEXT = '网站';
 /** A row of the ticket list (renderer/src/features/tickets): the list is visible once one shows. */
 const LIST_ROW = '[data-testid="ticket-row"]';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function log(message: string): void {
   process.stderr.write(`[bench local] ${message}\n`);
@@ -89,9 +81,7 @@ export async function runLocalBench(): Promise<object> {
   const server = await serveBenchRenderer();
   const profile = await browserProfile();
   const context = await chromium.launchPersistentContext(profile.folder, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
+    ...CHROMIUM_LAUNCH,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

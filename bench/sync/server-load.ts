@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBenchServer } from './bench-server';
 import { type LoadOptions, type LoadResult, loadAccounts, runLoad } from './load-clients';
-import { createPostgresTarget } from './postgres-target';
+import { createThrowawayPostgresDatabase } from '../../server/src/db/throwaway-postgres';
 
 /** The load on a new PGlite data directory (a temp folder, removed after). */
 export async function loadOnPglite(options: LoadOptions): Promise<LoadResult> {
@@ -17,11 +17,11 @@ export async function loadOnPglite(options: LoadOptions): Promise<LoadResult> {
 
 /** The load on a new database of the PostgreSQL server at `serverUrl` (dropped after). */
 export async function loadOnPostgres(serverUrl: string, options: LoadOptions): Promise<LoadResult> {
-  const target = await createPostgresTarget(serverUrl);
+  const database = await createThrowawayPostgresDatabase(serverUrl, 'yunwei_bench');
   try {
-    return await loadOn({ databaseUrl: target.databaseUrl }, options);
+    return await loadOn({ databaseUrl: database.databaseUrl }, options);
   } finally {
-    await target.drop();
+    await database.drop();
   }
 }
 

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Database } from '../db/database';
 import { type DatabaseTarget, openDatabase } from '../db/open-database';
 import { runMigrations } from '../db/migrations/run-migrations';
+import { createThrowawayPostgresDatabase } from '../db/throwaway-postgres';
 
 /**
  * The databases every integration suite runs against: PGlite always, PostgreSQL when DATABASE_URL
@@ -37,7 +36,10 @@ export const pgliteBackend: TestBackend = {
 export const postgresBackend: TestBackend = {
   name: 'PostgreSQL',
   skipReason: postgresUrl === undefined ? 'DATABASE_URL is not set' : undefined,
-  createTarget: () => createPostgresTestDatabase(requirePostgresUrl()),
+  createTarget: async () => {
+    const database = await createThrowawayPostgresDatabase(requirePostgresUrl(), 'yunwei_test');
+    return { target: { databaseUrl: database.databaseUrl }, dispose: database.drop };
+  },
 };
 
 export const testBackends: readonly TestBackend[] = [pgliteBackend, postgresBackend];
@@ -74,30 +76,4 @@ export async function createMigratedDatabase(
 function requirePostgresUrl(): string {
   if (postgresUrl === undefined) throw new Error('DATABASE_URL is not set');
   return postgresUrl;
-}
-
-async function createPostgresTestDatabase(serverUrl: string): Promise<TestTarget> {
-  // Lowercase hex only: safe to write into SQL as an identifier.
-  const name = `yunwei_test_${randomUUID().replaceAll('-', '')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { databaseUrl: url.toString() },
-    dispose: () =>
-      withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
-  };
-}
-
-async function withAdminClient(
-  serverUrl: string,
-  work: (client: pg.Client) => Promise<unknown>,
-): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-export interface PostgresTarget {
+export interface ThrowawayPostgresDatabase {
   readonly databaseUrl: string;
   drop(): Promise<void>;
 }
 
 /**
- * A new, empty database on the PostgreSQL server of DATABASE_URL, made for this run and dropped
- * after it, so the bench never touches existing data (as the server's tests do).
+ * A new, empty database on the PostgreSQL server at `serverUrl`, named `<prefix>_<hex>`, and how to drop
+ * it: the integration tests and the benchmarks never touch existing data.
  */
-export async function createPostgresTarget(serverUrl: string): Promise<PostgresTarget> {
-  // Lower-case hex only: safe to write into SQL as an identifier.
-  const name = `yunwei_bench_${randomUUID().replaceAll('-', '')}`;
+export async function createThrowawayPostgresDatabase(
+  serverUrl: string,
+  prefix: 'yunwei_test' | 'yunwei_bench',
+): Promise<ThrowawayPostgresDatabase> {
+  // Lowercase hex after a fixed prefix: safe to write into SQL as an identifier.
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
