@@ -44,6 +44,7 @@ export { useCurrentUser, useDatabase, type CurrentUser } from './react/store-con
 export { useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
 export { useUndoLastSave, type UndoLastSave } from './react/use-undo-last-save';
 export { useShowStoreError } from './react/use-show-store-error';
+export { useOfferUndo as useOfferUndoMessage, type UndoMessageOptions } from './react/use-offer-undo';
 export type { LastSave } from './react/last-save';
 export {
   SYNC_ACTOR,

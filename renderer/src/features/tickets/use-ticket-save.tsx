@@ -1,9 +1,7 @@
 import type { Ticket } from '@core/records';
-import { App, Button } from 'antd';
-import { useCallback, useEffect, useRef } from 'react';
-import { useSaveRecord, useShowStoreError, useUndoLastSave } from '../../store';
-
-const SAVE_MESSAGE_KEY = 'ticket-save';
+import { App } from 'antd';
+import { useCallback } from 'react';
+import { useOfferUndoMessage, useSaveRecord, useShowStoreError } from '../../store';
 
 /**
  * Saves a ticket and says `done`, with an 撤销 button while this save is still the last one (a null
@@ -40,52 +38,16 @@ export function useSaveTicket(): {
   return { save, saving: mutation.isPending };
 }
 
-/**
- * Shows "<done>" with 撤销. The undo reverts the last save of this window, so it is only offered, and
- * only run, while that save is still the last one and was for this ticket.
- */
+const UNDO_MESSAGE = { key: 'ticket-save', messageTestId: 'save-message', undoTestId: 'undo-save' } as const;
+
+/** Shows "<done>" with 撤销, while that save is still this window's last one and was of this ticket. */
 export function useOfferUndo(): (done: string, ticketId: string) => void {
-  const { message } = App.useApp();
-  const showError = useShowStoreError();
-  const { lastSave, undo } = useUndoLastSave();
-  const latest = useRef(lastSave);
-  useEffect(() => {
-    latest.current = lastSave;
-  }, [lastSave]);
+  const offer = useOfferUndoMessage(UNDO_MESSAGE);
   return useCallback(
-    (done: string, ticketId: string) => {
-      const runUndo = () => {
-        message.destroy(SAVE_MESSAGE_KEY);
-        if (latest.current?.record.id !== ticketId) {
-          void message.warning('之后又保存过其他内容，这一步已不能撤销');
-          return;
-        }
-        undo()
-          .then((result) => {
-            void message.success(result.record.deleted ? '已撤销：这张工单已删除' : `已撤销：${done}`);
-          })
-          .catch(showError);
-      };
-      void message.open({
-        key: SAVE_MESSAGE_KEY,
-        type: 'success',
-        duration: 8,
-        content: (
-          <span data-testid="save-message">
-            {done}
-            <Button
-              type="link"
-              size="small"
-              autoInsertSpace={false}
-              onClick={runUndo}
-              data-testid="undo-save"
-            >
-              撤销
-            </Button>
-          </span>
-        ),
-      });
-    },
-    [message, showError, undo],
+    (done: string, ticketId: string) =>
+      offer(done, ticketId, (result) =>
+        result.record.deleted ? '已撤销：这张工单已删除' : `已撤销：${done}`,
+      ),
+    [offer],
   );
 }
