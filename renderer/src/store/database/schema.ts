@@ -21,7 +21,7 @@ export const SCHEMA_V1 = {
  *   IndexedDB rewrites every index entry of a row on each put, so with the tokens on the ticket every
  *   save rewrote ~50–256 token entries; now only a save that changes the searchable text does. The
  *   row keeps its `tokens` (unindexed) so a filter can still check a row without another read;
- * - tickets gain the `breached` flag. The upgrade rebuilds every ticket row and fills `ticketSearch`.
+ * - tickets gain the `breached` flag. Filled by version 3's upgrade, which rebuilds every ticket row.
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,

@@ -8,9 +8,10 @@ import { ticketSearchRows } from '../rows/ticket-search-rows';
 const CHUNK = 2_000;
 
 /**
- * Version 2 → 3, search: `ticketSearch` goes from one row per ticket to two (head and body), and each
- * ticket row's `tokens` follows core's two-part token list. Every ticket is rebuilt from its record,
- * so a database upgraded from version 2 is indistinguishable from one written by version 3.
+ * Versions 1 and 2 → 3, tickets: every ticket row is rebuilt from its record (filling `breached`, which
+ * version 1 lacked, and every other derived field) and its two search rows (head and body) are written
+ * into a cleared `ticketSearch`, so an upgraded database is indistinguishable from one written by
+ * version 3.
  */
 export async function rebuildTicketSearch(
   transaction: Transaction,

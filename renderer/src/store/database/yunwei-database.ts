@@ -15,7 +15,6 @@ import type {
 } from '../rows/row-types';
 import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
-import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV3 } from './upgrade-v3';
 import { rebuildTicketSearch } from './upgrade-v3-search';
 import {
@@ -67,9 +66,9 @@ export class YunweiDatabase extends Dexie {
     const now = options.now ?? Date.now;
     this.slaRules = rules;
     this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade((transaction) => upgradeToV2(transaction, rules, now));
+    // Version 2's upgrade (rebuild every ticket row, fill the search table) is the last step of version
+    // 3's, which redoes it in the two-row search form: no release ever stopped at version 2.
+    this.version(2).stores(SCHEMA_V2);
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(async (transaction) => {
