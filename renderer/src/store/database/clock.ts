@@ -1,4 +1,4 @@
-import { initialHlc, newNodeId, type Hlc } from '@core/sync';
+import { encodeHlc, initialHlc, newNodeId, type Hlc } from '@core/sync';
 import type { YunweiDatabase } from './yunwei-database';
 
 export const HLC_KEY = 'hlc';
@@ -11,4 +11,26 @@ export async function readClock(db: YunweiDatabase): Promise<Hlc> {
 
 export function writeClock(db: YunweiDatabase, clock: Hlc): Promise<string> {
   return db.meta.put({ key: HLC_KEY, value: clock });
+}
+
+/**
+ * The clock as this window last committed it, per open database. A save starts from it without
+ * reading first and checks it against the stored clock in the same transaction (save-record.ts).
+ */
+const committedClocks = new WeakMap<YunweiDatabase, Hlc>();
+
+export function lastCommittedClock(db: YunweiDatabase): Hlc | undefined {
+  return committedClocks.get(db);
+}
+
+export function rememberCommittedClock(db: YunweiDatabase, clock: Hlc): void {
+  committedClocks.set(db, clock);
+}
+
+export function forgetCommittedClock(db: YunweiDatabase): void {
+  committedClocks.delete(db);
+}
+
+export function sameClock(a: Hlc, b: Hlc): boolean {
+  return encodeHlc(a) === encodeHlc(b);
 }

@@ -278,6 +278,7 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:10'),
     });
+    const saved = await counts(db);
     const stale = saveRecord(db, {
       recordType: 'ticket',
       before: original,
@@ -286,6 +287,7 @@ describe('saveRecord', () => {
       at: at('2026-03-10T09:11'),
     });
     await expect(stale).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await counts(db)).toEqual(saved);
     expect((await db.tickets.get(original.id))?.record.title).toBe('窗口一的修改');
     const recreate = saveRecord(db, {
       recordType: 'ticket',
@@ -295,6 +297,42 @@ describe('saveRecord', () => {
       at: at('2026-03-10T09:12'),
     });
     await expect(recreate).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('ticks past the saves of another window on the same database, writing each save once', async () => {
+    const first = await freshDatabase();
+    const second = new YunweiDatabase(first.name);
+    await second.open();
+    opened.push(second);
+    const created = await saveRecord(first, {
+      recordType: 'ticket',
+      before: null,
+      after: createdTicket(),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:05'),
+    });
+    const other = await saveRecord(second, {
+      recordType: 'ticket',
+      before: created.record,
+      after: edited(created.record, { title: '窗口二的修改' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:06'),
+    });
+    // The first window still remembers its own clock, which the second window has moved past.
+    const again = await saveRecord(first, {
+      recordType: 'ticket',
+      before: other.record,
+      after: edited(other.record, { title: '窗口一的修改' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T09:06'),
+    });
+
+    const hlcs = [created, other, again].map((save) => save.op?.fields[0]?.hlc ?? '');
+    expect([...hlcs].sort()).toEqual(hlcs);
+    expect(new Set(hlcs).size).toBe(3);
+    expect(await counts(first)).toMatchObject({ tickets: 1, outbox: 3 });
+    expect((await first.history.toArray()).filter((row) => row.field === 'title')).toHaveLength(3);
+    expect(decodeHlc(hlcs[2] ?? '')).toEqual((await first.meta.get('hlc'))?.value);
   });
 
   it('refuses a record its core schema rejects, naming the field', async () => {

@@ -1,6 +1,13 @@
 import { diffFields, parseRecord } from '@core/records';
-import { buildChangeSet, type HistoryEntry, type OutboxOp } from '@core/sync';
-import { readClock, writeClock } from '../database/clock';
+import { buildChangeSet, type ChangeSet, type Hlc, type HistoryEntry, type OutboxOp } from '@core/sync';
+import {
+  forgetCommittedClock,
+  lastCommittedClock,
+  readClock,
+  rememberCommittedClock,
+  sameClock,
+  writeClock,
+} from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
@@ -48,42 +55,124 @@ export async function saveRecord<K extends StoreRecordType>(
   if (!parsed.ok) throw new StoreError('invalid', parsed.reason);
   const after = parsed.value as StoredRecords[K];
   try {
-    return await db.transaction(
-      'rw',
-      [...recordTables(db, input.recordType), db.history, db.outbox, db.meta],
-      async () => {
-        // All reads, then all writes, are issued together: IndexedDB runs a transaction's requests
-        // in order anyway, and not awaiting each saves a round trip to the storage process.
-        const [stored, clock] = await Promise.all([
-          readStoredRecord(db, input.recordType, after),
-          readClock(db),
-        ]);
-        assertUnchangedSinceRead(kind.label, input.before, stored);
-        const changes = buildChangeSet({
-          recordType: kind.coreType,
-          recordId: after.id,
-          before: stored ?? undefined,
-          after,
-          actor: input.actor,
-          at: input.at,
-          clock,
-          ignore: ['updatedAt'],
-        });
-        if (changes.op === undefined) {
-          return { record: stored ?? after, previous: stored, history: [], op: null };
-        }
-        await Promise.all([
-          writeStoredRecord(db, input.recordType, after, input.at, stored),
-          db.history.bulkAdd(changes.history),
-          db.outbox.add(changes.op),
-          writeClock(db, changes.clock),
-        ]);
-        return { record: after, previous: stored, history: [...changes.history], op: changes.op };
-      },
-    );
+    const known = lastCommittedClock(db);
+    const saved =
+      known === undefined
+        ? await saveAfterReading(db, input, after)
+        : await saveOnTrust(db, input, after, known).catch(async (error: unknown) => {
+            if (!(error instanceof StaleClock)) throw error;
+            forgetCommittedClock(db);
+            return saveAfterReading(db, input, after);
+          });
+    rememberCommittedClock(db, saved.clock);
+    return saved.result;
   } catch (error) {
     throw toStoreError(error, `保存${kind.label}`, db.disconnectedReason);
   }
+}
+
+interface Saved<K extends StoreRecordType> {
+  readonly result: SaveRecordResult<K>;
+  readonly clock: Hlc;
+}
+
+/** Another window (or a sync) moved the clock since this window last saved: read it and save again. */
+class StaleClock extends Error {
+  constructor() {
+    super('本窗口记住的时钟已过期');
+  }
+}
+
+function saveTables(db: YunweiDatabase, recordType: StoreRecordType) {
+  return [...recordTables(db, recordType), db.history, db.outbox, db.meta];
+}
+
+/**
+ * The usual save: the change set is built from the record as the caller read it and the clock this
+ * window last committed, and every read and write goes to IndexedDB at once, one round trip to the
+ * storage process instead of two. The reads check both assumptions; if either fails the transaction
+ * aborts before it commits (requests run in order, and a rejected scope aborts), so nothing written
+ * on a wrong assumption survives.
+ */
+async function saveOnTrust<K extends StoreRecordType>(
+  db: YunweiDatabase,
+  input: SaveRecordInput<K>,
+  after: StoredRecords[K],
+  known: Hlc,
+): Promise<Saved<K>> {
+  const kind = RECORD_KINDS[input.recordType];
+  return db.transaction('rw', saveTables(db, input.recordType), async () => {
+    const changes = changeSet(input, after, input.before, known);
+    const checks = Promise.all([
+      readStoredRecord(db, input.recordType, after).then((stored) =>
+        assertUnchangedSinceRead(kind.label, input.before, stored),
+      ),
+      readClock(db).then((clock) => {
+        if (!sameClock(clock, known)) throw new StaleClock();
+      }),
+    ]);
+    await Promise.all([checks, writeChanges(db, input, after, input.before, changes)]);
+    return { result: resultOf(input.before, after, changes), clock: changes.clock };
+  });
+}
+
+/** The first save of a window, or one after another writer moved the clock: read, then write. */
+async function saveAfterReading<K extends StoreRecordType>(
+  db: YunweiDatabase,
+  input: SaveRecordInput<K>,
+  after: StoredRecords[K],
+): Promise<Saved<K>> {
+  const kind = RECORD_KINDS[input.recordType];
+  return db.transaction('rw', saveTables(db, input.recordType), async () => {
+    const [stored, clock] = await Promise.all([readStoredRecord(db, input.recordType, after), readClock(db)]);
+    assertUnchangedSinceRead(kind.label, input.before, stored);
+    const changes = changeSet(input, after, stored, clock);
+    await writeChanges(db, input, after, stored, changes);
+    return { result: resultOf(stored, after, changes), clock: changes.clock };
+  });
+}
+
+function changeSet<K extends StoreRecordType>(
+  input: SaveRecordInput<K>,
+  after: StoredRecords[K],
+  stored: StoredRecords[K] | null,
+  clock: Hlc,
+): ChangeSet {
+  return buildChangeSet({
+    recordType: RECORD_KINDS[input.recordType].coreType,
+    recordId: after.id,
+    before: stored ?? undefined,
+    after,
+    actor: input.actor,
+    at: input.at,
+    clock,
+    ignore: ['updatedAt'],
+  });
+}
+
+async function writeChanges<K extends StoreRecordType>(
+  db: YunweiDatabase,
+  input: SaveRecordInput<K>,
+  after: StoredRecords[K],
+  stored: StoredRecords[K] | null,
+  changes: ChangeSet,
+): Promise<void> {
+  if (changes.op === undefined) return;
+  await Promise.all([
+    writeStoredRecord(db, input.recordType, after, input.at, stored),
+    db.history.bulkAdd(changes.history),
+    db.outbox.add(changes.op),
+    writeClock(db, changes.clock),
+  ]);
+}
+
+function resultOf<K extends StoreRecordType>(
+  stored: StoredRecords[K] | null,
+  after: StoredRecords[K],
+  changes: ChangeSet,
+): SaveRecordResult<K> {
+  if (changes.op === undefined) return { record: stored ?? after, previous: stored, history: [], op: null };
+  return { record: after, previous: stored, history: [...changes.history], op: changes.op };
 }
 
 function assertUnchangedSinceRead(label: string, before: object | null, stored: object | null): void {
