@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { NO_RUNNING_DEADLINE } from '../rows/row-types';
 import { defaultSlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
+import { ticketSearchRows } from '../rows/ticket-search-rows';
 import { at, createdTicket, respondedTicket } from '../testing/record-fixtures';
-import { SCHEMA_V1 } from './schema';
+import { SCHEMA_V1, SCHEMA_V3 } from './schema';
 import { YunweiDatabase } from './yunwei-database';
 
 /** A row as version 1 wrote it: every field but `breached`. */
@@ -96,7 +97,7 @@ describe('schema migration', () => {
 
     const db = new YunweiDatabase(name, { now: () => at('2026-03-20T12:00') });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.tickets.count()).toBe(30);
     expect(await db.history.count()).toBe(historyCount);
     expect(await db.outbox.count()).toBe(30);
@@ -128,6 +129,46 @@ describe('schema migration', () => {
         (row) => row.subsystemId === 5 && row.status === 'new' && row.deadlineAt < NO_RUNNING_DEADLINE,
       ),
     ).toBe(true);
+    await db.delete();
+  });
+
+  it('opens a database filled by version 3 with every row, answering the list query without the dropped indexes', async () => {
+    const name = `yunwei-test-migrate-v3-${Date.now()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const tickets = Array.from({ length: 12 }, (_, index) =>
+      createdTicket({
+        subsystemId: (index % 2) + 4,
+        title: `工单 ${index}`,
+        receivedAt: at('2026-03-10T09:02'),
+      }),
+    );
+    const rows = tickets.map((ticket) => ticketRow(ticket, defaultSlaRules(), at('2026-03-10T10:00')));
+    await v3.table('tickets').bulkAdd(rows);
+    await v3.table('ticketSearch').bulkAdd(tickets.flatMap((ticket) => ticketSearchRows(ticket)));
+    await v3.table('syncMeta').put({ key: 'sync', clientId: 'abcdefghjk', cursor: 'c-12', lastAckedSeq: 3 });
+    v3.close();
+
+    const db = new YunweiDatabase(name, { now: () => at('2026-03-10T10:00') });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.tickets.toArray()).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.ticketSearch.count()).toBe(24);
+    expect(await db.syncMeta.get('sync')).toMatchObject({ cursor: 'c-12' });
+    const indexes = db.tickets.schema.indexes.map((index) => index.name);
+    expect(indexes).not.toContain('updatedAt');
+    expect(indexes).not.toContain('receivedAt');
+    const page = await db.tickets
+      .where('[subsystemId+status+deadlineAt]')
+      .between([5, 'new', Dexie.minKey], [5, 'new', Dexie.maxKey])
+      .toArray();
+    expect(page.map((row) => row.id).sort()).toEqual(
+      tickets
+        .filter((ticket) => ticket.subsystemId === 5)
+        .map((ticket) => ticket.id)
+        .sort(),
+    );
     await db.delete();
   });
 });

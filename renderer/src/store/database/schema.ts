@@ -56,4 +56,14 @@ export const SCHEMA_V3 = {
   syncProblems: 'recordId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Version 4: tickets lose the `updatedAt` and `receivedAt` indexes. No query reads them (the date
+ * filter checks `receivedAt` on rows read by deadline), yet every save and every pulled ticket wrote
+ * both. Dropping an index needs no upgrade of the rows.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  tickets: 'id, [subsystemId+status+deadlineAt], [status+deadlineAt], deadlineAt, assignee',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;

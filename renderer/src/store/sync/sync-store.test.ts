@@ -96,7 +96,7 @@ describe('schema v3 upgrade', () => {
     const db = new YunweiDatabase(name);
     await db.open();
     opened.push(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const ops = await db.outbox.orderBy('seq').toArray();
     expect(ops.map((op) => op.kind)).toEqual(['change', 'change', 'restore']);
     expect(ops.every((op) => op.subsystemId === ticket.subsystemId)).toBe(true);
