@@ -18,6 +18,8 @@ export interface ClientSyncResult {
   readonly initial: TimedRecords;
   /** Tickets in the client's database after the initial sync. */
   readonly clientTickets: number;
+  /** The search rows the initial sync left to the background walk, built after it. */
+  readonly searchIndexSeconds: number;
   readonly incremental: TimedRecords;
 }
 
@@ -81,8 +83,9 @@ export async function runClientSync(
           const db = await hook.openUserDatabase('bench-sync');
           const round = await hook.timeSyncRound(db, account);
           const clientTickets = await hook.countTickets(db);
+          const searchIndexSeconds = await hook.timeSearchBacklog(db);
           db.close();
-          return { round, clientTickets };
+          return { round, clientTickets, searchIndexSeconds };
         },
         { account },
       );
@@ -104,6 +107,7 @@ export async function runClientSync(
         floor,
         initial: initial.round,
         clientTickets: initial.clientTickets,
+        searchIndexSeconds: initial.searchIndexSeconds,
         incremental,
       };
     } finally {

@@ -24,6 +24,8 @@ export interface SyncBenchHook {
   ): Promise<TimedRecords>;
   timeSyncRound(db: BenchDatabase, account: BenchSyncAccount): Promise<TimedRecords>;
   countTickets(db: BenchDatabase): Promise<number>;
+  /** Seconds to build the search rows the initial sync left. */
+  timeSearchBacklog(db: BenchDatabase): Promise<number>;
 }
 
 export interface SyncBenchWindow {

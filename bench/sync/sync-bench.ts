@@ -107,6 +107,7 @@ export async function runSyncBench(): Promise<object> {
   return {
     initial_sync_records: client.clientTickets,
     initial_sync_s: initialSync,
+    search_index_build_s: seconds(client.searchIndexSeconds),
     raw_bulkput_s: rawBulkput,
     raw_bulkput_records: client.floor.records,
     incremental_1k_s: seconds(client.incremental.seconds),

@@ -69,5 +69,11 @@ export {
   type RejectedChange,
 } from './sync/rejections';
 export { listSyncProblems, retrySyncProblems } from './sync/sync-problems';
+export {
+  indexSearchBacklog,
+  readSearchBacklog,
+  searchIndexProgress,
+  type SearchIndexProgress,
+} from './search/search-backlog';
 export { readSyncMeta } from './sync/sync-meta';
 export { useAnnounceSynced } from './react/use-announce-synced';

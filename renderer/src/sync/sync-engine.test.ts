@@ -279,4 +279,33 @@ describe('SyncEngine', () => {
     expect(pulls).toHaveLength(3);
     expect((await b.db.syncMeta.get('sync'))?.cursor).toBe(pulls.at(-1));
   });
+
+  it('leaves a first sync’s search rows to a background walk after the round, and later pulls index at once', async () => {
+    const server = new FakeSyncServer();
+    const a = await client(server);
+    const b = await client(server);
+    const first = await save(a.db, null, createdTicket({ title: '门户网站首页打不开' }), '2026-03-10T09:05');
+    await a.engine.runRound();
+
+    expect(await b.engine.runRound()).toEqual({ ok: true });
+    expect(await b.db.tickets.count()).toBe(1);
+    expect(await b.db.ticketSearch.count()).toBe(0);
+    expect((await b.db.syncMeta.get('sync'))?.searchBacklog).toEqual({ after: null, indexed: 0 });
+
+    b.engine.start();
+    await b.engine.idle();
+    b.engine.stop();
+    expect(await b.db.ticketSearch.count()).toBe(2);
+    expect((await b.db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
+
+    const second = await save(a.db, null, createdTicket({ title: '统计报表导不出来' }), '2026-03-10T09:10');
+    await a.engine.runRound();
+    await b.engine.runRound();
+    expect(await b.db.ticketSearch.where('tokens').equals('报表').primaryKeys()).toEqual([
+      `${second.id}#head`,
+    ]);
+    expect(await b.db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toContain(
+      `${first.id}#head`,
+    );
+  });
 });

@@ -1,7 +1,15 @@
 import { blobReferences } from '@core/sync/blob-references';
-import { MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PushOp, type SessionUser } from '@core/sync/protocol';
+import {
+  MAX_PULL_LIMIT,
+  MAX_PUSH_OPS,
+  SYNC_SCHEMA_VERSION,
+  type PullResponse,
+  type PushOp,
+  type SessionUser,
+} from '@core/sync/protocol';
 import {
   applyPulledPage,
+  indexSearchBacklog,
   getBlob,
   readPushBatch,
   readSyncMeta,
@@ -18,7 +26,8 @@ import type { SyncTransport } from './transport';
 
 /** §12: batches of at most 500 ops and about 6 MB (the server takes 8 MB). */
 const PUSH_MAX_BYTES = 6 * 1024 * 1024;
-export const PULL_PAGE_LIMIT = 500;
+/** The server's largest page: an initial sync of a year's tickets is hundreds of pages. */
+export const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 /** A save starts a round this long after the last of a burst of saves. */
 export const SAVE_DEBOUNCE_MS = 1_000;
 /** Rounds run on this timer too, so a missed poke is caught. */
@@ -67,6 +76,7 @@ export class SyncEngine {
   private eventsAttempt = 0;
   private timer: unknown = null;
   private running: Promise<void> | null = null;
+  private indexing: Promise<void> | null = null;
   private again = false;
   private stopped = true;
   private halted = false;
@@ -83,6 +93,8 @@ export class SyncEngine {
     this.stopped = false;
     this.halted = false;
     this.trigger();
+    // A walk cut short (the app closed) resumes now, network or not.
+    this.indexSearchInBackground();
   }
 
   stop(): void {
@@ -107,7 +119,7 @@ export class SyncEngine {
 
   /** Resolves when the round in progress (if any) and any round it asked for have finished. */
   async idle(): Promise<void> {
-    while (this.running !== null) await this.running;
+    while (this.running !== null || this.indexing !== null) await (this.running ?? this.indexing);
   }
 
   /** One round, start to end, without scheduling anything: the loop's step (and the tests'). */
@@ -155,6 +167,7 @@ export class SyncEngine {
       if (outcome.ok) {
         this.attempt = 0;
         this.connectEvents();
+        this.indexSearchInBackground();
         if (!this.again) this.schedule(PERIODIC_SYNC_MS);
       } else if (!outcome.failure.retry) {
         this.halted = true;
@@ -223,23 +236,45 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls until the server has nothing more. The next page is asked for as soon as a page arrives,
+   * so the server's and the network's time overlap with writing the page; each page is still applied
+   * (with its cursor) in order. A first sync (no cursor yet) leaves tickets' search rows to the
+   * backlog walk that follows the round.
+   */
   private async pullAll(startCursor: string | null): Promise<void> {
     const { db, transport, user } = this.options;
-    let cursor = startCursor;
-    for (;;) {
-      const page = await transport.pull({
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        cursor,
-        limit: PULL_PAGE_LIMIT,
-      });
+    const deferSearch = startCursor === null;
+    const request = (cursor: string | null) =>
+      transport.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: PULL_PAGE_LIMIT });
+    let next: Promise<PullResponse> | null = request(startCursor);
+    while (next !== null) {
+      const page: PullResponse = await next;
+      next = page.hasMore ? prefetched(request(page.cursor)) : null;
       const applied = await applyPulledPage(db, page, {
         at: this.now(),
         visibleSubsystemIds: user.visibleSubsystemIds,
+        deferSearch,
       });
       if (applied.changed.length > 0) this.options.onApplied(applied.changed);
-      cursor = page.cursor;
-      if (!page.hasMore) return;
     }
+  }
+
+  /**
+   * After a round: the search rows an initial sync (or one cut short by a crash) left to do, in the
+   * background, a transaction at a time so saves and the next round interleave. A failure leaves the
+   * backlog for the next round; search stays complete meanwhile (it scans rows).
+   */
+  private indexSearchInBackground(): void {
+    if (this.indexing !== null || this.stopped) return;
+    this.indexing = indexSearchBacklog(this.options.db, { shouldStop: () => this.stopped })
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('建立搜索索引失败，下一轮同步后重试：', error),
+      )
+      .finally(() => {
+        this.indexing = null;
+      });
   }
 
   /** §8: the poke stream, reconnected with its own backoff; a poke or a reconnect starts a round. */
@@ -282,4 +317,13 @@ export class SyncEngine {
     this.events = null;
     events?.abort();
   }
+}
+
+/**
+ * A page asked for ahead of need. If the page before it fails to apply, the round ends without
+ * awaiting it; its own failure then has nobody to tell, and the next round asks again.
+ */
+function prefetched(page: Promise<PullResponse>): Promise<PullResponse> {
+  page.catch(() => undefined);
+  return page;
 }

@@ -17,6 +17,7 @@ import {
   useClockRules,
   useHasAnyTicket,
   useKnownAssignees,
+  useSearchIndexProgress,
   useSubsystems,
   useTicketList,
 } from './use-ticket-data';
@@ -42,6 +43,7 @@ export function TicketListPage() {
   const assignees = useKnownAssignees();
   const anyTicket = useHasAnyTicket();
   const list = useTicketList(filters);
+  const searchIndex = useSearchIndexProgress().data ?? null;
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.rows) ?? [], [list.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -76,6 +78,15 @@ export function TicketListPage() {
         currentUser={currentUser}
         searchRef={searchRef}
       />
+      {filters.text.trim() !== '' && searchIndex !== null && (
+        <Alert
+          className="page-hint"
+          type="info"
+          showIcon
+          data-testid="search-index-building"
+          title={`首次同步后正在后台建立搜索索引（已处理 ${searchIndex.indexed} 张工单）：搜索结果是完整的，只是暂时会慢一些。`}
+        />
+      )}
       {list.isError ? (
         <Result
           status="error"

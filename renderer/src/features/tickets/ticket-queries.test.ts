@@ -9,7 +9,7 @@ import {
 } from '@core/records';
 import { parseInstant } from '@core/time/shanghai-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveRecord, YunweiDatabase, type TicketRow } from '../../store';
+import { indexSearchBacklog, readSyncMeta, saveRecord, YunweiDatabase, type TicketRow } from '../../store';
 import { EMPTY_FILTERS, type TicketFilters } from './ticket-filters';
 import {
   compareRows,
@@ -222,5 +222,35 @@ describe('list helpers', () => {
     await empty.open();
     expect(await hasAnyTicket(empty)).toBe(false);
     await empty.delete();
+  });
+});
+
+describe('search while the index is built after an initial sync', () => {
+  it('finds every match by scanning rows until the backlog walk has written every search row', async () => {
+    const indexed = await db.ticketSearch.toArray();
+    const meta = await readSyncMeta(db);
+    // As an initial sync leaves it: tickets written, their search rows left to the walk.
+    await db.ticketSearch.clear();
+    await db.syncMeta.put({ ...meta, searchBacklog: { after: null, indexed: 0 } });
+    const searches = CASES.filter(([, partial]) => partial.text !== undefined);
+    for (const [, partial] of searches) {
+      const filters = { ...EMPTY_FILTERS, ...partial };
+      expect(await readAll(filters, 7, 5)).toEqual(expected(filters));
+    }
+
+    const progress: number[] = [];
+    const done = await indexSearchBacklog(db, {
+      chunk: 7,
+      onProgress: (left) => progress.push(left.indexed),
+    });
+
+    expect(done).toBe(true);
+    expect(progress).toEqual([7, 14, 21, 28, 35, 42, 49, 56]);
+    expect((await db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
+    expect(await db.ticketSearch.toArray()).toEqual(indexed);
+    for (const [, partial] of searches) {
+      const filters = { ...EMPTY_FILTERS, ...partial };
+      expect(await readAll(filters, 7, 5)).toEqual(expected(filters));
+    }
   });
 });

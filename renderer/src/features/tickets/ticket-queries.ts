@@ -3,6 +3,7 @@ import type { QueryTerm } from '@core/search';
 import {
   distinctIndexKeys,
   hasRows,
+  readSearchBacklog,
   ticketIdOfSearchRow,
   type TicketRow,
   type YunweiDatabase,
@@ -156,7 +157,9 @@ async function searchPage(
 ): Promise<TicketPage> {
   if (plan.source.kind !== 'tokens') throw new TypeError('searchPage 只处理搜索查询');
   const limit = options.searchSortLimit ?? SEARCH_SORT_LIMIT;
-  const ids = await rarestTermIds(db, plan.source.terms, limit);
+  // Until the backlog walk after an initial sync is done, the index misses tickets; the rows do not.
+  const indexed = (await readSearchBacklog(db)) === undefined;
+  const ids = indexed ? await rarestTermIds(db, plan.source.terms, limit) : null;
   if (ids === null) {
     return mergeRanges(db, 'deadlineAt', [(deadline: number) => deadline], after, accept, options);
   }

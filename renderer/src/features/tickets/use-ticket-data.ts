@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase } from '../../store';
+import { searchIndexProgress, useDatabase } from '../../store';
 import type { ClockRules } from './ticket-clocks';
 import type { TicketFilters } from './ticket-filters';
 import {
@@ -69,3 +69,18 @@ export function useHasAnyTicket() {
   const db = useDatabase();
   return useQuery({ queryKey: ['tickets', 'any', db.name], queryFn: () => hasAnyTicket(db) });
 }
+
+/**
+ * How far the search index is after an initial sync (null: complete). Polled while it is being
+ * built, so the notice counts up and goes away by itself.
+ */
+export function useSearchIndexProgress() {
+  const db = useDatabase();
+  return useQuery({
+    queryKey: ['tickets', 'search-index', db.name],
+    queryFn: () => searchIndexProgress(db),
+    refetchInterval: (query) => (query.state.data === null ? false : SEARCH_INDEX_POLL_MS),
+  });
+}
+
+const SEARCH_INDEX_POLL_MS = 2_000;

@@ -107,6 +107,16 @@ export interface SyncMetaRow {
   readonly cursor: string | null;
   /** The greatest seq the server said it processed. */
   readonly lastSeq: number;
+  /**
+   * Set while tickets written by an initial sync still lack their search rows (search/search-backlog.ts):
+   * the backlog walk's position (the last ticket id indexed; null: from the start) and how many it did.
+   */
+  readonly searchBacklog?: SearchBacklog;
+}
+
+export interface SearchBacklog {
+  readonly after: string | null;
+  readonly indexed: number;
 }
 
 /** An op the server refused for good: kept, with why, until the user re-sends or discards it. */

@@ -39,6 +39,12 @@ export interface ApplyPullOptions {
   readonly at: number;
   /** The subsystems the signed-in user may read (null: all); a `reset` page drops records outside. */
   readonly visibleSubsystemIds: readonly number[] | null;
+  /**
+   * Write tickets without their search rows and leave them to the backlog walk (an initial sync):
+   * the page's tickets are listed and found by search at once, search scanning rows until the walk
+   * is done (search/search-backlog.ts).
+   */
+  readonly deferSearch?: boolean;
 }
 
 /** Every table a pulled page may touch. */
@@ -75,7 +81,8 @@ export async function applyPulledPage(
   try {
     return await db.transaction('rw', pullTables(db), async () => {
       const meta = await syncMetaInTransaction(db);
-      const batch = new RecordRowBatch(db, options.at);
+      const deferSearch = options.deferSearch === true;
+      const batch = new RecordRowBatch(db, options.at, deferSearch);
       const changed: SyncedRecord[] = [];
       const problems: SyncProblemRow[] = [];
       const gone: RecordRef[] =
@@ -140,7 +147,13 @@ export async function applyPulledPage(
         db.syncStates.bulkDelete(keptGone.map((ref) => ref.recordId)),
         db.syncProblems.bulkDelete([...shownIds, ...keptGone.map((ref) => ref.recordId)]),
         db.syncProblems.bulkPut(problems),
-        db.syncMeta.put({ ...meta, key: SYNC_META_KEY, cursor: page.cursor }),
+        db.syncMeta.put({
+          ...meta,
+          key: SYNC_META_KEY,
+          cursor: page.cursor,
+          // The walk starts over: tickets of this page may sort before where it had got to.
+          ...(deferSearch ? { searchBacklog: { after: null, indexed: 0 } } : {}),
+        }),
       ]);
       return { changed, problems: problems.length };
     });

@@ -109,9 +109,14 @@ export class RecordRowBatch {
   private readonly deletedTemplateKeys: string[] = [];
   readonly history: HistoryEntry[] = [];
 
+  /**
+   * @param deferSearch leave tickets' search rows to the backlog walk (search/search-backlog.ts): an
+   *   initial sync writes a whole year of tickets, and their search rows cost three times the rows.
+   */
   constructor(
     private readonly db: YunweiDatabase,
     private readonly now: number,
+    private readonly deferSearch = false,
   ) {}
 
   put(recordType: RecordType, record: AnyRecord, stored: LocalRecord | undefined): void {
@@ -119,6 +124,7 @@ export class RecordRowBatch {
       case 'ticket': {
         const row = ticketRow(record as Ticket, this.db.slaRules, this.now);
         this.tickets.push(row);
+        if (this.deferSearch) return;
         const before = stored === undefined ? null : (stored.record as Ticket);
         this.search.push(...changedSearchRows(before, record as Ticket));
         return;

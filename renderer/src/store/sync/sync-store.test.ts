@@ -15,6 +15,7 @@ import { SYNC_ACTOR, applyPulledPage } from './apply-pull';
 import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
 import { readPushBatch, recordPushResults } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
+import { indexSearchBacklog } from '../search/search-backlog';
 import { readSyncMeta } from './sync-meta';
 
 const opened: YunweiDatabase[] = [];
@@ -157,6 +158,42 @@ describe('applying pulled pages', () => {
     expect((await db.syncStates.get(ticket.id))?.server.title?.value).toBe(ticket.title);
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
+  });
+
+  it('leaves search rows of an initial sync to the backlog walk, which starts over after every such page', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const wallMs = at('2026-03-10T11:00');
+    const first = [
+      createdTicket({ title: '门户网站首页打不开' }),
+      createdTicket({ title: '统计报表导不出来' }),
+    ];
+    await applyPulledPage(
+      db,
+      pulledPage(
+        first.map((ticket) => pulledRecord('ticket', ticket, { wallMs, nodeId: 'bbbbbbbbbb' })),
+        'c1',
+      ),
+      { ...OPTIONS, deferSearch: true },
+    );
+    expect(await db.tickets.count()).toBe(2);
+    expect(await db.ticketSearch.count()).toBe(0);
+    expect((await db.syncMeta.get('sync'))?.searchBacklog).toEqual({ after: null, indexed: 0 });
+
+    // The walk gets past the first ticket, then another deferred page arrives: it starts over.
+    await db.syncMeta.update('sync', { searchBacklog: { after: first[0]?.id ?? '', indexed: 1 } });
+    const second = createdTicket({ title: '账号登录失败' });
+    await applyPulledPage(
+      db,
+      pulledPage([pulledRecord('ticket', second, { wallMs, nodeId: 'bbbbbbbbbb' })], 'c2'),
+      { ...OPTIONS, deferSearch: true },
+    );
+    expect((await db.syncMeta.get('sync'))?.searchBacklog).toEqual({ after: null, indexed: 0 });
+
+    expect(await indexSearchBacklog(db, { chunk: 2 })).toBe(true);
+    expect(await db.ticketSearch.count()).toBe(6);
+    expect(await db.syncMeta.get('sync')).toMatchObject({ cursor: 'c2' });
+    expect((await db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
   });
 
   it('merges a pulled record with un-pushed local edits by the merge rule, field by field', async () => {
