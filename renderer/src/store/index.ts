@@ -49,6 +49,7 @@ export type { LastSave } from './react/last-save';
 export {
   SYNC_ACTOR,
   applyPulledPage,
+  localRecordIds,
   type AppliedPage,
   type ApplyPullOptions,
   type SyncedRecord,

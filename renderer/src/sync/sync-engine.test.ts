@@ -308,4 +308,29 @@ describe('SyncEngine', () => {
       `${first.id}#head`,
     );
   });
+
+  it('on a first sync, merges what this PC already holds and writes the rest without reading', async () => {
+    const server = new FakeSyncServer();
+    const a = await client(server);
+    const b = await client(server);
+    const fromA = await save(a.db, null, createdTicket({ title: '门户网站首页打不开' }), '2026-03-10T09:05');
+    await a.engine.runRound();
+    // B saved offline before its first sync: a new ticket, and an edit of A's ticket it copied by hand.
+    const own = await save(b.db, null, createdTicket({ title: '账号登录失败' }), '2026-03-10T09:20');
+    const ownEdit = edited(own, { description: 'B 离线补充的描述' });
+    await save(b.db, own, ownEdit, '2026-03-10T09:21');
+    await save(a.db, fromA, edited(fromA, { title: 'A 又改的标题' }), '2026-03-10T09:30');
+    await a.engine.runRound();
+
+    expect(await b.engine.runRound()).toEqual({ ok: true });
+
+    expect((await b.db.tickets.get(own.id))?.record.description).toBe('B 离线补充的描述');
+    expect((await b.db.tickets.get(fromA.id))?.record.title).toBe('A 又改的标题');
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(Object.keys((await b.db.syncStates.get(own.id))?.server ?? {})).toContain('description');
+    // No history rows for records B did not have: their history is the server's.
+    expect(
+      await b.db.history.where('[recordId+at]').between([fromA.id, 0], [fromA.id, Infinity]).count(),
+    ).toBe(0);
+  });
 });

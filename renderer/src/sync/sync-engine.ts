@@ -10,6 +10,7 @@ import {
 import {
   applyPulledPage,
   indexSearchBacklog,
+  localRecordIds,
   getBlob,
   readPushBatch,
   readSyncMeta,
@@ -240,11 +241,12 @@ export class SyncEngine {
    * Pulls until the server has nothing more. The next page is asked for as soon as a page arrives,
    * so the server's and the network's time overlap with writing the page; each page is still applied
    * (with its cursor) in order. A first sync (no cursor yet) leaves tickets' search rows to the
-   * backlog walk that follows the round.
+   * backlog walk that follows the round, and reads nothing for records this PC has never held.
    */
   private async pullAll(startCursor: string | null): Promise<void> {
     const { db, transport, user } = this.options;
     const deferSearch = startCursor === null;
+    const localIds = startCursor === null ? await localRecordIds(db) : undefined;
     const request = (cursor: string | null) =>
       transport.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: PULL_PAGE_LIMIT });
     let next: Promise<PullResponse> | null = request(startCursor);
@@ -255,7 +257,9 @@ export class SyncEngine {
         at: this.now(),
         visibleSubsystemIds: user.visibleSubsystemIds,
         deferSearch,
+        ...(localIds === undefined ? {} : { localIds }),
       });
+      for (const change of page.changes) localIds?.add(change.recordId);
       if (applied.changed.length > 0) this.options.onApplied(applied.changed);
     }
   }

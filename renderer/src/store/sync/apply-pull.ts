@@ -45,6 +45,13 @@ export interface ApplyPullOptions {
    * is done (search/search-backlog.ts).
    */
   readonly deferSearch?: boolean;
+  /**
+   * Every record this PC may hold anything of (row, states, queued or rejected op), when the caller
+   * knows (`localRecordIds`, kept up to date with each applied page): pulled records outside it are
+   * written without reading first. An initial sync's pages are almost all new, and reading a thousand
+   * absent keys per page cost a fifth of its time.
+   */
+  readonly localIds?: ReadonlySet<string>;
 }
 
 /** Every table a pulled page may touch. */
@@ -92,10 +99,13 @@ export async function applyPulledPage(
       const incoming = incomingStates(page.changes);
       for (const change of page.changes) if (change.kind === 'gone') gone.push(change);
 
-      const refs = [...incoming.values(), ...gone];
+      const { localIds } = options;
+      const refs = [...incoming.values(), ...gone].filter(
+        (ref) => localIds === undefined || localIds.has(ref.recordId),
+      );
       const ids = refs.map((ref) => ref.recordId);
       const [stateRows, stored, pending] = await Promise.all([
-        db.syncStates.bulkGet([...incoming.keys()]),
+        readServerStates(db, ids),
         readLocalRecords(db, refs),
         readPendingOps(db, ids),
       ]);
@@ -103,11 +113,9 @@ export async function applyPulledPage(
 
       const statePuts: SyncStateRow[] = [];
       const shownIds: string[] = [];
-      let index = 0;
       for (const pulled of incoming.values()) {
-        const row = stateRows[index];
-        index += 1;
-        const server = mergeStates(pulled.recordType, row?.server ?? {}, pulled.states);
+        const known = stateRows.get(pulled.recordId) ?? {};
+        const server = mergeStates(pulled.recordType, known, pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
         const shown = showStates(pulled, local ?? server, stored.get(pulled.recordId), {
@@ -188,6 +196,42 @@ function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingR
     });
   }
   return byId;
+}
+
+async function readServerStates(
+  db: YunweiDatabase,
+  ids: readonly string[],
+): Promise<Map<string, FieldStates>> {
+  const rows = await db.syncStates.bulkGet([...ids]);
+  const byId = new Map<string, FieldStates>();
+  for (const row of rows) if (row !== undefined) byId.set(row.recordId, row.server);
+  return byId;
+}
+
+/**
+ * The ids of every record this PC holds anything of: rows, server states, queued and rejected ops.
+ * Read once before an initial sync (`ApplyPullOptions.localIds`); cheap then, the database being new.
+ */
+export async function localRecordIds(db: YunweiDatabase): Promise<Set<string>> {
+  try {
+    return await db.transaction(
+      'r',
+      [db.tickets, db.inspectionRuns, db.inspectionTemplates, db.syncStates, db.outbox, db.rejections],
+      async () => {
+        const lists = await Promise.all([
+          db.tickets.toCollection().primaryKeys(),
+          db.inspectionRuns.toCollection().primaryKeys(),
+          db.inspectionTemplates.orderBy('id').keys(),
+          db.syncStates.toCollection().primaryKeys(),
+          db.outbox.orderBy('recordId').keys(),
+          db.rejections.orderBy('recordId').keys(),
+        ]);
+        return new Set(lists.flat().map(String));
+      },
+    );
+  } catch (error) {
+    throw toStoreError(error, '读取本机已有的记录', db.disconnectedReason);
+  }
 }
 
 function stateRowOf(ref: RecordRef, server: FieldStates): SyncStateRow {

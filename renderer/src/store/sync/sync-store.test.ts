@@ -11,7 +11,7 @@ import { ticketRow } from '../rows/ticket-row';
 import { saveRecord } from '../save/save-record';
 import { at, createdTicket } from '../testing/record-fixtures';
 import { pulledPage, pulledRecord } from '../testing/pulled-records';
-import { SYNC_ACTOR, applyPulledPage } from './apply-pull';
+import { SYNC_ACTOR, applyPulledPage, localRecordIds } from './apply-pull';
 import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
 import { readPushBatch, recordPushResults } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
@@ -196,57 +196,70 @@ describe('applying pulled pages', () => {
     expect((await db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
   });
 
-  it('merges a pulled record with un-pushed local edits by the merge rule, field by field', async () => {
-    const db = await freshDatabase();
-    await readSyncMeta(db);
-    const ticket = await savedTicket(db);
-    // Offline, this PC changes the title at 09:30...
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: ticket,
-      after: edited(ticket, { title: '本机的标题' }),
-      actor: 'zhangsan',
-      at: at('2026-03-10T09:30'),
-    });
-    // ...while another PC changed the title at 09:20 (older) and the severity at 09:40.
-    const older = pulledRecord(
-      'ticket',
-      { ...ticket, title: '另一台电脑的标题' },
-      {
-        wallMs: at('2026-03-10T09:20'),
-        nodeId: 'bbbbbbbbbb',
-      },
-    );
-    const newer = pulledRecord(
-      'ticket',
-      { ...ticket, severity: 'ordinary' },
-      {
+  it.each([
+    ['reading every pulled record', false],
+    ['reading only the records this PC holds (an initial sync)', true],
+  ])(
+    'merges a pulled record with un-pushed local edits by the merge rule, field by field, %s',
+    async (_mode, initial) => {
+      const db = await freshDatabase();
+      await readSyncMeta(db);
+      const ticket = await savedTicket(db);
+      // Offline, this PC changes the title at 09:30...
+      await saveRecord(db, {
+        recordType: 'ticket',
+        before: ticket,
+        after: edited(ticket, { title: '本机的标题' }),
+        actor: 'zhangsan',
+        at: at('2026-03-10T09:30'),
+      });
+      // ...while another PC changed the title at 09:20 (older) and the severity at 09:40.
+      const older = pulledRecord(
+        'ticket',
+        { ...ticket, title: '另一台电脑的标题' },
+        {
+          wallMs: at('2026-03-10T09:20'),
+          nodeId: 'bbbbbbbbbb',
+        },
+      );
+      const newer = pulledRecord(
+        'ticket',
+        { ...ticket, severity: 'ordinary' },
+        {
+          wallMs: at('2026-03-10T09:40'),
+          nodeId: 'bbbbbbbbbb',
+        },
+      );
+      const fields = [
+        ...older.fields.filter((field) => field.field !== 'severity'),
+        ...newer.fields.filter((field) => field.field === 'severity'),
+      ];
+      const stranger = pulledRecord('ticket', createdTicket({ title: '别的电脑新建的工单' }), {
         wallMs: at('2026-03-10T09:40'),
         nodeId: 'bbbbbbbbbb',
-      },
-    );
-    const fields = [
-      ...older.fields.filter((field) => field.field !== 'severity'),
-      ...newer.fields.filter((field) => field.field === 'severity'),
-    ];
-    await applyPulledPage(db, pulledPage([{ ...older, fields }], 'c2'), OPTIONS);
+      });
+      const options = initial ? { ...OPTIONS, localIds: await localRecordIds(db) } : OPTIONS;
+      if (initial) expect([...(options.localIds ?? [])]).toEqual([ticket.id]);
+      await applyPulledPage(db, pulledPage([{ ...older, fields }, stranger], 'c2'), options);
+      expect((await db.tickets.get(stranger.recordId))?.record.title).toBe('别的电脑新建的工单');
 
-    const row = await db.tickets.get(ticket.id);
-    expect(row?.record.title).toBe('本机的标题');
-    expect(row?.record.severity).toBe('ordinary');
-    const history = await db.history
-      .where('[recordId+at]')
-      .between([ticket.id, 0], [ticket.id, Infinity])
-      .toArray();
-    const synced = history.filter((entry) => entry.actor === SYNC_ACTOR);
-    expect(synced.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
-      ['severity', 'major', 'ordinary'],
-    ]);
-    const states = await db.syncStates.get(ticket.id);
-    expect(states?.server.title?.value).toBe('另一台电脑的标题');
-    // The local edit is still queued: the server merges it by the same rule when it arrives.
-    expect(await db.outbox.count()).toBe(2);
-  });
+      const row = await db.tickets.get(ticket.id);
+      expect(row?.record.title).toBe('本机的标题');
+      expect(row?.record.severity).toBe('ordinary');
+      const history = await db.history
+        .where('[recordId+at]')
+        .between([ticket.id, 0], [ticket.id, Infinity])
+        .toArray();
+      const synced = history.filter((entry) => entry.actor === SYNC_ACTOR);
+      expect(synced.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
+        ['severity', 'major', 'ordinary'],
+      ]);
+      const states = await db.syncStates.get(ticket.id);
+      expect(states?.server.title?.value).toBe('另一台电脑的标题');
+      // The local edit is still queued: the server merges it by the same rule when it arrives.
+      expect(await db.outbox.count()).toBe(2);
+    },
+  );
 
   it('lets a pulled delete win over a later local edit', async () => {
     const db = await freshDatabase();
