@@ -32,6 +32,7 @@ export {
   type Refusal,
 } from './validation';
 export { diffFields, valuesEqual, type FieldChange } from './field-diff';
+export { ITEM_LIST_FIELDS, historyValues, isItemListField } from './history-values';
 export {
   MAX_ATTACHMENTS,
   MAX_ATTACHMENT_BYTES,

@@ -122,4 +122,55 @@ describe('buildChangeSet', () => {
         ?.issues[0]?.message,
     ).toBe('时间戳格式无效');
   });
+
+  it('keeps only the added and removed items of a ticket timeline in history, the whole list in the op', () => {
+    const created = { id: 'e1', kind: 'created', at: AT, author: 'zhangsan' };
+    const notes = Array.from({ length: 30 }, (_, index) => ({
+      id: `n${index}`,
+      kind: 'comment',
+      at: AT + index,
+      author: 'zhangsan',
+      note: `第 ${index} 次电话回访`,
+    }));
+    const before = { title: '网站打不开', events: [created, ...notes], attachments: [] };
+    const added = { id: 'n30', kind: 'comment', at: AT + 99, author: 'lisi', note: '已恢复' };
+    const result = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before,
+      after: { ...before, events: [...before.events, added] },
+      actor: 'lisi',
+      at: AT + 99,
+      clock: initialHlc('aaaaaaaaaa'),
+    });
+    expect(result.history.map((row) => [row.field, row.oldValue, row.newValue])).toEqual([
+      ['events', [], [added]],
+    ]);
+    expect(result.op?.fields[0]?.value).toEqual([created, ...notes, added]);
+
+    const creation = buildChangeSet({
+      recordType: 'ticket',
+      recordId: RECORD_ID,
+      before: undefined,
+      after: { events: [created] },
+      actor: 'zhangsan',
+      at: AT,
+      clock: initialHlc('aaaaaaaaaa'),
+    });
+    expect(creation.history.map((row) => [row.oldValue, row.newValue])).toEqual([[undefined, [created]]]);
+
+    const template = buildChangeSet({
+      recordType: 'inspection_template',
+      recordId: RECORD_ID,
+      before: { items: [{ id: 'a' }, { id: 'b' }] },
+      after: { items: [{ id: 'b' }, { id: 'a' }] },
+      actor: 'admin',
+      at: AT,
+      clock: initialHlc('aaaaaaaaaa'),
+    });
+    expect(template.history[0]).toMatchObject({
+      oldValue: [{ id: 'a' }, { id: 'b' }],
+      newValue: [{ id: 'b' }, { id: 'a' }],
+    });
+  });
 });

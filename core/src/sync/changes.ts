@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { diffFields } from '../records/field-diff';
+import { historyValues } from '../records/history-values';
 import {
   instantSchema,
   recordTypeSchema,
@@ -98,8 +99,7 @@ export function buildChangeSet(input: ChangeSetInput): ChangeSet {
     recordType: input.recordType,
     recordId: input.recordId,
     field: change.field,
-    oldValue: change.oldValue,
-    newValue: change.newValue,
+    ...historyValues(input.recordType, change.field, change.oldValue, change.newValue),
     actor: input.actor,
     at: input.at,
     hlc,

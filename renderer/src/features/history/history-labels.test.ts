@@ -1,4 +1,4 @@
-import { newTicket, transition, type Ticket } from '@core/records';
+import { historyValues, newTicket, transition, type Ticket } from '@core/records';
 import { buildChangeSet, initialHlc, type HistoryEntry } from '@core/sync';
 import { parseInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,12 @@ describe('history labels', () => {
       added: ['等待报告人（2026-03-10 09:10，lisi）：等待对方提供截图'],
       removed: [],
     });
+    // As a history row keeps it now: only the changed items (core historyValues).
+    const kept = historyValues('ticket', 'events', responded.ticket.events, waiting.ticket.events);
+    expect(kept.oldValue).toEqual([]);
+    expect(describeChange('ticket', 'events', kept.oldValue, kept.newValue, CONTEXT)).toEqual(
+      describeChange('ticket', 'events', responded.ticket.events, waiting.ticket.events, CONTEXT),
+    );
   });
 
   it('shows attachments added and removed by name', () => {

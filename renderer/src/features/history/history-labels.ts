@@ -4,6 +4,7 @@ import {
   TICKET_EVENT_LABELS,
   TICKET_SEVERITY_LABELS,
   TICKET_STATUS_LABELS,
+  isItemListField,
   type RecordType,
   type TicketEvent,
 } from '@core/records';
@@ -103,7 +104,9 @@ export function describeChange(
   context: LabelContext,
 ): ChangeView {
   const label = fieldLabel(recordType, field);
-  if (recordType === 'ticket' && (field === 'events' || field === 'attachments')) {
+  // History rows keep only the changed items of these lists (core historyValues); the difference
+  // taken here gives the same added and removed items for those and for rows that kept whole lists.
+  if (recordType === 'ticket' && isItemListField(recordType, field)) {
     const describe =
       field === 'events' ? (item: unknown) => describeEvent(item, context) : describeAttachment;
     const before = Array.isArray(oldValue) ? oldValue : [];

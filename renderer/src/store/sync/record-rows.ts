@@ -1,6 +1,7 @@
 import {
   RECORD_TYPE_LABELS,
   diffFields,
+  historyValues,
   newRecordId,
   parseRecord,
   type InspectionRun,
@@ -85,8 +86,7 @@ export function showStates(
           recordType: ref.recordType,
           recordId: ref.recordId,
           field: change.field,
-          oldValue: change.oldValue,
-          newValue: change.newValue,
+          ...historyValues(ref.recordType, change.field, change.oldValue, change.newValue),
           actor: context.actor,
           at: context.at,
           hlc: states[change.field]?.hlc ?? states[UPDATED_AT_FIELD]?.hlc ?? '',

@@ -1,7 +1,7 @@
 import { encodeHlc, tick } from '@core/sync';
 import { type FieldStates, UPDATED_AT_FIELD } from '@core/sync/merge';
 import type { RejectionCode } from '@core/sync/protocol';
-import { newRecordId } from '@core/records';
+import { historyValues, newRecordId } from '@core/records';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
@@ -209,8 +209,12 @@ function discardHistory(
     recordType: rejection.op.recordType,
     recordId: rejection.recordId,
     field: write.field,
-    oldValue: values[write.field],
-    newValue: shown[write.field]?.value ?? null,
+    ...historyValues(
+      rejection.op.recordType,
+      write.field,
+      values[write.field],
+      shown[write.field]?.value ?? null,
+    ),
     actor,
     at,
     hlc: shown[write.field]?.hlc ?? write.hlc,
