@@ -5,12 +5,18 @@ import { EMPTY_FILTERS, fetchTicketPage, planTicketQuery, type TicketFilters } f
 
 /** Timed operations for the local-store bench: each returns the durations of its runs in ms. */
 
+/**
+ * `count` tickets in progress, from a random place in the deadline order: a kept bench profile
+ * (YUNWEI_BENCH_PROFILE) is measured again and again, and always editing the same tickets would give
+ * them a note per run, a timeline no real ticket has (dozens of notes after a few dozen runs, against
+ * three or four events in the seeded ones).
+ */
 async function openTickets(db: YunweiDatabase, count: number): Promise<TicketRow[]> {
-  const rows = await db.tickets
+  const inProgress = db.tickets
     .where('[status+deadlineAt]')
-    .between(['in_progress', Dexie.minKey], ['in_progress', Dexie.maxKey])
-    .limit(count)
-    .toArray();
+    .between(['in_progress', Dexie.minKey], ['in_progress', Dexie.maxKey]);
+  const start = Math.floor(Math.random() * Math.max(0, (await inProgress.count()) - count));
+  const rows = await inProgress.offset(start).limit(count).toArray();
   if (rows.length < count) throw new Error(`基准数据中只有 ${rows.length} 张处理中的工单，需要 ${count} 张`);
   return rows;
 }
