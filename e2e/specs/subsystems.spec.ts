@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SubsystemsPage } from '../pages/subsystems-page';
 import { expectedAppVersion, expectedClockText, expectedSubsystems } from '../support/expected-profile';
+import { manualImagePath, REFRESH_MANUAL } from '../support/manual-screenshot';
 import { REPO_ROOT } from '../support/repo-root';
 import { expect, test } from '../support/test';
 
@@ -105,7 +106,7 @@ test('fits a 1366×768 screen and is saved as a screenshot for the manual', asyn
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1366, height });
   await page.screenshot({ path: path.join(artifacts, `subsystems-${testInfo.project.name}.png`) });
-  if (testInfo.project.use.timezoneId === 'Asia/Shanghai') {
-    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'manual', 'images', 'subsystems.png') });
+  if (REFRESH_MANUAL && testInfo.project.use.timezoneId === 'Asia/Shanghai') {
+    await page.screenshot({ path: manualImagePath('subsystems') });
   }
 });

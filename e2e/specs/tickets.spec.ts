@@ -5,6 +5,7 @@ import { TicketsDetailPage } from '../pages/tickets-detail-page';
 import { TicketsListPage } from '../pages/tickets-list-page';
 import { TicketsNewPage } from '../pages/tickets-new-page';
 import { expect, test } from '../support/offline-test';
+import { manualImagePath, REFRESH_MANUAL } from '../support/manual-screenshot';
 import { REPO_ROOT } from '../support/repo-root';
 
 /**
@@ -35,7 +36,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name}：页面在 1366 像素宽的屏幕上出现横向滚动`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(REPO_ROOT, 'e2e', 'artifacts', `${name}.png`) });
-  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'manual', 'images', `${name}.png`) });
+  if (REFRESH_MANUAL) await page.screenshot({ path: manualImagePath(name) });
 }
 
 test('logs a phone call with a pasted screenshot, responds, waits on the requester, resolves, and finds it all after a reload', async ({

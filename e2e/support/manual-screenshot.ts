@@ -7,7 +7,12 @@ import { REPO_ROOT } from './repo-root';
  * pictures differ by a few anti-aliased pixels from run to run, and every test run would otherwise
  * leave the committed ones changed.
  */
-const REFRESH_MANUAL = process.env.YUNWEI_REFRESH_MANUAL === '1';
+export const REFRESH_MANUAL = process.env.YUNWEI_REFRESH_MANUAL === '1';
+
+/** Where the manual keeps the picture `name`. */
+export function manualImagePath(name: string): string {
+  return path.join(REPO_ROOT, 'docs', 'manual', 'images', `${name}.png`);
+}
 
 /**
  * The first screen at 1366×768 (or one part of it), kept for review (e2e/artifacts) and, when asked,
