@@ -254,3 +254,32 @@ describe('search while the index is built after an initial sync', () => {
     }
   });
 });
+
+describe('search after an edit', () => {
+  it('finds a retitled ticket by its new title and no longer by its old one', async () => {
+    const row = all.find(
+      (candidate) => candidate.record.title.startsWith('统计报表导不出来') && !candidate.record.deleted,
+    );
+    if (row === undefined) throw new Error('测试数据中没有“统计报表导不出来”');
+    const retitled = editTicket(row.record, { title: '社保卡制卡进度查询失败' });
+    if (!retitled.ok) throw new Error(retitled.reason);
+    const saved = await saveRecord(db, {
+      recordType: 'ticket',
+      before: row.record,
+      after: retitled.ticket,
+      actor: 'zhangsan',
+      at: NOW,
+    });
+    const ids = async (text: string) =>
+      (await readAll({ ...EMPTY_FILTERS, text }, 100, 4000)).filter((id) => id === row.id);
+    expect(await ids('制卡')).toEqual([row.id]);
+    expect(await ids('报表')).toEqual([]);
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: saved.record,
+      after: row.record,
+      actor: 'zhangsan',
+      at: NOW + 1,
+    });
+  });
+});

@@ -1,10 +1,10 @@
-import type { InspectionRun, InspectionTemplate, Ticket } from '@core/records';
+import { newRecordId, type InspectionRun, type InspectionTemplate, type Ticket } from '@core/records';
 import type { Table } from 'dexie';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
 import { ticketRow } from '../rows/ticket-row';
-import { changedSearchRows } from '../rows/ticket-search-rows';
+import { searchRowsToWrite } from '../rows/ticket-search-rows';
 import type { StoreRecordType, StoredRecords } from './record-kinds';
 
 /** The tables a save of this record type writes besides history, outbox and meta. */
@@ -51,7 +51,7 @@ export async function writeStoredRecord<K extends StoreRecordType>(
   switch (recordType) {
     case 'ticket': {
       const ticket = record as Ticket;
-      const search = changedSearchRows(stored as Ticket | null, ticket);
+      const search = searchRowsToWrite(stored as Ticket | null, ticket, newRecordId);
       await Promise.all([
         db.tickets.put(ticketRow(ticket, db.slaRules, now)),
         ...(search.length === 0 ? [] : [db.ticketSearch.bulkPut(search)]),

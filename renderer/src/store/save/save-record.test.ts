@@ -112,14 +112,14 @@ describe('saveRecord', () => {
     expect(second.history[0]?.hlc.localeCompare(first.history[0]?.hlc ?? '')).toBe(1);
   });
 
-  it('indexes a ticket for search, rewriting only the search row whose text changed', async () => {
+  it('indexes a ticket for search, adding only the new tokens of an edit and rewriting no row', async () => {
     const db = await freshDatabase();
-    let searchWrites = 0;
-    db.ticketSearch.hook('creating', () => {
-      searchWrites += 1;
+    const writes: string[] = [];
+    db.ticketSearch.hook('creating', (key) => {
+      writes.push(`add ${String(key)}`);
     });
-    db.ticketSearch.hook('updating', () => {
-      searchWrites += 1;
+    db.ticketSearch.hook('updating', (_changes, key) => {
+      writes.push(`rewrite ${String(key)}`);
     });
     const created = await saveRecord(db, {
       recordType: 'ticket',
@@ -128,11 +128,12 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:05'),
     });
-    const head = `${created.record.id}#head`;
-    const body = `${created.record.id}#body`;
+    const id = created.record.id;
+    const head = `${id}#head`;
+    const body = `${id}#body`;
     // '首页' is in the title and in the description: both rows list it.
     expect(await db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toEqual([body, head]);
-    expect(searchWrites).toBe(2);
+    expect(writes).toEqual([`add ${head}`, `add ${body}`]);
 
     const responded = await saveRecord(db, {
       recordType: 'ticket',
@@ -141,7 +142,7 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:08'),
     });
-    expect(searchWrites).toBe(2);
+    expect(writes).toHaveLength(2);
 
     const retitled = await saveRecord(db, {
       recordType: 'ticket',
@@ -150,10 +151,12 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:10'),
     });
-    // A new title rewrites the head row only.
-    expect(searchWrites).toBe(3);
-    expect(await db.ticketSearch.where('tokens').equals('打不').count()).toBe(0);
-    expect(await db.ticketSearch.where('tokens').equals('社保').primaryKeys()).toEqual([head]);
+    // A new title adds one row to the head part, with the tokens the head did not have.
+    expect(writes).toHaveLength(3);
+    expect(writes[2]).toMatch(new RegExp(`^add ${id}#head\\+`));
+    const [added] = await db.ticketSearch.where('tokens').equals('社保').toArray();
+    expect(added?.id).toMatch(new RegExp(`^${id}#head\\+`));
+    expect(added?.tokens).not.toContain('首页');
 
     await saveRecord(db, {
       recordType: 'ticket',
@@ -162,13 +165,17 @@ describe('saveRecord', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:12'),
     });
-    // A new description, the body row only.
-    expect(searchWrites).toBe(4);
-    expect(await db.ticketSearch.where('tokens').equals('日志').primaryKeys()).toEqual([body]);
-    const rows = await db.ticketSearch.bulkGet([head, body]);
-    expect([...new Set(rows.flatMap((row) => row?.tokens ?? []))]).toEqual(
-      (await db.tickets.get(created.record.id))?.tokens,
-    );
+    // A new description, one row to the body part; no row was ever rewritten.
+    expect(writes).toHaveLength(4);
+    expect(writes.filter((write) => write.startsWith('rewrite'))).toEqual([]);
+    expect(await db.ticketSearch.where('tokens').equals('日志').primaryKeys()).toEqual([
+      expect.stringMatching(new RegExp(`^${id}#body\\+`)),
+    ]);
+    // Every token of the ticket as it is now is indexed (the old title's stay, and search rechecks rows).
+    const indexed = new Set((await db.ticketSearch.toArray()).flatMap((row) => row.tokens));
+    const current = (await db.tickets.get(id))?.tokens ?? [];
+    expect(current.length).toBeGreaterThan(0);
+    expect(current.filter((token) => !indexed.has(token))).toEqual([]);
   });
 
   it('writes nothing for an edit that changes nothing', async () => {

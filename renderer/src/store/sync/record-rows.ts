@@ -15,7 +15,7 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
 import type { InspectionRunRow, InspectionTemplateRow, TicketRow, TicketSearchRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
-import { changedSearchRows, ticketSearchRowIds } from '../rows/ticket-search-rows';
+import { searchRowsToWrite, ticketSearchKeyRange } from '../rows/ticket-search-rows';
 import { RECORD_KINDS, STORE_TYPE_OF } from '../save/record-kinds';
 
 export type AnyRecord = Ticket | InspectionTemplate | InspectionRun;
@@ -104,6 +104,7 @@ export class RecordRowBatch {
   private readonly runs: InspectionRunRow[] = [];
   private readonly templates: InspectionTemplateRow[] = [];
   private readonly deletedTickets: string[] = [];
+  /** Tickets whose search rows (base and additions) go. */
   private readonly deletedSearchRows: string[] = [];
   private readonly deletedRuns: string[] = [];
   private readonly deletedTemplateKeys: string[] = [];
@@ -126,7 +127,7 @@ export class RecordRowBatch {
         this.tickets.push(row);
         if (this.deferSearch) return;
         const before = stored === undefined ? null : (stored.record as Ticket);
-        this.search.push(...changedSearchRows(before, record as Ticket));
+        this.search.push(...searchRowsToWrite(before, record as Ticket, newRecordId));
         return;
       }
       case 'inspection_run':
@@ -146,7 +147,7 @@ export class RecordRowBatch {
   remove(recordType: RecordType, recordId: string, stored: LocalRecord | undefined): void {
     if (recordType === 'ticket') {
       this.deletedTickets.push(recordId);
-      this.deletedSearchRows.push(...ticketSearchRowIds(recordId));
+      this.deletedSearchRows.push(recordId);
     }
     if (recordType === 'inspection_run') this.deletedRuns.push(recordId);
     if (recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
@@ -159,7 +160,10 @@ export class RecordRowBatch {
     // Deletes first: a template renumbered by a pull frees its old key before the new row is put.
     await Promise.all([
       db.tickets.bulkDelete(this.deletedTickets),
-      db.ticketSearch.bulkDelete(this.deletedSearchRows),
+      ...this.deletedSearchRows.map((ticketId) => {
+        const [from, to] = ticketSearchKeyRange(ticketId);
+        return db.ticketSearch.where(':id').between(from, to).delete();
+      }),
       db.inspectionRuns.bulkDelete(this.deletedRuns),
       db.inspectionTemplates.bulkDelete(this.deletedTemplateKeys),
     ]);
