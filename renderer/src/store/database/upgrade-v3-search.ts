@@ -1,4 +1,5 @@
-import type { Collection, Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
+import { rowsAfterKey } from '../queries/index-queries';
 import type { TicketRow, TicketSearchRow } from '../rows/row-types';
 import type { SlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
@@ -23,9 +24,7 @@ export async function rebuildTicketSearch(
   await search.clear();
   let after: string | null = null;
   for (;;) {
-    const collection: Collection<TicketRow, string> =
-      after === null ? tickets.orderBy(':id') : tickets.where(':id').above(after);
-    const rows: TicketRow[] = await collection.limit(CHUNK).toArray();
+    const rows: TicketRow[] = await rowsAfterKey(tickets, after, CHUNK);
     const last: TicketRow | undefined = rows.at(-1);
     if (last === undefined) return;
     await Promise.all([

@@ -1,6 +1,7 @@
 import type { RecordType } from '@core/records';
 import { type FieldStates, mergeWrites } from '@core/sync/merge';
-import type { Collection, Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
+import { rowsAfterKey } from '../queries/index-queries';
 import type { OutboxRow, SyncStateRow } from '../rows/row-types';
 import { beginningStates, inferredKind, opWrites } from '../sync/field-states';
 
@@ -75,9 +76,7 @@ async function fillUnwrittenRecords(transaction: Transaction, recordTable: Recor
   const { recordType } = recordTable;
   let after: string | null = null;
   for (;;) {
-    const collection: Collection<RecordRowShape, string> =
-      after === null ? table.orderBy(':id') : table.where(':id').above(after);
-    const rows: RecordRowShape[] = await collection.limit(CHUNK).toArray();
+    const rows: RecordRowShape[] = await rowsAfterKey(table, after, CHUNK);
     const last: RecordRowShape | undefined = rows.at(-1);
     if (last === undefined) return;
     const existing = await states.bulkGet(rows.map((row) => row.record.id));

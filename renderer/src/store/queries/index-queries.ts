@@ -25,3 +25,16 @@ export async function distinctIndexKeys(table: Table, index: string): Promise<In
   }
   return keys;
 }
+
+/**
+ * The next `limit` rows after primary key `after` (from the start when null), in key order: one step
+ * of a walk over a whole table in bounded chunks (upgrades, the search backlog).
+ */
+export function rowsAfterKey<Row>(
+  table: Table<Row, string>,
+  after: string | null,
+  limit: number,
+): Promise<Row[]> {
+  const range = after === null ? table.orderBy(':id') : table.where(':id').above(after);
+  return range.limit(limit).toArray();
+}

@@ -1,6 +1,7 @@
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { SearchBacklog } from '../rows/row-types';
+import { rowsAfterKey } from '../queries/index-queries';
 import { ticketSearchRows } from '../rows/ticket-search-rows';
 import { SYNC_META_KEY } from '../sync/sync-meta';
 
@@ -57,9 +58,7 @@ async function indexOneChunk(db: YunweiDatabase, chunk: number): Promise<SearchB
       const meta = await db.syncMeta.get(SYNC_META_KEY);
       const backlog = meta?.searchBacklog;
       if (meta === undefined || backlog === undefined) return undefined;
-      const range =
-        backlog.after === null ? db.tickets.orderBy(':id') : db.tickets.where(':id').above(backlog.after);
-      const rows = await range.limit(chunk).toArray();
+      const rows = await rowsAfterKey(db.tickets, backlog.after, chunk);
       const last = rows[rows.length - 1];
       const next: SearchBacklog | undefined =
         rows.length < chunk || last === undefined

@@ -104,8 +104,6 @@ export class RecordRowBatch {
   private readonly runs: InspectionRunRow[] = [];
   private readonly templates: InspectionTemplateRow[] = [];
   private readonly deletedTickets: string[] = [];
-  /** Tickets whose search rows (base and additions) go. */
-  private readonly deletedSearchRows: string[] = [];
   private readonly deletedRuns: string[] = [];
   private readonly deletedTemplateKeys: string[] = [];
   readonly history: HistoryEntry[] = [];
@@ -145,10 +143,7 @@ export class RecordRowBatch {
   }
 
   remove(recordType: RecordType, recordId: string, stored: LocalRecord | undefined): void {
-    if (recordType === 'ticket') {
-      this.deletedTickets.push(recordId);
-      this.deletedSearchRows.push(recordId);
-    }
+    if (recordType === 'ticket') this.deletedTickets.push(recordId);
     if (recordType === 'inspection_run') this.deletedRuns.push(recordId);
     if (recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
       this.deletedTemplateKeys.push(stored.key);
@@ -160,7 +155,8 @@ export class RecordRowBatch {
     // Deletes first: a template renumbered by a pull frees its old key before the new row is put.
     await Promise.all([
       db.tickets.bulkDelete(this.deletedTickets),
-      ...this.deletedSearchRows.map((ticketId) => {
+      // A deleted ticket's search rows go with it: its base rows and every addition.
+      ...this.deletedTickets.map((ticketId) => {
         const [from, to] = ticketSearchKeyRange(ticketId);
         return db.ticketSearch.where(':id').between(from, to).delete();
       }),
