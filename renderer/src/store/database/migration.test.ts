@@ -8,7 +8,8 @@ import { defaultSlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
 import { ticketSearchRows } from '../rows/ticket-search-rows';
 import { at, createdTicket, respondedTicket } from '../testing/record-fixtures';
-import { SCHEMA_V1, SCHEMA_V3 } from './schema';
+import { serverStatesOf } from '../sync/packed-states';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from './schema';
 import { YunweiDatabase } from './yunwei-database';
 
 /** A row as version 1 wrote it: every field but `breached`. */
@@ -97,7 +98,7 @@ describe('schema migration', () => {
 
     const db = new YunweiDatabase(name, { now: () => at('2026-03-20T12:00') });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.tickets.count()).toBe(30);
     expect(await db.history.count()).toBe(historyCount);
     expect(await db.outbox.count()).toBe(30);
@@ -152,7 +153,7 @@ describe('schema migration', () => {
 
     const db = new YunweiDatabase(name, { now: () => at('2026-03-10T10:00') });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.tickets.toArray()).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(await db.ticketSearch.count()).toBe(24);
     expect(await db.syncMeta.get('sync')).toMatchObject({ cursor: 'c-12' });
@@ -169,6 +170,49 @@ describe('schema migration', () => {
         .map((ticket) => ticket.id)
         .sort(),
     );
+    await db.delete();
+  });
+
+  it("opens a database filled by version 4 with every record's server states, packed", async () => {
+    const name = `yunwei-test-migrate-v4-${Date.now()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const shared = '01a20f7e3237-0000-y5crzdm3gp';
+    const later = '01a20f7e3300-0002-abcdefghjk';
+    const edited = {
+      id: { value: 't-edited', hlc: shared, rank: 1 },
+      title: { value: '门户网站首页打不开（已核实）', hlc: later, rank: 1 },
+      events: {
+        value: [{ id: 'e1' }, { id: 'e2' }],
+        hlc: later,
+        rank: 1,
+        births: { e1: { hlc: shared, index: 0 }, e2: { hlc: later, index: 1 } },
+      },
+    };
+    const unpacked = [
+      { recordId: 't-edited', recordType: 'ticket', server: edited },
+      { recordId: 't-queued', recordType: 'ticket', server: {} },
+      // More rows than one upgrade step (2,000) packs at a time.
+      ...Array.from({ length: 2_500 }, (_, index) => ({
+        recordId: `run-${String(index).padStart(5, '0')}`,
+        recordType: 'inspection_run',
+        server: { id: { value: `run-${index}`, hlc: shared, rank: 1 } },
+      })),
+    ];
+    await v4.table('syncStates').bulkAdd(unpacked);
+    v4.close();
+
+    const db = new YunweiDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const rows = await db.syncStates.toArray();
+    expect(rows).toHaveLength(unpacked.length);
+    const byId = new Map(rows.map((row) => [row.recordId, row]));
+    for (const row of unpacked) {
+      expect(byId.get(row.recordId)).not.toHaveProperty('server');
+      expect(serverStatesOf(byId.get(row.recordId))).toEqual(row.server);
+    }
     await db.delete();
   });
 });

@@ -66,4 +66,12 @@ export const SCHEMA_V4 = {
   tickets: 'id, [subsystemId+status+deadlineAt], [status+deadlineAt], deadlineAt, assignee',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * Version 5: `syncStates` rows hold their states packed (sync/packed-states.ts): the clock most fields
+ * share once, the values, only the clocks that differ. Stored field by field they took three times the
+ * bytes of the record, and an initial sync writes one per record. The upgrade (upgrade-v5.ts) packs
+ * every row; the indexes are unchanged.
+ */
+export const SCHEMA_V5 = SCHEMA_V4;
+
+export const CURRENT_SCHEMA_VERSION = 5;

@@ -2,8 +2,15 @@ import type { RecordType } from '@core/records';
 import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import type { Transaction } from 'dexie';
 import { rowsAfterKey } from '../queries/index-queries';
-import type { OutboxRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow } from '../rows/row-types';
 import { beginningStates, inferredKind, opWrites } from '../sync/field-states';
+
+/** A `syncStates` row as versions 3 and 4 stored it (version 5 packs it: upgrade-v5.ts). */
+export interface UnpackedStatesRow {
+  readonly recordId: string;
+  readonly recordType: RecordType;
+  readonly server: FieldStates;
+}
 
 /** Rows per step: a year of records is upgraded without holding it all in memory. */
 const CHUNK = 2_000;
@@ -47,7 +54,7 @@ export async function upgradeToV3(transaction: Transaction): Promise<void> {
 
 async function replayOutbox(transaction: Transaction): Promise<void> {
   const outbox = transaction.table<OutboxRow, number>('outbox');
-  const states = transaction.table<SyncStateRow, string>('syncStates');
+  const states = transaction.table<UnpackedStatesRow, string>('syncStates');
   // Each record's states so far, across chunks: a record's ops may span several.
   const replayed = new Map<string, FieldStates>();
   let after = 0;
@@ -72,7 +79,7 @@ async function replayOutbox(transaction: Transaction): Promise<void> {
 
 async function fillUnwrittenRecords(transaction: Transaction, recordTable: RecordTable): Promise<void> {
   const table = transaction.table<RecordRowShape, string>(recordTable.table);
-  const states = transaction.table<SyncStateRow, string>('syncStates');
+  const states = transaction.table<UnpackedStatesRow, string>('syncStates');
   const { recordType } = recordTable;
   let after: string | null = null;
   for (;;) {

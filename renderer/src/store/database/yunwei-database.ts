@@ -14,8 +14,9 @@ import type {
   TicketSearchRow,
 } from '../rows/row-types';
 import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 import { upgradeToV3 } from './upgrade-v3';
+import { upgradeToV5 } from './upgrade-v5';
 import { rebuildTicketSearch } from './upgrade-v3-search';
 import {
   BLOCKED_MESSAGE,
@@ -76,6 +77,7 @@ export class YunweiDatabase extends Dexie {
         await rebuildTicketSearch(transaction, rules, now);
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
 
     this.on('versionchange', (event) => {
       this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;

@@ -1,8 +1,9 @@
 import type { InspectionRun, InspectionTemplate, Ticket, TicketSeverity, TicketStatus } from '@core/records';
 import type { RecordType } from '@core/records';
 import type { HistoryEntry, Hlc, OutboxOp } from '@core/sync';
-import type { FieldStates } from '@core/sync/merge';
 import type { RejectionCode } from '@core/sync/protocol';
+import type { JsonValue } from '@core/sync/json-value';
+import type { EventBirth } from '@core/sync/merge';
 
 /**
  * Table rows keep the pure core record under `record` and the fields the indexes need beside it:
@@ -95,7 +96,35 @@ export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
 export interface SyncStateRow {
   readonly recordId: string;
   readonly recordType: RecordType;
-  readonly server: FieldStates;
+  /** The states, packed (sync/packed-states.ts: `serverStatesOf` reads them, `syncStateRow` writes). */
+  readonly packed: PackedStates;
+}
+
+/**
+ * A record's server states as `syncStates` stores them. Stored field by field, the states of a ticket
+ * take three times the bytes of the ticket itself (each field repeats the same HLC string and rank, each
+ * event its birth HLC), and an initial sync writes one per record: bytes are what IndexedDB writes cost.
+ * Almost every field of a record shares one clock (it was created or last edited by one write), so the
+ * packed form keeps that clock once, every value as it is, and only the clocks that differ.
+ */
+export interface PackedStates {
+  /** The clock most fields share ('' when the record has no fields). */
+  readonly hlc: string;
+  readonly rank: 0 | 1;
+  /** Every field's value. */
+  readonly values: Readonly<Record<string, JsonValue>>;
+  /** The fields whose clock is not the shared one. */
+  readonly clocks?: Readonly<Record<string, PackedClock>>;
+  /**
+   * Per field that has them (a ticket's `events`), each event's birth: its index alone when the write
+   * that first carried it has the shared HLC, else the whole birth.
+   */
+  readonly births?: Readonly<Record<string, Readonly<Record<string, EventBirth | number>>>>;
+}
+
+export interface PackedClock {
+  readonly hlc: string;
+  readonly rank: 0 | 1;
 }
 
 /** The one row of `syncMeta`. */

@@ -8,6 +8,7 @@ import { toStoreError } from '../errors/to-store-error';
 import type { SyncProblemRow, SyncStateRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps } from './field-states';
+import { serverStatesOf, syncStateRow } from './packed-states';
 import { readPendingOps } from './pending-ops';
 import {
   type LocalRecord,
@@ -128,7 +129,7 @@ export async function applyPulledPage(
             : undefined;
         if (!shown.ok || conflict !== undefined) {
           // The server's states are valid (it checked them): keep them, show the last valid version.
-          statePuts.push(stateRowOf(pulled, server));
+          statePuts.push(syncStateRow(pulled, server));
           problems.push({
             recordId: pulled.recordId,
             recordType: pulled.recordType,
@@ -139,7 +140,7 @@ export async function applyPulledPage(
         }
         batch.put(pulled.recordType, shown.record, stored.get(pulled.recordId));
         batch.history.push(...shown.history);
-        statePuts.push(stateRowOf(pulled, server));
+        statePuts.push(syncStateRow(pulled, server));
         shownIds.push(pulled.recordId);
         changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
       }
@@ -204,7 +205,7 @@ async function readServerStates(
 ): Promise<Map<string, FieldStates>> {
   const rows = await db.syncStates.bulkGet([...ids]);
   const byId = new Map<string, FieldStates>();
-  for (const row of rows) if (row !== undefined) byId.set(row.recordId, row.server);
+  for (const row of rows) if (row !== undefined) byId.set(row.recordId, serverStatesOf(row));
   return byId;
 }
 
@@ -232,10 +233,6 @@ export async function localRecordIds(db: YunweiDatabase): Promise<Set<string>> {
   } catch (error) {
     throw toStoreError(error, '读取本机已有的记录', db.disconnectedReason);
   }
-}
-
-function stateRowOf(ref: RecordRef, server: FieldStates): SyncStateRow {
-  return { recordId: ref.recordId, recordType: ref.recordType, server };
 }
 
 function problemReason(reason: string, hasPendingWrites: boolean): string {

@@ -1,12 +1,13 @@
 import { describeSchemaIssues } from '@core/host/schema-issues';
 import { safeParseInChinese } from '@core/records';
-import { mergeWrites } from '@core/sync/merge';
+import type { RecordType } from '@core/records';
+import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import type { OutboxRow, RejectionRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { opKind, opWrites, toJsonValue } from './field-states';
-import { readPendingOps } from './pending-ops';
+import { serverStatesOf, syncStateRow } from './packed-states';
 import { readLocalRecords } from './record-rows';
 import { syncMetaInTransaction } from './sync-meta';
 
@@ -79,7 +80,7 @@ async function fallbackSubsystems(
     readLocalRecords(db, refs),
   ]);
   refs.forEach((row, index) => {
-    const fromStates = states[index]?.server.subsystemId?.value;
+    const fromStates = serverStatesOf(states[index]).subsystemId?.value;
     const subsystemId =
       typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
     if (subsystemId !== undefined) found.set(row.recordId, subsystemId);
@@ -172,24 +173,20 @@ function rejectionRow(op: QueuedOp, code: RejectionRow['code'], reason: string, 
 async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly QueuedOp[]): Promise<void> {
   if (applied.length === 0) return;
   const recordIds = [...new Set(applied.map((op) => op.recordId))];
-  const [rows, pending] = await Promise.all([
-    db.syncStates.bulkGet(recordIds),
-    readPendingOps(db, recordIds),
-  ]);
-  const byId = new Map<string, SyncStateRow>();
+  const rows = await db.syncStates.bulkGet(recordIds);
+  const byId = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
   recordIds.forEach((recordId, index) => {
     const op = applied.find((candidate) => candidate.recordId === recordId) as QueuedOp;
-    const row = rows[index];
-    byId.set(recordId, row ?? { recordId, recordType: op.recordType, server: {} });
+    byId.set(recordId, { recordType: op.recordType, server: serverStatesOf(rows[index]) });
   });
   for (const op of applied) {
-    const row = byId.get(op.recordId) as SyncStateRow;
-    const server = mergeWrites(op.recordType, row.server, opWrites(op), opKind(op)).states;
-    byId.set(op.recordId, { ...row, server });
+    const known = byId.get(op.recordId) as { readonly recordType: RecordType; readonly server: FieldStates };
+    const server = mergeWrites(op.recordType, known.server, opWrites(op), opKind(op)).states;
+    byId.set(op.recordId, { ...known, server });
   }
-  const updated = [...byId.values()].map((row) => {
-    if ((pending.get(row.recordId) ?? []).length > 0) return row;
-    return { recordId: row.recordId, recordType: row.recordType, server: row.server };
-  });
-  await db.syncStates.bulkPut(updated);
+  await db.syncStates.bulkPut(
+    [...byId].map(([recordId, known]) =>
+      syncStateRow({ recordId, recordType: known.recordType }, known.server),
+    ),
+  );
 }

@@ -9,6 +9,7 @@ import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps, toJsonValue } from './field-states';
+import { serverStatesOf } from './packed-states';
 import { readPendingOps } from './pending-ops';
 import {
   type AnyRecord,
@@ -104,7 +105,7 @@ export async function resendRejectedChange(
         }
         const values = current as unknown as Readonly<Record<string, unknown>>;
         const fields =
-          Object.keys(states?.server ?? {}).length === 0
+          Object.keys(serverStatesOf(states)).length === 0
             ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
             : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
         const next = tick(clock, at);
@@ -162,7 +163,7 @@ export async function discardRejectedChange(
           readLocalRecords(db, [ref]),
           readPendingOps(db, [ref.recordId]),
         ]);
-        const server: FieldStates = states?.server ?? {};
+        const server = serverStatesOf(states);
         const ops = pending.get(ref.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(ref.recordType, server, ops);
         const shownNow = local ?? server;

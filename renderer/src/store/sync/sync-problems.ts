@@ -6,6 +6,7 @@ import { STORE_TYPE_OF } from '../save/record-kinds';
 import type { SyncedRecord } from './apply-pull';
 import { SYNC_ACTOR } from './apply-pull';
 import { replayOps } from './field-states';
+import { serverStatesOf, syncStateRow } from './packed-states';
 import { readPendingOps } from './pending-ops';
 import { RecordRowBatch, readLocalRecords, showStates, templateKeyConflict } from './record-rows';
 
@@ -49,7 +50,7 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
         const solved: SyncedRecord[] = [];
         const statePuts: SyncStateRow[] = [];
         for (const [index, problem] of problems.entries()) {
-          const server = states[index]?.server ?? {};
+          const server = serverStatesOf(states[index]);
           const ops = pending.get(problem.recordId) ?? [];
           const local = ops.length === 0 ? undefined : replayOps(problem.recordType, server, ops);
           const stored = records.get(problem.recordId);
@@ -63,12 +64,7 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
           }
           batch.put(problem.recordType, shown.record, stored);
           batch.history.push(...shown.history);
-          statePuts.push({
-            recordId: problem.recordId,
-            recordType: problem.recordType,
-            server,
-            ...(local === undefined ? {} : { local }),
-          });
+          statePuts.push(syncStateRow(problem, server));
           solved.push({ recordType: STORE_TYPE_OF[problem.recordType], recordId: problem.recordId });
         }
         await Promise.all([

@@ -4,7 +4,7 @@ import { buildChangeSet, decodeHlc, encodeHlc, initialHlc } from '@core/sync';
 import { mergeWrites } from '@core/sync/merge';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_V2 } from '../database/schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V2 } from '../database/schema';
 import { YunweiDatabase } from '../database/yunwei-database';
 import { defaultSlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
@@ -13,6 +13,7 @@ import { at, createdTicket } from '../testing/record-fixtures';
 import { pulledPage, pulledRecord } from '../testing/pulled-records';
 import { SYNC_ACTOR, applyPulledPage, localRecordIds } from './apply-pull';
 import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
+import { serverStatesOf } from './packed-states';
 import { readPushBatch, recordPushResults } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
 import { indexSearchBacklog } from '../search/search-backlog';
@@ -97,7 +98,7 @@ describe('schema v3 upgrade', () => {
     const db = new YunweiDatabase(name);
     await db.open();
     opened.push(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const ops = await db.outbox.orderBy('seq').toArray();
     expect(ops.map((op) => op.kind)).toEqual(['change', 'change', 'restore']);
     expect(ops.every((op) => op.subsystemId === ticket.subsystemId)).toBe(true);
@@ -108,9 +109,10 @@ describe('schema v3 upgrade', () => {
     // The replay gives the restore its kind; the states the server will compute end undeleted.
     expect(expected).toMatchObject({ deleted: { value: false, rank: 1 }, title: { value: '恢复后的标题' } });
     const states = await db.syncStates.get(ticket.id);
-    expect(states).toEqual({ recordId: ticket.id, recordType: 'ticket', server: {} });
+    expect(states).toMatchObject({ recordId: ticket.id, recordType: 'ticket' });
+    expect(serverStatesOf(states)).toEqual({});
     const fallback = await db.syncStates.get(untouched.id);
-    expect(fallback?.server.title).toEqual({
+    expect(serverStatesOf(fallback).title).toEqual({
       value: '没有排队操作的工单',
       hlc: BEGINNING_OF_TIME_HLC,
       rank: 0,
@@ -155,7 +157,7 @@ describe('applying pulled pages', () => {
     expect(result).toEqual({ changed: [{ recordType: 'ticket', recordId: ticket.id }], problems: 0 });
     expect((await db.tickets.get(ticket.id))?.record).toEqual({ ...ticket, updatedAt: wallMs });
     expect(await db.ticketSearch.get(`${ticket.id}#head`)).toBeDefined();
-    expect((await db.syncStates.get(ticket.id))?.server.title?.value).toBe(ticket.title);
+    expect(serverStatesOf(await db.syncStates.get(ticket.id)).title?.value).toBe(ticket.title);
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
   });
@@ -256,7 +258,7 @@ describe('applying pulled pages', () => {
         ['severity', 'major', 'ordinary'],
       ]);
       const states = await db.syncStates.get(ticket.id);
-      expect(states?.server.title?.value).toBe('另一台电脑的标题');
+      expect(serverStatesOf(states).title?.value).toBe('另一台电脑的标题');
       // The local edit is still queued: the server merges it by the same rule when it arrives.
       expect(await db.outbox.count()).toBe(2);
     },
@@ -427,7 +429,7 @@ describe('push results, re-send and discard', () => {
     expect(await db.outbox.count()).toBe(0);
     expect((await db.syncMeta.get('sync'))?.lastSeq).toBe(2);
     const states = await db.syncStates.get(ticket.id);
-    expect(states?.server.title?.value).toBe(ticket.title);
+    expect(serverStatesOf(states).title?.value).toBe(ticket.title);
     // The rejected edit still shows here until the user decides.
     expect((await db.tickets.get(ticket.id))?.record.title).toBe('被拒绝的标题');
     const [rejection] = await listRejectedChanges(db);
