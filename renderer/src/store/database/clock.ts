@@ -1,4 +1,6 @@
 import { encodeHlc, initialHlc, newNodeId, type Hlc } from '@core/sync';
+import type { MetaRow } from '../rows/row-types';
+import { request } from './native-transaction';
 import type { YunweiDatabase } from './yunwei-database';
 
 export const HLC_KEY = 'hlc';
@@ -11,6 +13,22 @@ export async function readClock(db: YunweiDatabase): Promise<Hlc> {
 
 export function writeClock(db: YunweiDatabase, clock: Hlc): Promise<string> {
   return db.meta.put({ key: HLC_KEY, value: clock });
+}
+
+/** `readClock` on a save's native transaction (database/native-transaction.ts). */
+export async function readClockIn(db: YunweiDatabase, transaction: IDBTransaction): Promise<Hlc> {
+  const row = await request<MetaRow | undefined>(() => transaction.objectStore(db.meta.name).get(HLC_KEY));
+  return row?.value ?? initialHlc(newNodeId());
+}
+
+/** `writeClock` on a save's native transaction. */
+export async function writeClockIn(
+  db: YunweiDatabase,
+  transaction: IDBTransaction,
+  clock: Hlc,
+): Promise<void> {
+  const row: MetaRow = { key: HLC_KEY, value: clock };
+  await request(() => transaction.objectStore(db.meta.name).put(row));
 }
 
 /**

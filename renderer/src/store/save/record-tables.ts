@@ -1,37 +1,52 @@
 import { newRecordId, type InspectionRun, type InspectionTemplate, type Ticket } from '@core/records';
-import type { Table } from 'dexie';
+import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
+import type { InspectionRunRow, InspectionTemplateRow, TicketRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
 import { searchRowsToWrite } from '../rows/ticket-search-rows';
 import type { StoreRecordType, StoredRecords } from './record-kinds';
 
-/** The tables a save of this record type writes besides history, outbox and meta. */
-export function recordTables(db: YunweiDatabase, recordType: StoreRecordType): Table[] {
+/*
+ * The record tables as the save sees them: on its native transaction (database/native-transaction.ts),
+ * by the names Dexie gave the object stores.
+ */
+
+/** The object stores a save of this record type writes besides history, outbox and meta. */
+export function recordStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
   switch (recordType) {
     case 'ticket':
-      return [db.tickets, db.ticketSearch];
+      return [db.tickets.name, db.ticketSearch.name];
     case 'inspectionTemplate':
-      return [db.inspectionTemplates];
+      return [db.inspectionTemplates.name];
     case 'inspectionRun':
-      return [db.inspectionRuns];
+      return [db.inspectionRuns.name];
   }
 }
 
-/** The stored version of `record` (same id), or null. Runs inside the save transaction. */
+/** The stored version of `record` (same id), or null. */
 export async function readStoredRecord<K extends StoreRecordType>(
   db: YunweiDatabase,
+  transaction: IDBTransaction,
   recordType: K,
   record: StoredRecords[K],
 ): Promise<StoredRecords[K] | null> {
   switch (recordType) {
-    case 'ticket':
-      return ((await db.tickets.get(record.id))?.record ?? null) as StoredRecords[K] | null;
-    case 'inspectionRun':
-      return ((await db.inspectionRuns.get(record.id))?.record ?? null) as StoredRecords[K] | null;
+    case 'ticket': {
+      const row = await request<TicketRow | undefined>(() =>
+        transaction.objectStore(db.tickets.name).get(record.id),
+      );
+      return (row?.record ?? null) as StoredRecords[K] | null;
+    }
+    case 'inspectionRun': {
+      const runs = transaction.objectStore(db.inspectionRuns.name);
+      const row = await request<InspectionRunRow | undefined>(() => runs.get(record.id));
+      return (row?.record ?? null) as StoredRecords[K] | null;
+    }
     case 'inspectionTemplate':
-      return (await readStoredTemplate(db, record as InspectionTemplate)) as StoredRecords[K] | null;
+      return (await readStoredTemplate(db, transaction, record as InspectionTemplate)) as
+        StoredRecords[K] | null;
   }
   throw new RangeError(`未知的记录类型：${String(recordType)}`);
 }
@@ -39,10 +54,11 @@ export async function readStoredRecord<K extends StoreRecordType>(
 /**
  * Writes the row of `record` with its derived index fields; for a ticket, also those of its search
  * rows whose tokens changed since `stored` (a status change or a comment rewrites none, a new title
- * only the head). Runs inside the save transaction.
+ * only the head).
  */
 export async function writeStoredRecord<K extends StoreRecordType>(
   db: YunweiDatabase,
+  transaction: IDBTransaction,
   recordType: K,
   record: StoredRecords[K],
   now: number,
@@ -51,18 +67,26 @@ export async function writeStoredRecord<K extends StoreRecordType>(
   switch (recordType) {
     case 'ticket': {
       const ticket = record as Ticket;
-      const search = searchRowsToWrite(stored as Ticket | null, ticket, newRecordId);
+      const search = transaction.objectStore(db.ticketSearch.name);
       await Promise.all([
-        db.tickets.put(ticketRow(ticket, db.slaRules, now)),
-        ...(search.length === 0 ? [] : [db.ticketSearch.bulkPut(search)]),
+        request(() => transaction.objectStore(db.tickets.name).put(ticketRow(ticket, db.slaRules, now))),
+        ...searchRowsToWrite(stored as Ticket | null, ticket, newRecordId).map((row) =>
+          request(() => search.put(row)),
+        ),
       ]);
       return;
     }
     case 'inspectionRun':
-      await db.inspectionRuns.put(inspectionRunRow(record as InspectionRun));
+      await request(() =>
+        transaction.objectStore(db.inspectionRuns.name).put(inspectionRunRow(record as InspectionRun)),
+      );
       return;
     case 'inspectionTemplate':
-      await db.inspectionTemplates.put(inspectionTemplateRow(record as InspectionTemplate));
+      await request(() =>
+        transaction
+          .objectStore(db.inspectionTemplates.name)
+          .put(inspectionTemplateRow(record as InspectionTemplate)),
+      );
       return;
   }
   throw new RangeError(`未知的记录类型：${String(recordType)}`);
@@ -75,12 +99,14 @@ export async function writeStoredRecord<K extends StoreRecordType>(
  */
 async function readStoredTemplate(
   db: YunweiDatabase,
+  transaction: IDBTransaction,
   template: InspectionTemplate,
 ): Promise<InspectionTemplate | null> {
+  const templates = transaction.objectStore(db.inspectionTemplates.name);
   const key = inspectionTemplateKey(template.templateId, template.version);
   const [byId, byKey] = await Promise.all([
-    db.inspectionTemplates.where('id').equals(template.id).first(),
-    db.inspectionTemplates.get(key),
+    request<InspectionTemplateRow | undefined>(() => templates.index('id').get(template.id)),
+    request<InspectionTemplateRow | undefined>(() => templates.get(key)),
   ]);
   if (byKey !== undefined && byKey.id !== template.id) {
     throw new StoreError(

@@ -3,16 +3,17 @@ import { buildChangeSet, type ChangeSet, type Hlc, type HistoryEntry, type Outbo
 import {
   forgetCommittedClock,
   lastCommittedClock,
-  readClock,
+  readClockIn,
   rememberCommittedClock,
   sameClock,
-  writeClock,
+  writeClockIn,
 } from '../database/clock';
+import { nativeReadWrite, request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
-import { readStoredRecord, recordTables, writeStoredRecord } from './record-tables';
+import { readStoredRecord, recordStoreNames, writeStoredRecord } from './record-tables';
 
 export interface SaveRecordInput<K extends StoreRecordType = StoreRecordType> {
   readonly recordType: K;
@@ -40,7 +41,8 @@ export interface SaveRecordResult<K extends StoreRecordType = StoreRecordType> {
 /**
  * Saves one record in ONE read-write transaction: the row (with its index fields), one history row
  * per changed field and one outbox op (core buildChangeSet), and the database's HLC, ticked once. The
- * transaction either commits all of it or nothing. An unchanged record writes nothing.
+ * transaction either commits all of it or nothing. An unchanged record writes nothing. It is a native
+ * IndexedDB transaction (database/native-transaction.ts): the save is what the engineer waits on.
  *
  * The diff is taken against the record as stored, not as the caller remembers it: if it changed in
  * between (another window saved it), the save is refused as a conflict rather than overwriting it.
@@ -83,15 +85,15 @@ class StaleClock extends Error {
   }
 }
 
-function saveTables(db: YunweiDatabase, recordType: StoreRecordType) {
-  return [...recordTables(db, recordType), db.history, db.outbox, db.meta];
+function saveStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
+  return [...recordStoreNames(db, recordType), db.history.name, db.outbox.name, db.meta.name];
 }
 
 /**
  * The usual save: the change set is built from the record as the caller read it and the clock this
  * window last committed, and every read and write goes to IndexedDB at once, one round trip to the
  * storage process instead of two. The reads check both assumptions; if either fails the transaction
- * aborts before it commits (requests run in order, and a rejected scope aborts), so nothing written
+ * aborts before it commits (requests run in order, and a rejected body aborts), so nothing written
  * on a wrong assumption survives.
  */
 async function saveOnTrust<K extends StoreRecordType>(
@@ -101,17 +103,17 @@ async function saveOnTrust<K extends StoreRecordType>(
   known: Hlc,
 ): Promise<Saved<K>> {
   const kind = RECORD_KINDS[input.recordType];
-  return db.transaction('rw', saveTables(db, input.recordType), async () => {
+  return nativeReadWrite(db, saveStoreNames(db, input.recordType), async (transaction) => {
     const changes = changeSet(input, after, input.before, known);
     const checks = Promise.all([
-      readStoredRecord(db, input.recordType, after).then((stored) =>
+      readStoredRecord(db, transaction, input.recordType, after).then((stored) =>
         assertUnchangedSinceRead(kind.label, input.before, stored),
       ),
-      readClock(db).then((clock) => {
+      readClockIn(db, transaction).then((clock) => {
         if (!sameClock(clock, known)) throw new StaleClock();
       }),
     ]);
-    await Promise.all([checks, writeChanges(db, input, after, input.before, changes)]);
+    await Promise.all([checks, writeChanges(db, transaction, input, after, input.before, changes)]);
     return { result: resultOf(input.before, after, changes), clock: changes.clock };
   });
 }
@@ -123,11 +125,14 @@ async function saveAfterReading<K extends StoreRecordType>(
   after: StoredRecords[K],
 ): Promise<Saved<K>> {
   const kind = RECORD_KINDS[input.recordType];
-  return db.transaction('rw', saveTables(db, input.recordType), async () => {
-    const [stored, clock] = await Promise.all([readStoredRecord(db, input.recordType, after), readClock(db)]);
+  return nativeReadWrite(db, saveStoreNames(db, input.recordType), async (transaction) => {
+    const [stored, clock] = await Promise.all([
+      readStoredRecord(db, transaction, input.recordType, after),
+      readClockIn(db, transaction),
+    ]);
     assertUnchangedSinceRead(kind.label, input.before, stored);
     const changes = changeSet(input, after, stored, clock);
-    await writeChanges(db, input, after, stored, changes);
+    await writeChanges(db, transaction, input, after, stored, changes);
     return { result: resultOf(stored, after, changes), clock: changes.clock };
   });
 }
@@ -152,17 +157,19 @@ function changeSet<K extends StoreRecordType>(
 
 async function writeChanges<K extends StoreRecordType>(
   db: YunweiDatabase,
+  transaction: IDBTransaction,
   input: SaveRecordInput<K>,
   after: StoredRecords[K],
   stored: StoredRecords[K] | null,
   changes: ChangeSet,
 ): Promise<void> {
   if (changes.op === undefined) return;
+  const history = transaction.objectStore(db.history.name);
   await Promise.all([
-    writeStoredRecord(db, input.recordType, after, input.at, stored),
-    db.history.bulkAdd(changes.history),
-    db.outbox.add(changes.op),
-    writeClock(db, changes.clock),
+    writeStoredRecord(db, transaction, input.recordType, after, input.at, stored),
+    ...changes.history.map((entry) => request(() => history.add(entry))),
+    request(() => transaction.objectStore(db.outbox.name).add(changes.op)),
+    writeClockIn(db, transaction, changes.clock),
   ]);
 }
 
