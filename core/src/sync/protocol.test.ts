@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeParseInChinese } from '../records/validation';
 import { describeSchemaIssues } from '../host/schema-issues';
-import { pullRequestSchema, pushRequestSchema, pushResponseSchema } from './protocol';
+import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './protocol';
 
 const HLC = '019b0a1c2d3e-0000-aaaaaaaaaa';
 const ID = '3f2b8c1e-8d4a-4c3b-9e2f-1a2b3c4d5e6f';
@@ -79,5 +79,24 @@ describe('pullRequestSchema and responses', () => {
     expect(
       pushResponseSchema.safeParse({ results: [{ ...results[1], code: 'oops' }], lastSeq: 2 }).success,
     ).toBe(false);
+  });
+
+  it('takes a pulled field’s value as JSON.parse gave it, refusing only a missing value, by path', () => {
+    const events = [{ id: ID, at: 1, author: 'u1', kind: 'created', note: null }];
+    const page = (field: Record<string, unknown>) => ({
+      changes: [{ kind: 'record', recordType: 'ticket', recordId: ID, subsystemId: 1, fields: [field] }],
+      cursor: 'c',
+      hasMore: false,
+      reset: false,
+    });
+    const parsed = pullResponseSchema.parse(
+      JSON.parse(JSON.stringify(page({ field: 'events', value: events, hlc: HLC, rank: 1 }))),
+    );
+    expect(parsed.changes[0]).toMatchObject({ fields: [{ field: 'events', value: events }] });
+    expect(
+      pullResponseSchema.parse(page({ field: 'assignee', value: null, hlc: HLC, rank: 0 })).changes,
+    ).toHaveLength(1);
+    const missing = safeParseInChinese(pullResponseSchema, page({ field: 'title', hlc: HLC, rank: 1 }));
+    expect(missing.success ? '' : describeSchemaIssues(missing.error)).toContain('changes.0.fields.0.value');
   });
 });

@@ -5,6 +5,7 @@ import { instantSchema, recordTypeSchema, subsystemIdSchema, userIdSchema } from
 import { recordIdSchema } from '../records/record-id';
 import { sha256Schema } from '../records/ticket';
 import { fieldWriteSchema } from './changes';
+import { parsedJsonValueSchema } from './json-value';
 
 /**
  * The wire format of the central API, shared by the server (which validates every body with these
@@ -257,7 +258,7 @@ export const eventBirthSchema = z.strictObject({
 
 export const pulledFieldSchema = z.strictObject({
   field: z.string().min(1),
-  value: z.json(),
+  value: parsedJsonValueSchema,
   hlc: fieldWriteSchema.shape.hlc,
   rank: z.union([z.literal(0), z.literal(1)]),
   /** A ticket's `events` only: event id → the write that first carried it (see the merge rule). */
