@@ -15,6 +15,7 @@ import type { BenchSyncAccount, SyncBenchWindow, TimedRecords } from './sync-ben
 export interface ClientSyncResult {
   readonly seedSeconds: number;
   readonly floor: TimedRecords;
+  readonly pullOnly: TimedRecords;
   readonly initial: TimedRecords;
   /** Tickets in the client's database after the initial sync. */
   readonly clientTickets: number;
@@ -75,6 +76,15 @@ export async function runClientSync(
         },
         { account },
       );
+      log('只拉取不写入（服务器和网络所占的时间）…');
+      const pullOnly = await page.evaluate(
+        async ({ account }) => {
+          const hook = (window as unknown as SyncBenchWindow).__yunweiBench;
+          if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
+          return hook.timePullOnly(account);
+        },
+        { account },
+      );
       log('首次同步（应用的同步引擎，新数据库）…');
       const initial = await page.evaluate(
         async ({ account }) => {
@@ -105,6 +115,7 @@ export async function runClientSync(
       return {
         seedSeconds,
         floor,
+        pullOnly,
         initial: initial.round,
         clientTickets: initial.clientTickets,
         searchIndexSeconds: initial.searchIndexSeconds,

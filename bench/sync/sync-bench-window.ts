@@ -23,6 +23,8 @@ export interface SyncBenchHook {
     server: { readonly baseUrl: string; readonly token: string },
   ): Promise<TimedRecords>;
   timeSyncRound(db: BenchDatabase, account: BenchSyncAccount): Promise<TimedRecords>;
+  /** Every page pulled through the app's transport, nothing written. */
+  timePullOnly(account: BenchSyncAccount): Promise<TimedRecords>;
   countTickets(db: BenchDatabase): Promise<number>;
   /** Seconds to build the search rows the initial sync left. */
   timeSearchBacklog(db: BenchDatabase): Promise<number>;
