@@ -70,7 +70,7 @@ export {
   type RejectedChange,
 } from './sync/rejections';
 export { listSyncProblems, retrySyncProblems } from './sync/sync-problems';
-export { serverStatesOf } from './sync/packed-states';
+export { readServerStates } from './sync/read-server-states';
 export {
   indexSearchBacklog,
   readSearchBacklog,

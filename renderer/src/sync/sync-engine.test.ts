@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { editTicket, type Ticket } from '@core/records';
 import type { SessionUser } from '@core/sync/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { YunweiDatabase, putBlob, saveRecord, serverStatesOf, type SyncedRecord } from '../store';
+import { YunweiDatabase, putBlob, readServerStates, saveRecord, type SyncedRecord } from '../store';
 import { at, createdTicket } from '../store/testing/record-fixtures';
 import { BACKOFF_BASE_MS } from './backoff';
 import { PERIODIC_SYNC_MS, SAVE_DEBOUNCE_MS, SyncEngine, type StatusPatch, type Timers } from './sync-engine';
@@ -327,7 +327,7 @@ describe('SyncEngine', () => {
     expect((await b.db.tickets.get(own.id))?.record.description).toBe('B 离线补充的描述');
     expect((await b.db.tickets.get(fromA.id))?.record.title).toBe('A 又改的标题');
     expect(await b.db.outbox.count()).toBe(0);
-    expect(Object.keys(serverStatesOf(await b.db.syncStates.get(own.id)))).toContain('description');
+    expect(Object.keys(await readServerStates(b.db, own.id))).toContain('description');
     // No history rows for records B did not have: their history is the server's.
     expect(
       await b.db.history.where('[recordId+at]').between([fromA.id, 0], [fromA.id, Infinity]).count(),

@@ -105,14 +105,19 @@ export interface SyncStateRow {
  * take three times the bytes of the ticket itself (each field repeats the same HLC string and rank, each
  * event its birth HLC), and an initial sync writes one per record: bytes are what IndexedDB writes cost.
  * Almost every field of a record shares one clock (it was created or last edited by one write), so the
- * packed form keeps that clock once, every value as it is, and only the clocks that differ.
+ * packed form keeps that clock once, the values, and only the clocks that differ.
+ *
+ * A lean row has no values: they are the record's own, as its row in the record table holds it. Only a
+ * pull writes one, for a record with nothing pending whose shown version is exactly the server's; a
+ * save (which changes the record) first writes the row full from the record it replaces, in the same
+ * transaction. So while a row is lean, nothing is pending for its record and the record is the server's.
  */
 export interface PackedStates {
   /** The clock most fields share ('' when the record has no fields). */
   readonly hlc: string;
   readonly rank: 0 | 1;
-  /** Every field's value. */
-  readonly values: Readonly<Record<string, JsonValue>>;
+  /** Every field's value; absent in a lean row (the record's own values). */
+  readonly values?: Readonly<Record<string, JsonValue>>;
   /** The fields whose clock is not the shared one. */
   readonly clocks?: Readonly<Record<string, PackedClock>>;
   /**

@@ -10,6 +10,8 @@ import {
 } from '../database/clock';
 import { nativeReadWrite, request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
+import type { SyncStateRow } from '../rows/row-types';
+import { isLean, serverStatesOf, syncStateRow } from '../sync/packed-states';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
@@ -86,7 +88,13 @@ class StaleClock extends Error {
 }
 
 function saveStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
-  return [...recordStoreNames(db, recordType), db.history.name, db.outbox.name, db.meta.name];
+  return [
+    ...recordStoreNames(db, recordType),
+    db.history.name,
+    db.outbox.name,
+    db.meta.name,
+    db.syncStates.name,
+  ];
 }
 
 /**
@@ -105,15 +113,18 @@ async function saveOnTrust<K extends StoreRecordType>(
   const kind = RECORD_KINDS[input.recordType];
   return nativeReadWrite(db, saveStoreNames(db, input.recordType), async (transaction) => {
     const changes = changeSet(input, after, input.before, known);
+    const stored = readStoredRecord(db, transaction, input.recordType, after);
     const checks = Promise.all([
-      readStoredRecord(db, transaction, input.recordType, after).then((stored) =>
-        assertUnchangedSinceRead(kind.label, input.before, stored),
-      ),
+      stored.then((found) => assertUnchangedSinceRead(kind.label, input.before, found)),
       readClockIn(db, transaction).then((clock) => {
         if (!sameClock(clock, known)) throw new StaleClock();
       }),
     ]);
-    await Promise.all([checks, writeChanges(db, transaction, input, after, input.before, changes)]);
+    await Promise.all([
+      checks,
+      writeChanges(db, transaction, input, after, input.before, changes),
+      keepServerValues(db, transaction, changes, after.id, stored),
+    ]);
     return { result: resultOf(input.before, after, changes), clock: changes.clock };
   });
 }
@@ -132,7 +143,10 @@ async function saveAfterReading<K extends StoreRecordType>(
     ]);
     assertUnchangedSinceRead(kind.label, input.before, stored);
     const changes = changeSet(input, after, stored, clock);
-    await writeChanges(db, transaction, input, after, stored, changes);
+    await Promise.all([
+      writeChanges(db, transaction, input, after, stored, changes),
+      keepServerValues(db, transaction, changes, after.id, Promise.resolve(stored)),
+    ]);
     return { result: resultOf(stored, after, changes), clock: changes.clock };
   });
 }
@@ -171,6 +185,29 @@ async function writeChanges<K extends StoreRecordType>(
     request(() => transaction.objectStore(db.outbox.name).add(changes.op)),
     writeClockIn(db, transaction, changes.clock),
   ]);
+}
+
+/**
+ * A pull leaves a record's server states lean when the record is exactly the server's version (their
+ * values are then the record's own, rows/row-types.ts): a save changes the record, so the row is
+ * first written full from the record it replaces, in the save's transaction.
+ */
+async function keepServerValues(
+  db: YunweiDatabase,
+  transaction: IDBTransaction,
+  changes: ChangeSet,
+  recordId: string,
+  stored: Promise<object | null>,
+): Promise<void> {
+  if (changes.op === undefined) return;
+  const states = transaction.objectStore(db.syncStates.name);
+  const [row, record] = await Promise.all([
+    request<SyncStateRow | undefined>(() => states.get(recordId)),
+    stored,
+  ]);
+  if (row === undefined || !isLean(row)) return;
+  if (record === null) throw new Error(`记录 ${recordId} 的同步状态只有时钟，本机却没有这条记录`);
+  await request(() => states.put(syncStateRow(row, serverStatesOf(row, record))));
 }
 
 function resultOf<K extends StoreRecordType>(

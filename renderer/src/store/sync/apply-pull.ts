@@ -8,7 +8,7 @@ import { toStoreError } from '../errors/to-store-error';
 import type { SyncProblemRow, SyncStateRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps } from './field-states';
-import { serverStatesOf, syncStateRow } from './packed-states';
+import { pulledStateRow, serverStatesOf, syncStateRow } from './packed-states';
 import { readPendingOps } from './pending-ops';
 import {
   type LocalRecord,
@@ -106,17 +106,17 @@ export async function applyPulledPage(
       );
       const ids = refs.map((ref) => ref.recordId);
       const [stateRows, stored, pending] = await Promise.all([
-        readServerStates(db, ids),
+        db.syncStates.bulkGet(ids),
         readLocalRecords(db, refs),
         readPendingOps(db, ids),
       ]);
+      const known = knownServerStates(stateRows, stored);
       await advanceClock(db, [...incoming.values()], options.at);
 
       const statePuts: SyncStateRow[] = [];
       const shownIds: string[] = [];
       for (const pulled of incoming.values()) {
-        const known = stateRows.get(pulled.recordId) ?? {};
-        const server = mergeStates(pulled.recordType, known, pulled.states);
+        const server = mergeStates(pulled.recordType, known.get(pulled.recordId) ?? {}, pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
         const shown = showStates(pulled, local ?? server, stored.get(pulled.recordId), {
@@ -140,7 +140,7 @@ export async function applyPulledPage(
         }
         batch.put(pulled.recordType, shown.record, stored.get(pulled.recordId));
         batch.history.push(...shown.history);
-        statePuts.push(syncStateRow(pulled, server));
+        statePuts.push(pulledStateRow(pulled, server, shown.record, ops.length));
         shownIds.push(pulled.recordId);
         changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
       }
@@ -199,13 +199,15 @@ function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingR
   return byId;
 }
 
-async function readServerStates(
-  db: YunweiDatabase,
-  ids: readonly string[],
-): Promise<Map<string, FieldStates>> {
-  const rows = await db.syncStates.bulkGet([...ids]);
+/** The server states each row holds (a lean row takes its values from the stored record). */
+function knownServerStates(
+  rows: readonly (SyncStateRow | undefined)[],
+  stored: ReadonlyMap<string, LocalRecord>,
+): Map<string, FieldStates> {
   const byId = new Map<string, FieldStates>();
-  for (const row of rows) if (row !== undefined) byId.set(row.recordId, serverStatesOf(row));
+  for (const row of rows) {
+    if (row !== undefined) byId.set(row.recordId, serverStatesOf(row, stored.get(row.recordId)?.record));
+  }
   return byId;
 }
 

@@ -2,14 +2,26 @@ import type { RecordType } from '@core/records';
 import type { JsonValue } from '@core/sync/json-value';
 import type { EventBirth, FieldState, FieldStates } from '@core/sync/merge';
 import type { PackedClock, PackedStates, SyncStateRow } from '../rows/row-types';
+import { toJsonValue } from './field-states';
+
+type RecordRef = { readonly recordId: string; readonly recordType: RecordType };
+
+/** A record as its row stores it, read as field values. */
+type StoredRecord = object;
 
 export function packStates(states: FieldStates): PackedStates {
+  return {
+    ...leanStates(states),
+    values: Object.fromEntries(Object.entries(states).map(([field, state]) => [field, state.value])),
+  };
+}
+
+/** The states without their values: the clocks and births alone (see PackedStates on lean rows). */
+function leanStates(states: FieldStates): PackedStates {
   const shared = sharedClock(states);
-  const values: Record<string, JsonValue> = {};
   const clocks: Record<string, PackedClock> = {};
   const births: Record<string, Record<string, EventBirth | number>> = {};
   for (const [field, state] of Object.entries(states)) {
-    values[field] = state.value;
     if (state.hlc !== shared.hlc || state.rank !== shared.rank) {
       clocks[field] = { hlc: state.hlc, rank: state.rank };
     }
@@ -25,15 +37,20 @@ export function packStates(states: FieldStates): PackedStates {
   return {
     hlc: shared.hlc,
     rank: shared.rank,
-    values,
     ...(Object.keys(clocks).length === 0 ? {} : { clocks }),
     ...(Object.keys(births).length === 0 ? {} : { births }),
   };
 }
 
-export function unpackStates(packed: PackedStates): FieldStates {
+/**
+ * The states a packed row holds. A lean row takes its values from `record`, the record its row
+ * stores now (which, while the row is lean, is the server's version).
+ */
+export function unpackStates(packed: PackedStates, record?: StoredRecord): FieldStates {
+  const values = packed.values ?? (record === undefined ? undefined : recordJsonValues(record));
+  if (values === undefined) throw new Error('同步状态只有时钟，却没有对应的本机记录可取值');
   const states: Record<string, FieldState> = {};
-  for (const [field, value] of Object.entries(packed.values)) {
+  for (const [field, value] of Object.entries(values)) {
     const clock = ownEntry(packed.clocks, field) ?? packed;
     const packedBirths = ownEntry(packed.births, field);
     states[field] = {
@@ -46,16 +63,66 @@ export function unpackStates(packed: PackedStates): FieldStates {
   return states;
 }
 
-export function syncStateRow(
-  ref: { readonly recordId: string; readonly recordType: RecordType },
-  states: FieldStates,
-): SyncStateRow {
+/** A full row: the states with their values. */
+export function syncStateRow(ref: RecordRef, states: FieldStates): SyncStateRow {
   return { recordId: ref.recordId, recordType: ref.recordType, packed: packStates(states) };
 }
 
-/** The server states a row holds; none (`{}`) for no row: the server knows nothing of the record. */
-export function serverStatesOf(row: SyncStateRow | undefined): FieldStates {
-  return row === undefined ? {} : unpackStates(row.packed);
+/**
+ * The row a pull writes for a record it showed: lean when nothing is pending for the record and the
+ * record shown is exactly the server's states (an initial sync: every record), else full.
+ */
+export function pulledStateRow(
+  ref: RecordRef,
+  states: FieldStates,
+  shown: StoredRecord,
+  pendingOps: number,
+): SyncStateRow {
+  if (pendingOps > 0 || !recordHoldsValues(shown, states)) return syncStateRow(ref, states);
+  return { recordId: ref.recordId, recordType: ref.recordType, packed: leanStates(states) };
+}
+
+export function isLean(row: SyncStateRow): boolean {
+  return row.packed.values === undefined;
+}
+
+/**
+ * The server states a row holds; none (`{}`) for no row: the server knows nothing of the record. A
+ * lean row needs the record its row stores now.
+ */
+export function serverStatesOf(row: SyncStateRow | undefined, record?: StoredRecord): FieldStates {
+  return row === undefined ? {} : unpackStates(row.packed, record);
+}
+
+function recordJsonValues(record: StoredRecord): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, toJsonValue(value)]));
+}
+
+/** Whether the record has exactly the states' fields, each with the same JSON value. */
+function recordHoldsValues(record: StoredRecord, states: FieldStates): boolean {
+  const fields = Object.entries(record).filter(([, value]) => value !== undefined);
+  if (fields.length !== Object.keys(states).length) return false;
+  return fields.every(([field, value]) => {
+    const state = ownEntry(states, field);
+    return state !== undefined && sameJson(value, state.value);
+  });
+}
+
+/** JSON equality of a stored value and a state's value (keys in any order; undefined keys absent). */
+function sameJson(value: unknown, json: JsonValue): boolean {
+  if (value === null || typeof value !== 'object') return value === json;
+  if (json === null || typeof json !== 'object') return false;
+  if (Array.isArray(value)) {
+    return (
+      Array.isArray(json) &&
+      value.length === json.length &&
+      value.every((item, index) => sameJson(item, json[index] as JsonValue))
+    );
+  }
+  if (Array.isArray(json)) return false;
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  if (entries.length !== Object.keys(json).length) return false;
+  return entries.every(([key, item]) => Object.hasOwn(json, key) && sameJson(item, json[key] as JsonValue));
 }
 
 function unpackBirths(

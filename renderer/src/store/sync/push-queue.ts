@@ -5,10 +5,10 @@ import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import type { OutboxRow, RejectionRow } from '../rows/row-types';
+import type { OutboxRow, RejectionRow, SyncStateRow } from '../rows/row-types';
 import { opKind, opWrites, toJsonValue } from './field-states';
-import { serverStatesOf, syncStateRow } from './packed-states';
-import { readLocalRecords } from './record-rows';
+import { isLean, serverStatesOf, syncStateRow } from './packed-states';
+import { type LocalRecord, readLocalRecords } from './record-rows';
 import { syncMetaInTransaction } from './sync-meta';
 
 export type QueuedOp = OutboxRow & { readonly seq: number };
@@ -80,7 +80,7 @@ async function fallbackSubsystems(
     readLocalRecords(db, refs),
   ]);
   refs.forEach((row, index) => {
-    const fromStates = serverStatesOf(states[index]).subsystemId?.value;
+    const fromStates = serverStatesOf(states[index], records.get(row.recordId)?.record).subsystemId?.value;
     const subsystemId =
       typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
     if (subsystemId !== undefined) found.set(row.recordId, subsystemId);
@@ -114,29 +114,41 @@ export async function recordPushResults(
     }
   }
   try {
-    return await db.transaction('rw', [db.outbox, db.rejections, db.syncStates, db.syncMeta], async () => {
-      const meta = await syncMetaInTransaction(db);
-      const seqs = response.results.map((result) => result.seq);
-      const queued = await db.outbox.bulkGet(seqs);
-      const applied: QueuedOp[] = [];
-      const rejections: RejectionRow[] = [];
-      response.results.forEach((result, index) => {
-        const row = queued[index] as QueuedOp | undefined;
-        // Already settled by an earlier answer to the same ops (a duplicated reply): nothing to do.
-        if (row === undefined) return;
-        if (result.status === 'applied') applied.push(row);
-        else rejections.push(rejectionRow(row, result.code, result.reason, at));
-      });
-      await Promise.all([
-        db.outbox.bulkDelete(
-          [...applied, ...rejections.map((rejection) => rejection.op)].map((op) => op.seq),
-        ),
-        db.rejections.bulkPut(rejections),
-        db.syncMeta.put({ ...meta, lastSeq: Math.max(meta.lastSeq, response.lastSeq) }),
-      ]);
-      await acceptIntoServerStates(db, applied);
-      return { applied: applied.length, rejected: rejections.length };
-    });
+    return await db.transaction(
+      'rw',
+      [
+        db.outbox,
+        db.rejections,
+        db.syncStates,
+        db.syncMeta,
+        db.tickets,
+        db.inspectionRuns,
+        db.inspectionTemplates,
+      ],
+      async () => {
+        const meta = await syncMetaInTransaction(db);
+        const seqs = response.results.map((result) => result.seq);
+        const queued = await db.outbox.bulkGet(seqs);
+        const applied: QueuedOp[] = [];
+        const rejections: RejectionRow[] = [];
+        response.results.forEach((result, index) => {
+          const row = queued[index] as QueuedOp | undefined;
+          // Already settled by an earlier answer to the same ops (a duplicated reply): nothing to do.
+          if (row === undefined) return;
+          if (result.status === 'applied') applied.push(row);
+          else rejections.push(rejectionRow(row, result.code, result.reason, at));
+        });
+        await Promise.all([
+          db.outbox.bulkDelete(
+            [...applied, ...rejections.map((rejection) => rejection.op)].map((op) => op.seq),
+          ),
+          db.rejections.bulkPut(rejections),
+          db.syncMeta.put({ ...meta, lastSeq: Math.max(meta.lastSeq, response.lastSeq) }),
+        ]);
+        await acceptIntoServerStates(db, applied);
+        return { applied: applied.length, rejected: rejections.length };
+      },
+    );
   } catch (error) {
     throw toStoreError(error, '保存同步结果', db.disconnectedReason);
   }
@@ -174,10 +186,17 @@ async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly Queu
   if (applied.length === 0) return;
   const recordIds = [...new Set(applied.map((op) => op.recordId))];
   const rows = await db.syncStates.bulkGet(recordIds);
+  // A lean row takes its values from the record. None should be lean here (these ops were pending,
+  // and a save writes its record's row full), but the values must come from somewhere if one is.
+  const lean = rows.filter((row): row is SyncStateRow => row !== undefined && isLean(row));
+  const records = lean.length === 0 ? new Map<string, LocalRecord>() : await readLocalRecords(db, lean);
   const byId = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
   recordIds.forEach((recordId, index) => {
     const op = applied.find((candidate) => candidate.recordId === recordId) as QueuedOp;
-    byId.set(recordId, { recordType: op.recordType, server: serverStatesOf(rows[index]) });
+    byId.set(recordId, {
+      recordType: op.recordType,
+      server: serverStatesOf(rows[index], records.get(recordId)?.record),
+    });
   });
   for (const op of applied) {
     const known = byId.get(op.recordId) as { readonly recordType: RecordType; readonly server: FieldStates };

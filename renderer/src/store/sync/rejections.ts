@@ -105,7 +105,7 @@ export async function resendRejectedChange(
         }
         const values = current as unknown as Readonly<Record<string, unknown>>;
         const fields =
-          Object.keys(serverStatesOf(states)).length === 0
+          Object.keys(serverStatesOf(states, current)).length === 0
             ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
             : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
         const next = tick(clock, at);
@@ -163,7 +163,7 @@ export async function discardRejectedChange(
           readLocalRecords(db, [ref]),
           readPendingOps(db, [ref.recordId]),
         ]);
-        const server = serverStatesOf(states);
+        const server = serverStatesOf(states, records.get(ref.recordId)?.record);
         const ops = pending.get(ref.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(ref.recordType, server, ops);
         const shownNow = local ?? server;

@@ -50,7 +50,7 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
         const solved: SyncedRecord[] = [];
         const statePuts: SyncStateRow[] = [];
         for (const [index, problem] of problems.entries()) {
-          const server = serverStatesOf(states[index]);
+          const server = serverStatesOf(states[index], records.get(problem.recordId)?.record);
           const ops = pending.get(problem.recordId) ?? [];
           const local = ops.length === 0 ? undefined : replayOps(problem.recordType, server, ops);
           const stored = records.get(problem.recordId);

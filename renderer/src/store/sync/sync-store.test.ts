@@ -13,7 +13,7 @@ import { at, createdTicket } from '../testing/record-fixtures';
 import { pulledPage, pulledRecord } from '../testing/pulled-records';
 import { SYNC_ACTOR, applyPulledPage, localRecordIds } from './apply-pull';
 import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
-import { serverStatesOf } from './packed-states';
+import { readServerStates } from './read-server-states';
 import { readPushBatch, recordPushResults } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
 import { indexSearchBacklog } from '../search/search-backlog';
@@ -110,9 +110,8 @@ describe('schema v3 upgrade', () => {
     expect(expected).toMatchObject({ deleted: { value: false, rank: 1 }, title: { value: '恢复后的标题' } });
     const states = await db.syncStates.get(ticket.id);
     expect(states).toMatchObject({ recordId: ticket.id, recordType: 'ticket' });
-    expect(serverStatesOf(states)).toEqual({});
-    const fallback = await db.syncStates.get(untouched.id);
-    expect(serverStatesOf(fallback).title).toEqual({
+    expect(await readServerStates(db, ticket.id)).toEqual({});
+    expect((await readServerStates(db, untouched.id)).title).toEqual({
       value: '没有排队操作的工单',
       hlc: BEGINNING_OF_TIME_HLC,
       rank: 0,
@@ -157,9 +156,62 @@ describe('applying pulled pages', () => {
     expect(result).toEqual({ changed: [{ recordType: 'ticket', recordId: ticket.id }], problems: 0 });
     expect((await db.tickets.get(ticket.id))?.record).toEqual({ ...ticket, updatedAt: wallMs });
     expect(await db.ticketSearch.get(`${ticket.id}#head`)).toBeDefined();
-    expect(serverStatesOf(await db.syncStates.get(ticket.id)).title?.value).toBe(ticket.title);
+    expect((await readServerStates(db, ticket.id)).title?.value).toBe(ticket.title);
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c1');
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
+  });
+
+  it('keeps a pulled record’s server states without values, and a save keeps the server’s values before changing it', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = createdTicket({ title: '服务器上的标题', severity: 'major' });
+    const wallMs = at('2026-03-10T11:00');
+    await applyPulledPage(
+      db,
+      pulledPage([pulledRecord('ticket', ticket, { wallMs, nodeId: 'bbbbbbbbbb' })], 'c1'),
+      OPTIONS,
+    );
+    // Nothing pending and the record is the server's: the row holds the clocks alone.
+    expect((await db.syncStates.get(ticket.id))?.packed.values).toBeUndefined();
+    const pulledStates = await readServerStates(db, ticket.id);
+    expect(pulledStates.title).toMatchObject({ value: '服务器上的标题', rank: 0 });
+
+    const stored = (await db.tickets.get(ticket.id))?.record as Ticket;
+    await saveRecord(db, {
+      recordType: 'ticket',
+      before: stored,
+      after: edited(stored, { title: '本机改的标题' }),
+      actor: 'zhangsan',
+      at: at('2026-03-10T11:05'),
+    });
+    // The save wrote the row full first: the server's values survive the record's change.
+    expect((await db.syncStates.get(ticket.id))?.packed.values).toBeDefined();
+    expect(await readServerStates(db, ticket.id)).toEqual(pulledStates);
+
+    // Another PC's change merges with the queued local edit, field by field, on those values.
+    const later = at('2026-03-10T11:10');
+    await applyPulledPage(
+      db,
+      pulledPage(
+        [
+          pulledRecord(
+            'ticket',
+            { ...ticket, severity: 'ordinary' },
+            { wallMs: later, nodeId: 'cccccccccc' },
+          ),
+        ],
+        'c2',
+      ),
+      OPTIONS,
+    );
+    expect((await db.tickets.get(ticket.id))?.record).toMatchObject({
+      title: '本机改的标题',
+      severity: 'ordinary',
+    });
+    expect(await readServerStates(db, ticket.id)).toMatchObject({
+      title: { value: '服务器上的标题' },
+      severity: { value: 'ordinary' },
+    });
   });
 
   it('leaves search rows of an initial sync to the backlog walk, which starts over after every such page', async () => {
@@ -257,8 +309,7 @@ describe('applying pulled pages', () => {
       expect(synced.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
         ['severity', 'major', 'ordinary'],
       ]);
-      const states = await db.syncStates.get(ticket.id);
-      expect(serverStatesOf(states).title?.value).toBe('另一台电脑的标题');
+      expect((await readServerStates(db, ticket.id)).title?.value).toBe('另一台电脑的标题');
       // The local edit is still queued: the server merges it by the same rule when it arrives.
       expect(await db.outbox.count()).toBe(2);
     },
@@ -428,8 +479,7 @@ describe('push results, re-send and discard', () => {
     expect(counts).toEqual({ applied: 1, rejected: 1 });
     expect(await db.outbox.count()).toBe(0);
     expect((await db.syncMeta.get('sync'))?.lastSeq).toBe(2);
-    const states = await db.syncStates.get(ticket.id);
-    expect(serverStatesOf(states).title?.value).toBe(ticket.title);
+    expect((await readServerStates(db, ticket.id)).title?.value).toBe(ticket.title);
     // The rejected edit still shows here until the user decides.
     expect((await db.tickets.get(ticket.id))?.record.title).toBe('被拒绝的标题');
     const [rejection] = await listRejectedChanges(db);
