@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nativeReadWrite, request } from './native-transaction';
 import { YunweiDatabase } from './yunwei-database';
@@ -56,5 +57,29 @@ describe('nativeReadWrite', () => {
     });
     await expect(attempt).rejects.toBe(refusal);
     expect(await db.meta.count()).toBe(0);
+  });
+
+  it('wakes Dexie’s live queries on the stores it wrote, as a Dexie write would', async () => {
+    const db = await freshDatabase();
+    const counts: number[] = [];
+    let heard = (): void => undefined;
+    const subscription = liveQuery(() => db.meta.count()).subscribe({
+      next: (count) => {
+        counts.push(count);
+        heard();
+      },
+    });
+    await new Promise<void>((resolve) => {
+      heard = resolve;
+    });
+    const woken = new Promise<void>((resolve) => {
+      heard = resolve;
+    });
+    await nativeReadWrite(db, ['meta'], (transaction) =>
+      request(() => transaction.objectStore('meta').put(row('a', '一'))),
+    );
+    await woken;
+    subscription.unsubscribe();
+    expect(counts).toEqual([0, 1]);
   });
 });

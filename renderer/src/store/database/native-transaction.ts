@@ -1,3 +1,4 @@
+import { Dexie, RangeSet } from 'dexie';
 import type { YunweiDatabase } from './yunwei-database';
 
 /**
@@ -10,6 +11,7 @@ import type { YunweiDatabase } from './yunwei-database';
  * check, a failed request), the transaction is aborted and nothing it wrote is kept; the promise
  * rejects with the body's error, or with IndexedDB's own when the commit itself fails (a full disk).
  * Strict durability, as for every write of this store: a save survives a power cut once acknowledged.
+ * Once it commits, Dexie's observers hear of it as of any Dexie write (`announceWrites`).
  */
 export function nativeReadWrite<T>(
   db: YunweiDatabase,
@@ -24,8 +26,12 @@ export function nativeReadWrite<T>(
     transaction.oncomplete = () => {
       finished = true;
       // A body that awaited anything but its requests would let the transaction commit under it.
-      if (result !== undefined) resolve(result.value);
-      else reject(new Error('事务在写完之前就提交了'));
+      if (result === undefined) {
+        reject(new Error('事务在写完之前就提交了'));
+        return;
+      }
+      announceWrites(db, storeNames);
+      resolve(result.value);
     };
     transaction.onabort = () => {
       finished = true;
@@ -44,6 +50,18 @@ export function nativeReadWrite<T>(
       },
     );
   });
+}
+
+/**
+ * Tells Dexie's live queries, in this window and the others (Dexie relays it), that these stores
+ * changed: the sync status counts the outbox that way, and a save must start a push. Dexie does this
+ * for its own writes; the whole of each store is named, as the save's rows are few.
+ */
+function announceWrites(db: YunweiDatabase, storeNames: readonly string[]): void {
+  const parts = Object.fromEntries(
+    storeNames.map((store) => [`idb://${db.name}/${store}/`, new RangeSet(Dexie.minKey, Dexie.maxKey)]),
+  );
+  Dexie.on.storagemutated.fire(parts);
 }
 
 /**
