@@ -105,10 +105,12 @@ export async function applyPulledPage(
         (ref) => localIds === undefined || localIds.has(ref.recordId),
       );
       const ids = refs.map((ref) => ref.recordId);
-      const [stateRows, stored, pending] = await Promise.all([
+      const [stateRows, stored, pending, problemIds] = await Promise.all([
         db.syncStates.bulkGet(ids),
         readLocalRecords(db, refs),
         readPendingOps(db, ids),
+        // Few or none: deleting only these spares a page a thousand deletes of nothing.
+        db.syncProblems.toCollection().primaryKeys(),
       ]);
       const known = knownServerStates(stateRows, stored);
       await advanceClock(db, [...incoming.values()], options.at);
@@ -154,7 +156,9 @@ export async function applyPulledPage(
       await Promise.all([
         db.syncStates.bulkPut(statePuts),
         db.syncStates.bulkDelete(keptGone.map((ref) => ref.recordId)),
-        db.syncProblems.bulkDelete([...shownIds, ...keptGone.map((ref) => ref.recordId)]),
+        db.syncProblems.bulkDelete(
+          solvedProblems(problemIds, [...shownIds, ...keptGone.map((ref) => ref.recordId)]),
+        ),
         db.syncProblems.bulkPut(problems),
         db.syncMeta.put({
           ...meta,
@@ -169,6 +173,13 @@ export async function applyPulledPage(
   } catch (error) {
     throw toStoreError(error, '写入同步收到的记录', db.disconnectedReason);
   }
+}
+
+/** The problems this page settles: records it showed or dropped that had one. */
+function solvedProblems(problemIds: readonly string[], settled: readonly string[]): string[] {
+  if (problemIds.length === 0) return [];
+  const had = new Set(problemIds);
+  return settled.filter((recordId) => had.has(recordId));
 }
 
 interface IncomingRecord extends RecordRef {

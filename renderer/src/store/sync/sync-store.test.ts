@@ -5,6 +5,7 @@ import { mergeWrites } from '@core/sync/merge';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V2 } from '../database/schema';
+import type { SyncProblemRow } from '../rows/row-types';
 import { YunweiDatabase } from '../database/yunwei-database';
 import { defaultSlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
@@ -442,6 +443,18 @@ describe('applying pulled pages', () => {
     const problem = await db.syncProblems.get(ticket.id);
     expect(problem?.reason).toContain('title');
     expect((await db.syncMeta.get('sync'))?.cursor).toBe('c4');
+
+    // A later page that shows the record settles its problem, and only that one.
+    const other = await savedTicket(db);
+    await db.syncProblems.put({ ...(problem as SyncProblemRow), recordId: other.id });
+    const mended = pulledRecord(
+      'ticket',
+      { ...ticket, title: '服务器改好的标题' },
+      { wallMs: at('2026-03-10T11:05'), nodeId: 'bbbbbbbbbb' },
+    );
+    await applyPulledPage(db, pulledPage([mended], 'c5'), OPTIONS);
+    expect((await db.tickets.get(ticket.id))?.record.title).toBe('服务器改好的标题');
+    expect(await db.syncProblems.toCollection().primaryKeys()).toEqual([other.id]);
   });
 });
 
