@@ -48,8 +48,9 @@ export { useOfferUndo as useOfferUndoMessage, type UndoMessageOptions } from './
 export type { LastSave } from './react/last-save';
 export {
   SYNC_ACTOR,
-  applyPulledPage,
+  applyPreparedPage,
   localRecordIds,
+  preparePulledPage,
   type AppliedPage,
   type ApplyPullOptions,
   type SyncedRecord,

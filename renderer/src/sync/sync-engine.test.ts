@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { editTicket, type Ticket } from '@core/records';
 import type { SessionUser } from '@core/sync/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { YunweiDatabase, putBlob, readServerStates, saveRecord, type SyncedRecord } from '../store';
 import { at, createdTicket } from '../store/testing/record-fixtures';
 import { BACKOFF_BASE_MS } from './backoff';
@@ -29,6 +29,7 @@ async function freshDatabase(): Promise<YunweiDatabase> {
 }
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const db of opened.splice(0)) await db.delete();
 });
 
@@ -278,6 +279,43 @@ describe('SyncEngine', () => {
     expect(await b.db.tickets.count()).toBe(3);
     expect(pulls).toHaveLength(3);
     expect((await b.db.syncMeta.get('sync'))?.cursor).toBe(pulls.at(-1));
+  });
+
+  it('stops a round at a page it cannot write: the pages before it stay, none after it is written', async () => {
+    const server = new FakeSyncServer();
+    const a = await client(server);
+    const b = await client(server);
+    for (let index = 0; index < 3; index += 1) {
+      await save(a.db, null, createdTicket({ title: `工单 ${index}` }), '2026-03-10T09:05');
+    }
+    await a.engine.runRound();
+    const pulls: string[] = [];
+    const pull = server.pull.bind(server);
+    server.pull = async (request) => {
+      const page = await pull({ ...request, limit: 1 });
+      pulls.push(page.cursor);
+      return page;
+    };
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      if (this.name === 'syncMeta' && (value as { cursor?: string }).cursor === pulls[1]) {
+        throw new DOMException('磁盘写入失败（测试）', 'UnknownError');
+      }
+      return put.call(this, value, key);
+    });
+
+    const outcome = await b.engine.runRound();
+    expect(outcome.ok).toBe(false);
+    expect(await b.db.tickets.count()).toBe(1);
+    expect((await b.db.syncMeta.get('sync'))?.cursor).toBe(pulls[0]);
+
+    vi.restoreAllMocks();
+    expect(await b.engine.runRound()).toEqual({ ok: true });
+    expect(await b.db.tickets.count()).toBe(3);
   });
 
   it('leaves a first sync’s search rows to a background walk after the round, and later pulls index at once', async () => {

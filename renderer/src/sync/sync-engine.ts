@@ -8,9 +8,10 @@ import {
   type SessionUser,
 } from '@core/sync/protocol';
 import {
-  applyPulledPage,
+  applyPreparedPage,
   indexSearchBacklog,
   localRecordIds,
+  preparePulledPage,
   getBlob,
   readPushBatch,
   readSyncMeta,
@@ -239,9 +240,11 @@ export class SyncEngine {
 
   /**
    * Pulls until the server has nothing more. The next page is asked for as soon as a page arrives,
-   * so the server's and the network's time overlap with writing the page; each page is still applied
-   * (with its cursor) in order. A first sync (no cursor yet) leaves tickets' search rows to the
-   * backlog walk that follows the round, and reads nothing for records this PC has never held.
+   * so the server's and the network's time overlap with writing the page; and a page is prepared
+   * (its new records merged, checked and turned into rows) while the one before it commits, so this
+   * thread works while IndexedDB writes. Pages are still applied (each with its cursor) one after the
+   * other, in order. A first sync (no cursor yet) leaves tickets' search rows to the backlog walk that
+   * follows the round, and reads nothing for records this PC has never held.
    */
   private async pullAll(startCursor: string | null): Promise<void> {
     const { db, transport, user } = this.options;
@@ -250,17 +253,37 @@ export class SyncEngine {
     const request = (cursor: string | null) =>
       transport.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: PULL_PAGE_LIMIT });
     let next: Promise<PullResponse> | null = request(startCursor);
-    while (next !== null) {
-      const page: PullResponse = await next;
-      next = page.hasMore ? prefetched(request(page.cursor)) : null;
-      const applied = await applyPulledPage(db, page, {
-        at: this.now(),
-        visibleSubsystemIds: user.visibleSubsystemIds,
-        deferSearch,
-        ...(localIds === undefined ? {} : { localIds }),
-      });
-      for (const change of page.changes) localIds?.add(change.recordId);
-      if (applied.changed.length > 0) this.options.onApplied(applied.changed);
+    // The page being written, settled to its failure (or null) so that a failure while the next page
+    // is on its way is not an unhandled rejection; `waitForCommit` rethrows it.
+    let committing: Promise<{ readonly failed: unknown } | null> = Promise.resolve(null);
+    const waitForCommit = async () => {
+      const outcome = await committing;
+      if (outcome !== null) throw outcome.failed;
+    };
+    try {
+      while (next !== null) {
+        const page: PullResponse = await next;
+        next = page.hasMore ? prefetched(request(page.cursor)) : null;
+        const prepared = preparePulledPage(db, page, {
+          at: this.now(),
+          visibleSubsystemIds: user.visibleSubsystemIds,
+          deferSearch,
+          ...(localIds === undefined ? {} : { localIds }),
+        });
+        // The next page is prepared as if this one were written: if it fails, the round fails before
+        // the next is applied.
+        for (const change of page.changes) localIds?.add(change.recordId);
+        await waitForCommit();
+        committing = applyPreparedPage(db, prepared).then(
+          (applied) => {
+            if (applied.changed.length > 0) this.options.onApplied(applied.changed);
+            return null;
+          },
+          (failed: unknown) => ({ failed }),
+        );
+      }
+    } finally {
+      await waitForCommit();
     }
   }
 

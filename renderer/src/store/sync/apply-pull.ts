@@ -5,7 +5,7 @@ import type { PullResponse, PulledRecord } from '@core/sync/protocol';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import type { SyncProblemRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow, SyncProblemRow, SyncStateRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps } from './field-states';
 import { pulledStateRow, serverStatesOf, syncStateRow } from './packed-states';
@@ -14,6 +14,7 @@ import {
   type LocalRecord,
   RecordRowBatch,
   type RecordRef,
+  type Shown,
   readLocalRecords,
   showStates,
   templateKeyConflict,
@@ -73,6 +74,29 @@ function pullTables(db: YunweiDatabase) {
 }
 
 /**
+ * A page with the work that needs no database done: its records as field states, and every record
+ * this PC has never held (outside `localIds`) merged, validated and turned into rows. A sync prepares
+ * the next page while the previous one commits (sync/sync-engine.ts); `applyPreparedPage` writes it.
+ */
+export interface PreparedPage {
+  readonly page: PullResponse;
+  readonly options: ApplyPullOptions;
+  readonly incoming: ReadonlyMap<string, IncomingRecord>;
+  /** The records placed already: not read, merged or validated again in the transaction. */
+  readonly placedIds: ReadonlySet<string>;
+  readonly writes: PageWrites;
+}
+
+/** What a page writes, collected record by record, issued together at the end of its transaction. */
+interface PageWrites {
+  readonly batch: RecordRowBatch;
+  readonly statePuts: SyncStateRow[];
+  readonly problems: SyncProblemRow[];
+  readonly shownIds: string[];
+  readonly changed: SyncedRecord[];
+}
+
+/**
  * Applies one pull page in ONE transaction (docs/sync-protocol.md §5): each pulled record's field
  * states merge into the server states this PC knows; the local writes still pending (outbox and
  * rejections) are merged on top by the same rule; the result is validated with the record's core
@@ -81,28 +105,61 @@ function pullTables(db: YunweiDatabase) {
  * record's local copy is dropped. The cursor is stored in the same transaction, so a page is applied
  * whole or not at all and pulling it again is harmless.
  */
-export async function applyPulledPage(
+export function applyPulledPage(
   db: YunweiDatabase,
   page: PullResponse,
   options: ApplyPullOptions,
 ): Promise<AppliedPage> {
+  return applyPreparedPage(db, preparePulledPage(db, page, options));
+}
+
+export function preparePulledPage(
+  db: YunweiDatabase,
+  page: PullResponse,
+  options: ApplyPullOptions,
+): PreparedPage {
+  const incoming = incomingStates(page.changes);
+  const writes: PageWrites = {
+    batch: new RecordRowBatch(db, options.at, options.deferSearch === true),
+    statePuts: [],
+    problems: [],
+    shownIds: [],
+    changed: [],
+  };
+  const placedIds = new Set<string>();
+  const { localIds } = options;
+  if (localIds !== undefined) {
+    for (const pulled of incoming.values()) {
+      // A template's version key may be held by another record: only the transaction can tell.
+      if (localIds.has(pulled.recordId) || pulled.recordType === 'inspection_template') continue;
+      placeRecord(
+        writes,
+        pulled,
+        mergeStates(pulled.recordType, {}, pulled.states),
+        [],
+        undefined,
+        options.at,
+      );
+      placedIds.add(pulled.recordId);
+    }
+  }
+  return { page, options, incoming, placedIds, writes };
+}
+
+export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPage): Promise<AppliedPage> {
+  const { page, options, incoming, placedIds, writes } = prepared;
   try {
     return await db.transaction('rw', pullTables(db), async () => {
       const meta = await syncMetaInTransaction(db);
-      const deferSearch = options.deferSearch === true;
-      const batch = new RecordRowBatch(db, options.at, deferSearch);
-      const changed: SyncedRecord[] = [];
-      const problems: SyncProblemRow[] = [];
       const gone: RecordRef[] =
         page.reset && options.visibleSubsystemIds !== null
           ? await recordsOutside(db, options.visibleSubsystemIds)
           : [];
-      const incoming = incomingStates(page.changes);
       for (const change of page.changes) if (change.kind === 'gone') gone.push(change);
 
       const { localIds } = options;
       const refs = [...incoming.values(), ...gone].filter(
-        (ref) => localIds === undefined || localIds.has(ref.recordId),
+        (ref) => !placedIds.has(ref.recordId) && (localIds === undefined || localIds.has(ref.recordId)),
       );
       const ids = refs.map((ref) => ref.recordId);
       const [stateRows, stored, pending, problemIds] = await Promise.all([
@@ -115,9 +172,8 @@ export async function applyPulledPage(
       const known = knownServerStates(stateRows, stored);
       await advanceClock(db, [...incoming.values()], options.at);
 
-      const statePuts: SyncStateRow[] = [];
-      const shownIds: string[] = [];
       for (const pulled of incoming.values()) {
+        if (placedIds.has(pulled.recordId)) continue;
         const server = mergeStates(pulled.recordType, known.get(pulled.recordId) ?? {}, pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
@@ -129,50 +185,77 @@ export async function applyPulledPage(
           shown.ok && pulled.recordType === 'inspection_template'
             ? await templateKeyConflict(db, shown.record as InspectionTemplate)
             : undefined;
-        if (!shown.ok || conflict !== undefined) {
-          // The server's states are valid (it checked them): keep them, show the last valid version.
-          statePuts.push(syncStateRow(pulled, server));
-          problems.push({
-            recordId: pulled.recordId,
-            recordType: pulled.recordType,
-            reason: problemReason(shown.ok ? (conflict ?? '') : shown.reason, ops.length > 0),
-            at: options.at,
-          });
-          continue;
-        }
-        batch.put(pulled.recordType, shown.record, stored.get(pulled.recordId));
-        batch.history.push(...shown.history);
-        statePuts.push(pulledStateRow(pulled, server, shown.record, ops.length));
-        shownIds.push(pulled.recordId);
-        changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
+        placeRecord(writes, pulled, server, ops, stored.get(pulled.recordId), options.at, {
+          shown,
+          conflict,
+        });
       }
       const keptGone = gone.filter((ref) => (pending.get(ref.recordId) ?? []).length === 0);
       for (const ref of keptGone) {
-        batch.remove(ref.recordType, ref.recordId, stored.get(ref.recordId));
-        changed.push({ recordType: STORE_TYPE_OF[ref.recordType], recordId: ref.recordId });
+        writes.batch.remove(ref.recordType, ref.recordId, stored.get(ref.recordId));
+        writes.changed.push({ recordType: STORE_TYPE_OF[ref.recordType], recordId: ref.recordId });
       }
 
-      await batch.flush();
+      await writes.batch.flush();
       await Promise.all([
-        db.syncStates.bulkPut(statePuts),
+        db.syncStates.bulkPut(writes.statePuts),
         db.syncStates.bulkDelete(keptGone.map((ref) => ref.recordId)),
         db.syncProblems.bulkDelete(
-          solvedProblems(problemIds, [...shownIds, ...keptGone.map((ref) => ref.recordId)]),
+          solvedProblems(problemIds, [...writes.shownIds, ...keptGone.map((ref) => ref.recordId)]),
         ),
-        db.syncProblems.bulkPut(problems),
+        db.syncProblems.bulkPut(writes.problems),
         db.syncMeta.put({
           ...meta,
           key: SYNC_META_KEY,
           cursor: page.cursor,
           // The walk starts over: tickets of this page may sort before where it had got to.
-          ...(deferSearch ? { searchBacklog: { after: null, indexed: 0 } } : {}),
+          ...(options.deferSearch === true ? { searchBacklog: { after: null, indexed: 0 } } : {}),
         }),
       ]);
-      return { changed, problems: problems.length };
+      return { changed: writes.changed, problems: writes.problems.length };
     });
   } catch (error) {
     throw toStoreError(error, '写入同步收到的记录', db.disconnectedReason);
   }
+}
+
+/**
+ * One pulled record merged (`server`: its server states, `ops`: the local writes still pending) into
+ * the page's writes: shown (row, history, states) or, when the result breaks its schema, kept as
+ * server states with a problem saying why.
+ */
+function placeRecord(
+  writes: PageWrites,
+  pulled: IncomingRecord,
+  server: FieldStates,
+  ops: readonly OutboxRow[],
+  stored: LocalRecord | undefined,
+  at: number,
+  checked?: { readonly shown: Shown; readonly conflict: string | undefined },
+): void {
+  const shown =
+    checked?.shown ??
+    showStates(pulled, ops.length === 0 ? server : replayOps(pulled.recordType, server, ops), stored, {
+      actor: SYNC_ACTOR,
+      at,
+    });
+  const conflict = checked?.conflict;
+  if (!shown.ok || conflict !== undefined) {
+    // The server's states are valid (it checked them): keep them, show the last valid version.
+    writes.statePuts.push(syncStateRow(pulled, server));
+    writes.problems.push({
+      recordId: pulled.recordId,
+      recordType: pulled.recordType,
+      reason: problemReason(shown.ok ? (conflict ?? '') : shown.reason, ops.length > 0),
+      at,
+    });
+    return;
+  }
+  writes.batch.put(pulled.recordType, shown.record, stored);
+  writes.batch.history.push(...shown.history);
+  writes.statePuts.push(pulledStateRow(pulled, server, shown.record, ops.length));
+  writes.shownIds.push(pulled.recordId);
+  writes.changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
 }
 
 /** The problems this page settles: records it showed or dropped that had one. */
