@@ -19,6 +19,15 @@ export interface ServerAccount {
 }
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
+
+/**
+ * The environment of the server and the CLI: without DATABASE_URL (which CI sets for the PostgreSQL
+ * half of the unit tests), which would send both to that shared database instead of the fresh embedded
+ * one, so that a second run found the accounts of the first.
+ */
+const EMBEDDED_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL'),
+);
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -42,6 +51,7 @@ export async function startYunweiServer(
   // Its own process group, so stopping it also stops the tsx and node processes npm starts under it.
   const child = spawn('npm', ['run', '--silent', 'yunwei', '--', 'serve', '--port', '0', '--data', dataDir], {
     cwd: REPO_ROOT,
+    env: EMBEDDED_ENV,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,7 +76,7 @@ function addAccount(account: ServerAccount, dataDir: string): Promise<void> {
   if (account.subsystems !== undefined) args.push('--subsystems', account.subsystems.join(','));
   args.push('--password-stdin', '--data', dataDir);
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, { cwd: REPO_ROOT, env: EMBEDDED_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString('utf8');
