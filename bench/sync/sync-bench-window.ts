@@ -9,6 +9,10 @@ export interface TimedRecords {
   readonly seconds: number;
 }
 
+export interface FloorRecords extends TimedRecords {
+  readonly pullSeconds: number;
+}
+
 /** renderer/src/sync's SyncAccount: the page's own origin is baseUrl ''. */
 export interface BenchSyncAccount {
   readonly baseUrl: string;
@@ -18,13 +22,9 @@ export interface BenchSyncAccount {
 
 export interface SyncBenchHook {
   openUserDatabase(userId: string): Promise<BenchDatabase>;
-  timeRawBulkPut(
-    db: BenchDatabase,
-    server: { readonly baseUrl: string; readonly token: string },
-  ): Promise<TimedRecords>;
+  /** The floor's writes, and apart (`pullSeconds`) the pulling of its rows through the app's transport. */
+  timeRawBulkPut(db: BenchDatabase, account: BenchSyncAccount): Promise<FloorRecords>;
   timeSyncRound(db: BenchDatabase, account: BenchSyncAccount): Promise<TimedRecords>;
-  /** Every page pulled through the app's transport, nothing written. */
-  timePullOnly(account: BenchSyncAccount): Promise<TimedRecords>;
   countTickets(db: BenchDatabase): Promise<number>;
   /** Seconds to build the search rows the initial sync left. */
   timeSearchBacklog(db: BenchDatabase): Promise<number>;

@@ -120,7 +120,7 @@ export async function runSyncBench(): Promise<object> {
     search_index_build_s: seconds(client.searchIndexSeconds),
     raw_bulkput_s: rawBulkput,
     raw_bulkput_records: client.floor.records,
-    pull_only_s: seconds(client.pullOnly.seconds),
+    pull_only_s: seconds(client.floor.pullSeconds),
     incremental_1k_s: seconds(client.incremental.seconds),
     incremental_records: client.incremental.records,
     pouchdb_initial_sync_s: pouchSeconds,

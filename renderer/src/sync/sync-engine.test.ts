@@ -2,12 +2,15 @@ import 'fake-indexeddb/auto';
 import { editTicket, type Ticket } from '@core/records';
 import type { SessionUser } from '@core/sync/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { YunweiDatabase, putBlob, readServerStates, saveRecord, type SyncedRecord } from '../store';
+import { type YunweiDatabase, putBlob, readServerStates, type SyncedRecord } from '../store';
 import { at, createdTicket } from '../store/testing/record-fixtures';
 import { BACKOFF_BASE_MS } from './backoff';
 import { PERIODIC_SYNC_MS, SAVE_DEBOUNCE_MS, SyncEngine, type StatusPatch, type Timers } from './sync-engine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
 import { FakeSyncServer } from './testing/fake-sync-server';
+import { failWrites } from '../store/testing/object-store-spies';
+import { saveTicket } from '../store/testing/save-ticket';
+import { testDatabases } from '../store/testing/test-databases';
 
 const USER: SessionUser = {
   name: 'zhangsan',
@@ -17,20 +20,11 @@ const USER: SessionUser = {
   visibleSubsystemIds: [5],
 };
 
-const opened: YunweiDatabase[] = [];
-let counter = 0;
+const databases = testDatabases('engine');
+const freshDatabase = databases.fresh;
 
-async function freshDatabase(): Promise<YunweiDatabase> {
-  counter += 1;
-  const db = new YunweiDatabase(`yunwei-test-engine-${counter}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of opened.splice(0)) await db.delete();
 });
 
 /** Timers the test fires by hand: what the engine scheduled, and when. */
@@ -89,9 +83,26 @@ function edited(ticket: Ticket, patch: Parameters<typeof editTicket>[1]): Ticket
   return result.ticket;
 }
 
-async function save(db: YunweiDatabase, before: Ticket | null, after: Ticket, when: string): Promise<Ticket> {
-  return (await saveRecord(db, { recordType: 'ticket', before, after, actor: 'zhangsan', at: at(when) }))
-    .record;
+/**
+ * Three tickets saved on PC A and pushed; PC B, fresh, pulls them one per page (`pulls`: each page's
+ * cursor, in order).
+ */
+async function threeTicketsOnePagePerPull(): Promise<{ readonly b: Client; readonly pulls: string[] }> {
+  const server = new FakeSyncServer();
+  const a = await client(server);
+  const b = await client(server);
+  for (let index = 0; index < 3; index += 1) {
+    await saveTicket(a.db, null, createdTicket({ title: `工单 ${index}` }), '2026-03-10T09:05');
+  }
+  await a.engine.runRound();
+  const pulls: string[] = [];
+  const pull = server.pull.bind(server);
+  server.pull = async (request) => {
+    const page = await pull({ ...request, limit: 1 });
+    pulls.push(page.cursor);
+    return page;
+  };
+  return { b, pulls };
 }
 
 describe('SyncEngine', () => {
@@ -99,14 +110,14 @@ describe('SyncEngine', () => {
     const server = new FakeSyncServer();
     const a = await client(server);
     const b = await client(server);
-    const ticket = await save(a.db, null, createdTicket(), '2026-03-10T09:05');
+    const ticket = await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
     expect(await a.engine.runRound()).toEqual({ ok: true });
     expect(await b.engine.runRound()).toEqual({ ok: true });
     expect(b.applied).toEqual([{ recordType: 'ticket', recordId: ticket.id }]);
     const onB = (await b.db.tickets.get(ticket.id))?.record as Ticket;
 
-    await save(a.db, ticket, edited(ticket, { title: 'A 改的标题' }), '2026-03-10T10:00');
-    await save(b.db, onB, edited(onB, { description: 'B 改的描述' }), '2026-03-10T10:01');
+    await saveTicket(a.db, ticket, edited(ticket, { title: 'A 改的标题' }), '2026-03-10T10:00');
+    await saveTicket(b.db, onB, edited(onB, { description: 'B 改的描述' }), '2026-03-10T10:01');
     await a.engine.runRound();
     await b.engine.runRound();
     await a.engine.runRound();
@@ -128,8 +139,8 @@ describe('SyncEngine', () => {
   it('re-sends the same ops after a lost reply, and the server applies them once', async () => {
     const server = new FakeSyncServer();
     const a = await client(server);
-    const ticket = await save(a.db, null, createdTicket(), '2026-03-10T09:05');
-    await save(a.db, ticket, edited(ticket, { title: '第二次保存' }), '2026-03-10T09:10');
+    const ticket = await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
+    await saveTicket(a.db, ticket, edited(ticket, { title: '第二次保存' }), '2026-03-10T09:10');
     const queued = await a.db.outbox.toArray();
     server.fail({ kind: 'drop-reply' });
 
@@ -150,7 +161,7 @@ describe('SyncEngine', () => {
   it('retries with exponential backoff and full jitter, and forgets it after a success', async () => {
     const server = new FakeSyncServer();
     const a = await client(server);
-    await save(a.db, null, createdTicket(), '2026-03-10T09:05');
+    await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
     server.fail({ kind: 'drop-request' }, { kind: 'drop-request' });
 
     a.engine.start();
@@ -183,7 +194,7 @@ describe('SyncEngine', () => {
     const b = await client(server);
     a.engine.start();
     await a.engine.idle();
-    const ticket = await save(b.db, null, createdTicket(), '2026-03-10T09:05');
+    const ticket = await saveTicket(b.db, null, createdTicket(), '2026-03-10T09:05');
     await b.engine.runRound();
     server.poke();
     // The poke replaced the periodic round with a debounced one.
@@ -198,8 +209,8 @@ describe('SyncEngine', () => {
     const server = new FakeSyncServer();
     server.subsystems = [5];
     const a = await client(server);
-    const allowed = await save(a.db, null, createdTicket({ subsystemId: 5 }), '2026-03-10T09:05');
-    const forbidden = await save(
+    const allowed = await saveTicket(a.db, null, createdTicket({ subsystemId: 5 }), '2026-03-10T09:05');
+    const forbidden = await saveTicket(
       a.db,
       null,
       createdTicket({ subsystemId: 3, title: '别人的子项' }),
@@ -222,7 +233,7 @@ describe('SyncEngine', () => {
     const server = new FakeSyncServer();
     const a = await client(server);
     const attachment = await putBlob(a.db, new Blob(['机房照片的字节']), '机房.jpg');
-    const ticket = await save(
+    const ticket = await saveTicket(
       a.db,
       null,
       { ...createdTicket(), attachments: [attachment] },
@@ -238,7 +249,7 @@ describe('SyncEngine', () => {
   it('stops and asks to sign in again on a 401, keeping the outbox', async () => {
     const server = new FakeSyncServer();
     const a = await client(server);
-    await save(a.db, null, createdTicket(), '2026-03-10T09:05');
+    await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
     server.fail({ kind: 'http', status: 401, code: 'token_expired', message: '登录已过期' });
     a.engine.start();
     await a.engine.idle();
@@ -261,20 +272,7 @@ describe('SyncEngine', () => {
   });
 
   it('pulls to quiescence over several pages, storing the cursor with each', async () => {
-    const server = new FakeSyncServer();
-    const a = await client(server);
-    const b = await client(server);
-    for (let index = 0; index < 3; index += 1) {
-      await save(a.db, null, createdTicket({ title: `工单 ${index}` }), '2026-03-10T09:05');
-    }
-    await a.engine.runRound();
-    const pulls: string[] = [];
-    const pull = server.pull.bind(server);
-    server.pull = async (request) => {
-      const page = await pull({ ...request, limit: 1 });
-      pulls.push(page.cursor);
-      return page;
-    };
+    const { b, pulls } = await threeTicketsOnePagePerPull();
     await b.engine.runRound();
     expect(await b.db.tickets.count()).toBe(3);
     expect(pulls).toHaveLength(3);
@@ -282,31 +280,12 @@ describe('SyncEngine', () => {
   });
 
   it('stops a round at a page it cannot write: the pages before it stay, none after it is written', async () => {
-    const server = new FakeSyncServer();
-    const a = await client(server);
-    const b = await client(server);
-    for (let index = 0; index < 3; index += 1) {
-      await save(a.db, null, createdTicket({ title: `工单 ${index}` }), '2026-03-10T09:05');
-    }
-    await a.engine.runRound();
-    const pulls: string[] = [];
-    const pull = server.pull.bind(server);
-    server.pull = async (request) => {
-      const page = await pull({ ...request, limit: 1 });
-      pulls.push(page.cursor);
-      return page;
-    };
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      value: unknown,
-      key?: IDBValidKey,
-    ) {
-      if (this.name === 'syncMeta' && (value as { cursor?: string }).cursor === pulls[1]) {
-        throw new DOMException('磁盘写入失败（测试）', 'UnknownError');
-      }
-      return put.call(this, value, key);
-    });
+    const { b, pulls } = await threeTicketsOnePagePerPull();
+    failWrites(
+      'syncMeta',
+      new DOMException('磁盘写入失败（测试）', 'UnknownError'),
+      (value) => (value as { cursor?: string }).cursor === pulls[1],
+    );
 
     const outcome = await b.engine.runRound();
     expect(outcome.ok).toBe(false);
@@ -322,7 +301,12 @@ describe('SyncEngine', () => {
     const server = new FakeSyncServer();
     const a = await client(server);
     const b = await client(server);
-    const first = await save(a.db, null, createdTicket({ title: '门户网站首页打不开' }), '2026-03-10T09:05');
+    const first = await saveTicket(
+      a.db,
+      null,
+      createdTicket({ title: '门户网站首页打不开' }),
+      '2026-03-10T09:05',
+    );
     await a.engine.runRound();
 
     expect(await b.engine.runRound()).toEqual({ ok: true });
@@ -336,7 +320,12 @@ describe('SyncEngine', () => {
     expect(await b.db.ticketSearch.count()).toBe(2);
     expect((await b.db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
 
-    const second = await save(a.db, null, createdTicket({ title: '统计报表导不出来' }), '2026-03-10T09:10');
+    const second = await saveTicket(
+      a.db,
+      null,
+      createdTicket({ title: '统计报表导不出来' }),
+      '2026-03-10T09:10',
+    );
     await a.engine.runRound();
     await b.engine.runRound();
     expect(await b.db.ticketSearch.where('tokens').equals('报表').primaryKeys()).toEqual([
@@ -351,13 +340,18 @@ describe('SyncEngine', () => {
     const server = new FakeSyncServer();
     const a = await client(server);
     const b = await client(server);
-    const fromA = await save(a.db, null, createdTicket({ title: '门户网站首页打不开' }), '2026-03-10T09:05');
+    const fromA = await saveTicket(
+      a.db,
+      null,
+      createdTicket({ title: '门户网站首页打不开' }),
+      '2026-03-10T09:05',
+    );
     await a.engine.runRound();
     // B saved offline before its first sync: a new ticket, and an edit of A's ticket it copied by hand.
-    const own = await save(b.db, null, createdTicket({ title: '账号登录失败' }), '2026-03-10T09:20');
+    const own = await saveTicket(b.db, null, createdTicket({ title: '账号登录失败' }), '2026-03-10T09:20');
     const ownEdit = edited(own, { description: 'B 离线补充的描述' });
-    await save(b.db, own, ownEdit, '2026-03-10T09:21');
-    await save(a.db, fromA, edited(fromA, { title: 'A 又改的标题' }), '2026-03-10T09:30');
+    await saveTicket(b.db, own, ownEdit, '2026-03-10T09:21');
+    await saveTicket(a.db, fromA, edited(fromA, { title: 'A 又改的标题' }), '2026-03-10T09:30');
     await a.engine.runRound();
 
     expect(await b.engine.runRound()).toEqual({ ok: true });

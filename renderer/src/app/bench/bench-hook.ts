@@ -3,7 +3,7 @@ import { openUserDatabase, saveRecord, type YunweiDatabase } from '../../store';
 import { timeDetail, timeListFirstPage, timeRawPuts, timeSaves, timeSearch } from './measure-store';
 import { findSeed, seedStore } from './seed-store';
 import { timeRawBulkPut } from './sync-floor';
-import { countTickets, timePullOnly, timeSearchBacklog, timeSyncRound } from './sync-measure';
+import { countTickets, timeSearchBacklog, timeSyncRound } from './sync-measure';
 import { editTicket, newTicket } from '@core/records';
 
 /**
@@ -32,7 +32,6 @@ export const benchHook = {
   timeDetail,
   timeRawBulkPut,
   timeSyncRound,
-  timePullOnly,
   timeSearchBacklog,
   countTickets,
 };

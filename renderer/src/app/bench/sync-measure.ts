@@ -1,5 +1,4 @@
 import { indexSearchBacklog, type YunweiDatabase } from '../../store';
-import { MAX_PULL_LIMIT, SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { type SyncAccount, SyncEngine, createHttpTransport } from '../../sync';
 
 /**
@@ -31,25 +30,6 @@ export async function timeSyncRound(db: YunweiDatabase, account: SyncAccount): P
   const seconds = (performance.now() - started) / 1000;
   if (!outcome.ok) throw new Error(`同步失败（${outcome.failure.phase}）：${outcome.failure.message}`);
   return { records, seconds };
-}
-
-/**
- * Every page of an initial sync pulled through the app's own transport (HTTP, JSON, the response's
- * schema check) and nothing written: the server's and the network's share of the initial sync, for
- * reading the bench, not a target.
- */
-export async function timePullOnly(account: SyncAccount): Promise<SyncRoundResult> {
-  const transport = createHttpTransport(account);
-  let records = 0;
-  let cursor: string | null = null;
-  const started = performance.now();
-  for (;;) {
-    const page = await transport.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: MAX_PULL_LIMIT });
-    records += page.changes.length;
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
-  return { records, seconds: (performance.now() - started) / 1000 };
 }
 
 /** How many tickets the database holds (what a fresh client ended with). */

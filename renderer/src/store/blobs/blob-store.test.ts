@@ -1,21 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { YunweiDatabase } from '../database/yunwei-database';
+import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, getBlob, putBlob } from './blob-store';
+import { testDatabases } from '../testing/test-databases';
 
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
-const opened: YunweiDatabase[] = [];
-
-async function freshDatabase(): Promise<YunweiDatabase> {
-  const db = new YunweiDatabase(`yunwei-test-blobs-${opened.length}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const databases = testDatabases('blobs');
+const freshDatabase = databases.fresh;
 
 describe('putBlob', () => {
   it('keys the bytes by their SHA-256 and stores the same bytes once', async () => {

@@ -7,18 +7,18 @@ export const HLC_KEY = 'hlc';
 
 /** The database's HLC; a new database gets its node id with its first save (or first sync). */
 export async function readClock(db: YunweiDatabase): Promise<Hlc> {
-  const row = await db.meta.get(HLC_KEY);
-  return row?.value ?? initialHlc(newNodeId());
+  return clockOf(await db.meta.get(HLC_KEY));
 }
 
 export function writeClock(db: YunweiDatabase, clock: Hlc): Promise<string> {
-  return db.meta.put({ key: HLC_KEY, value: clock });
+  return db.meta.put(clockRow(clock));
 }
 
 /** `readClock` on a save's native transaction (database/native-transaction.ts). */
 export async function readClockIn(db: YunweiDatabase, transaction: IDBTransaction): Promise<Hlc> {
-  const row = await request<MetaRow | undefined>(() => transaction.objectStore(db.meta.name).get(HLC_KEY));
-  return row?.value ?? initialHlc(newNodeId());
+  return clockOf(
+    await request<MetaRow | undefined>(() => transaction.objectStore(db.meta.name).get(HLC_KEY)),
+  );
 }
 
 /** `writeClock` on a save's native transaction. */
@@ -27,8 +27,15 @@ export async function writeClockIn(
   transaction: IDBTransaction,
   clock: Hlc,
 ): Promise<void> {
-  const row: MetaRow = { key: HLC_KEY, value: clock };
-  await request(() => transaction.objectStore(db.meta.name).put(row));
+  await request(() => transaction.objectStore(db.meta.name).put(clockRow(clock)));
+}
+
+function clockOf(row: MetaRow | undefined): Hlc {
+  return row?.value ?? initialHlc(newNodeId());
+}
+
+function clockRow(clock: Hlc): MetaRow {
+  return { key: HLC_KEY, value: clock };
 }
 
 /**

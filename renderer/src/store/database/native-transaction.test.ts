@@ -1,21 +1,11 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nativeReadWrite, request } from './native-transaction';
-import { YunweiDatabase } from './yunwei-database';
+import { testDatabases } from '../testing/test-databases';
 
-const opened: YunweiDatabase[] = [];
-
-async function freshDatabase(): Promise<YunweiDatabase> {
-  const db = new YunweiDatabase(`yunwei-test-native-${opened.length}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const databases = testDatabases('native');
+const freshDatabase = databases.fresh;
 
 const row = (key: string, value: string) => ({ key, value }) as never;
 

@@ -1,21 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { YunweiDatabase } from '../database/yunwei-database';
+import { describe, expect, it } from 'vitest';
 import { saveRecord } from '../save/save-record';
 import { at, createdTicket } from '../testing/record-fixtures';
+import { testDatabases } from '../testing/test-databases';
 import { distinctIndexKeys, hasRows } from './index-queries';
 
-const opened: YunweiDatabase[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const databases = testDatabases('index-queries');
 
 describe('index queries', () => {
   it('tells an empty table from a filled one and lists an index’s distinct keys in order', async () => {
-    const db = new YunweiDatabase(`yunwei-test-index-queries-${Date.now()}`);
-    opened.push(db);
-    await db.open();
+    const db = await databases.fresh();
     expect(await hasRows(db.tickets)).toBe(false);
     expect(await distinctIndexKeys(db.tickets, 'assignee')).toEqual([]);
 

@@ -9,21 +9,13 @@ import { failWrites, watchWrites } from '../testing/object-store-spies';
 import { at, createdTicket, respondedTicket } from '../testing/record-fixtures';
 import { saveRecord } from './save-record';
 import { undoInput } from './undo-input';
+import { testDatabases } from '../testing/test-databases';
 
-const opened: YunweiDatabase[] = [];
-let counter = 0;
+const databases = testDatabases('save');
+const freshDatabase = databases.fresh;
 
-async function freshDatabase(): Promise<YunweiDatabase> {
-  counter += 1;
-  const db = new YunweiDatabase(`yunwei-test-save-${counter}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of opened.splice(0)) await db.delete();
 });
 
 async function counts(db: YunweiDatabase) {
@@ -303,7 +295,7 @@ describe('saveRecord', () => {
     const first = await freshDatabase();
     const second = new YunweiDatabase(first.name);
     await second.open();
-    opened.push(second);
+    databases.keep(second);
     const created = await saveRecord(first, {
       recordType: 'ticket',
       before: null,

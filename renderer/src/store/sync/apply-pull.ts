@@ -8,7 +8,8 @@ import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, SyncProblemRow, SyncStateRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps } from './field-states';
-import { pulledStateRow, serverStatesOf, syncStateRow } from './packed-states';
+import { pulledStateRow, syncStateRow } from './packed-states';
+import { statesOfRows } from './read-server-states';
 import { readPendingOps } from './pending-ops';
 import {
   type LocalRecord,
@@ -132,14 +133,8 @@ export function preparePulledPage(
     for (const pulled of incoming.values()) {
       // A template's version key may be held by another record: only the transaction can tell.
       if (localIds.has(pulled.recordId) || pulled.recordType === 'inspection_template') continue;
-      placeRecord(
-        writes,
-        pulled,
-        mergeStates(pulled.recordType, {}, pulled.states),
-        [],
-        undefined,
-        options.at,
-      );
+      const server = mergeStates(pulled.recordType, {}, pulled.states);
+      placeRecord(writes, mergePulled(pulled, server, [], undefined, options.at), options.at);
       placedIds.add(pulled.recordId);
     }
   }
@@ -169,26 +164,19 @@ export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPa
         // Few or none: deleting only these spares a page a thousand deletes of nothing.
         db.syncProblems.toCollection().primaryKeys(),
       ]);
-      const known = knownServerStates(stateRows, stored);
+      const known = statesOfRows(stateRows, stored);
       await advanceClock(db, [...incoming.values()], options.at);
 
       for (const pulled of incoming.values()) {
         if (placedIds.has(pulled.recordId)) continue;
         const server = mergeStates(pulled.recordType, known.get(pulled.recordId) ?? {}, pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
-        const local = ops.length === 0 ? undefined : replayOps(pulled.recordType, server, ops);
-        const shown = showStates(pulled, local ?? server, stored.get(pulled.recordId), {
-          actor: SYNC_ACTOR,
-          at: options.at,
-        });
+        const merged = mergePulled(pulled, server, ops, stored.get(pulled.recordId), options.at);
         const conflict =
-          shown.ok && pulled.recordType === 'inspection_template'
-            ? await templateKeyConflict(db, shown.record as InspectionTemplate)
+          merged.shown.ok && pulled.recordType === 'inspection_template'
+            ? await templateKeyConflict(db, merged.shown.record as InspectionTemplate)
             : undefined;
-        placeRecord(writes, pulled, server, ops, stored.get(pulled.recordId), options.at, {
-          shown,
-          conflict,
-        });
+        placeRecord(writes, merged, options.at, conflict);
       }
       const keptGone = gone.filter((ref) => (pending.get(ref.recordId) ?? []).length === 0);
       for (const ref of keptGone) {
@@ -219,41 +207,48 @@ export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPa
   }
 }
 
-/**
- * One pulled record merged (`server`: its server states, `ops`: the local writes still pending) into
- * the page's writes: shown (row, history, states) or, when the result breaks its schema, kept as
- * server states with a problem saying why.
- */
-function placeRecord(
-  writes: PageWrites,
+/** A pulled record as this PC will show it: its server states with the writes still pending on top. */
+interface MergedRecord {
+  readonly pulled: IncomingRecord;
+  readonly server: FieldStates;
+  readonly pendingOps: number;
+  readonly stored: LocalRecord | undefined;
+  /** Validated, with one history row per field that differs from `stored`. */
+  readonly shown: Shown;
+}
+
+function mergePulled(
   pulled: IncomingRecord,
   server: FieldStates,
   ops: readonly OutboxRow[],
   stored: LocalRecord | undefined,
   at: number,
-  checked?: { readonly shown: Shown; readonly conflict: string | undefined },
-): void {
-  const shown =
-    checked?.shown ??
-    showStates(pulled, ops.length === 0 ? server : replayOps(pulled.recordType, server, ops), stored, {
-      actor: SYNC_ACTOR,
-      at,
-    });
-  const conflict = checked?.conflict;
+): MergedRecord {
+  const local = ops.length === 0 ? server : replayOps(pulled.recordType, server, ops);
+  const shown = showStates(pulled, local, stored, { actor: SYNC_ACTOR, at });
+  return { pulled, server, pendingOps: ops.length, stored, shown };
+}
+
+/**
+ * A merged record into the page's writes: shown (row, history, states) or, when it breaks its schema
+ * or its template key is taken (`conflict`), kept as server states with a problem saying why.
+ */
+function placeRecord(writes: PageWrites, merged: MergedRecord, at: number, conflict?: string): void {
+  const { pulled, server, pendingOps, stored, shown } = merged;
   if (!shown.ok || conflict !== undefined) {
     // The server's states are valid (it checked them): keep them, show the last valid version.
     writes.statePuts.push(syncStateRow(pulled, server));
     writes.problems.push({
       recordId: pulled.recordId,
       recordType: pulled.recordType,
-      reason: problemReason(shown.ok ? (conflict ?? '') : shown.reason, ops.length > 0),
+      reason: problemReason(shown.ok ? (conflict ?? '') : shown.reason, pendingOps > 0),
       at,
     });
     return;
   }
   writes.batch.put(pulled.recordType, shown.record, stored);
   writes.batch.history.push(...shown.history);
-  writes.statePuts.push(pulledStateRow(pulled, server, shown.record, ops.length));
+  writes.statePuts.push(pulledStateRow(pulled, server, shown.record, pendingOps));
   writes.shownIds.push(pulled.recordId);
   writes.changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
 }
@@ -289,18 +284,6 @@ function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingR
       recordId: change.recordId,
       states: earlier === undefined ? states : { ...mergeStates(change.recordType, earlier.states, states) },
     });
-  }
-  return byId;
-}
-
-/** The server states each row holds (a lean row takes its values from the stored record). */
-function knownServerStates(
-  rows: readonly (SyncStateRow | undefined)[],
-  stored: ReadonlyMap<string, LocalRecord>,
-): Map<string, FieldStates> {
-  const byId = new Map<string, FieldStates>();
-  for (const row of rows) {
-    if (row !== undefined) byId.set(row.recordId, serverStatesOf(row, stored.get(row.recordId)?.record));
   }
   return byId;
 }

@@ -1,6 +1,7 @@
 import type { RecordType } from '@core/records';
 import type { JsonValue } from '@core/sync/json-value';
-import type { EventBirth, FieldState, FieldStates } from '@core/sync/merge';
+import { valuesEqual } from '@core/records';
+import { type EventBirth, type FieldState, type FieldStates, recordValues } from '@core/sync/merge';
 import type { PackedClock, PackedStates, SyncStateRow } from '../rows/row-types';
 import { toJsonValue } from './field-states';
 
@@ -98,31 +99,9 @@ function recordJsonValues(record: StoredRecord): Record<string, JsonValue> {
   return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, toJsonValue(value)]));
 }
 
-/** Whether the record has exactly the states' fields, each with the same JSON value. */
+/** Whether the record has exactly the states' fields, each with the same value. */
 function recordHoldsValues(record: StoredRecord, states: FieldStates): boolean {
-  const fields = Object.entries(record).filter(([, value]) => value !== undefined);
-  if (fields.length !== Object.keys(states).length) return false;
-  return fields.every(([field, value]) => {
-    const state = ownEntry(states, field);
-    return state !== undefined && sameJson(value, state.value);
-  });
-}
-
-/** JSON equality of a stored value and a state's value (keys in any order; undefined keys absent). */
-function sameJson(value: unknown, json: JsonValue): boolean {
-  if (value === null || typeof value !== 'object') return value === json;
-  if (json === null || typeof json !== 'object') return false;
-  if (Array.isArray(value)) {
-    return (
-      Array.isArray(json) &&
-      value.length === json.length &&
-      value.every((item, index) => sameJson(item, json[index] as JsonValue))
-    );
-  }
-  if (Array.isArray(json)) return false;
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  if (entries.length !== Object.keys(json).length) return false;
-  return entries.every(([key, item]) => Object.hasOwn(json, key) && sameJson(item, json[key] as JsonValue));
+  return valuesEqual(record, recordValues(states));
 }
 
 function unpackBirths(

@@ -5,10 +5,11 @@ import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import type { OutboxRow, RejectionRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { opKind, opWrites, toJsonValue } from './field-states';
-import { isLean, serverStatesOf, syncStateRow } from './packed-states';
-import { type LocalRecord, readLocalRecords } from './record-rows';
+import { serverStatesOf, syncStateRow } from './packed-states';
+import { readKnownServerStates } from './read-server-states';
+import { readLocalRecords } from './record-rows';
 import { syncMetaInTransaction } from './sync-meta';
 
 export type QueuedOp = OutboxRow & { readonly seq: number };
@@ -184,28 +185,14 @@ function rejectionRow(op: QueuedOp, code: RejectionRow['code'], reason: string, 
 /** Applied ops join the known server states; a record with nothing pending left shows those alone. */
 async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly QueuedOp[]): Promise<void> {
   if (applied.length === 0) return;
-  const recordIds = [...new Set(applied.map((op) => op.recordId))];
-  const rows = await db.syncStates.bulkGet(recordIds);
-  // A lean row takes its values from the record. None should be lean here (these ops were pending,
-  // and a save writes its record's row full), but the values must come from somewhere if one is.
-  const lean = rows.filter((row): row is SyncStateRow => row !== undefined && isLean(row));
-  const records = lean.length === 0 ? new Map<string, LocalRecord>() : await readLocalRecords(db, lean);
-  const byId = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
-  recordIds.forEach((recordId, index) => {
-    const op = applied.find((candidate) => candidate.recordId === recordId) as QueuedOp;
-    byId.set(recordId, {
-      recordType: op.recordType,
-      server: serverStatesOf(rows[index], records.get(recordId)?.record),
-    });
-  });
+  const known = await readKnownServerStates(db, [...new Set(applied.map((op) => op.recordId))]);
+  const merged = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
   for (const op of applied) {
-    const known = byId.get(op.recordId) as { readonly recordType: RecordType; readonly server: FieldStates };
-    const server = mergeWrites(op.recordType, known.server, opWrites(op), opKind(op)).states;
-    byId.set(op.recordId, { ...known, server });
+    const before = merged.get(op.recordId)?.server ?? known.get(op.recordId) ?? {};
+    const server = mergeWrites(op.recordType, before, opWrites(op), opKind(op)).states;
+    merged.set(op.recordId, { recordType: op.recordType, server });
   }
   await db.syncStates.bulkPut(
-    [...byId].map(([recordId, known]) =>
-      syncStateRow({ recordId, recordType: known.recordType }, known.server),
-    ),
+    [...merged].map(([recordId, { recordType, server }]) => syncStateRow({ recordId, recordType }, server)),
   );
 }

@@ -3,7 +3,7 @@ import { editTicket, type Ticket } from '@core/records';
 import { buildChangeSet, decodeHlc, encodeHlc, initialHlc } from '@core/sync';
 import { mergeWrites } from '@core/sync/merge';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V2 } from '../database/schema';
 import type { SyncProblemRow } from '../rows/row-types';
 import { YunweiDatabase } from '../database/yunwei-database';
@@ -19,21 +19,11 @@ import { readPushBatch, recordPushResults } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
 import { indexSearchBacklog } from '../search/search-backlog';
 import { readSyncMeta } from './sync-meta';
+import { saveTicket } from '../testing/save-ticket';
+import { testDatabases } from '../testing/test-databases';
 
-const opened: YunweiDatabase[] = [];
-let counter = 0;
-
-async function freshDatabase(): Promise<YunweiDatabase> {
-  counter += 1;
-  const db = new YunweiDatabase(`yunwei-test-sync-${counter}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const databases = testDatabases('sync');
+const freshDatabase = databases.fresh;
 
 function edited(ticket: Ticket, patch: Parameters<typeof editTicket>[1]): Ticket {
   const result = editTicket(ticket, patch);
@@ -43,16 +33,8 @@ function edited(ticket: Ticket, patch: Parameters<typeof editTicket>[1]): Ticket
 
 const OPTIONS = { at: at('2026-03-10T12:00'), visibleSubsystemIds: null };
 
-async function savedTicket(db: YunweiDatabase, ticket: Ticket = createdTicket()): Promise<Ticket> {
-  return (
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: null,
-      after: ticket,
-      actor: 'zhangsan',
-      at: at('2026-03-10T09:05'),
-    })
-  ).record;
+function savedTicket(db: YunweiDatabase, ticket: Ticket = createdTicket()): Promise<Ticket> {
+  return saveTicket(db, null, ticket, '2026-03-10T09:05');
 }
 
 describe('schema v3 upgrade', () => {
@@ -98,7 +80,7 @@ describe('schema v3 upgrade', () => {
 
     const db = new YunweiDatabase(name);
     await db.open();
-    opened.push(db);
+    databases.keep(db);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const ops = await db.outbox.orderBy('seq').toArray();
     expect(ops.map((op) => op.kind)).toEqual(['change', 'change', 'restore']);
@@ -131,13 +113,7 @@ describe('saving and field states', () => {
       actor: 'zhangsan',
       at: at('2026-03-10T09:05'),
     });
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: first.record,
-      after: edited(first.record, { title: '门户网站 502' }),
-      actor: 'zhangsan',
-      at: at('2026-03-10T09:20'),
-    });
+    await saveTicket(db, first.record, edited(first.record, { title: '门户网站 502' }), '2026-03-10T09:20');
     expect(await db.syncStates.count()).toBe(0);
     expect(await db.outbox.where('recordId').equals(first.record.id).count()).toBe(2);
   });
@@ -178,13 +154,7 @@ describe('applying pulled pages', () => {
     expect(pulledStates.title).toMatchObject({ value: '服务器上的标题', rank: 0 });
 
     const stored = (await db.tickets.get(ticket.id))?.record as Ticket;
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: stored,
-      after: edited(stored, { title: '本机改的标题' }),
-      actor: 'zhangsan',
-      at: at('2026-03-10T11:05'),
-    });
+    await saveTicket(db, stored, edited(stored, { title: '本机改的标题' }), '2026-03-10T11:05');
     // The save wrote the row full first: the server's values survive the record's change.
     expect((await db.syncStates.get(ticket.id))?.packed.values).toBeDefined();
     expect(await readServerStates(db, ticket.id)).toEqual(pulledStates);
@@ -261,13 +231,7 @@ describe('applying pulled pages', () => {
       await readSyncMeta(db);
       const ticket = await savedTicket(db);
       // Offline, this PC changes the title at 09:30...
-      await saveRecord(db, {
-        recordType: 'ticket',
-        before: ticket,
-        after: edited(ticket, { title: '本机的标题' }),
-        actor: 'zhangsan',
-        at: at('2026-03-10T09:30'),
-      });
+      await saveTicket(db, ticket, edited(ticket, { title: '本机的标题' }), '2026-03-10T09:30');
       // ...while another PC changed the title at 09:20 (older) and the severity at 09:40.
       const older = pulledRecord(
         'ticket',
@@ -320,13 +284,7 @@ describe('applying pulled pages', () => {
     const db = await freshDatabase();
     await readSyncMeta(db);
     const ticket = await savedTicket(db);
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: ticket,
-      after: edited(ticket, { title: '删除之后的修改' }),
-      actor: 'zhangsan',
-      at: at('2026-03-10T10:00'),
-    });
+    await saveTicket(db, ticket, edited(ticket, { title: '删除之后的修改' }), '2026-03-10T10:00');
     const deletedEarlier = pulledRecord(
       'ticket',
       { ...ticket, deleted: true },
@@ -527,13 +485,7 @@ describe('push results, re-send and discard', () => {
       },
       at('2026-03-10T09:06'),
     );
-    await saveRecord(db, {
-      recordType: 'ticket',
-      before: ticket,
-      after: edited(ticket, { title: '要放弃的标题' }),
-      actor: 'zhangsan',
-      at: at('2026-03-10T09:30'),
-    });
+    await saveTicket(db, ticket, edited(ticket, { title: '要放弃的标题' }), '2026-03-10T09:30');
     const [edit] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
     await recordPushResults(
       db,

@@ -33,9 +33,16 @@ export function watchWrites(storeName: string): { readonly keys: string[] } {
   return { keys };
 }
 
-/** Every write to `storeName` throws `error`, as IndexedDB does when it refuses a value. */
-export function failWrites(storeName: string, error: Error): void {
-  wrapWrites((store) => {
-    if (store.name === storeName) throw error;
+/**
+ * Writes to `storeName` throw `error`, as IndexedDB does when it refuses a value: every write, or
+ * those of the values `when` picks.
+ */
+export function failWrites(
+  storeName: string,
+  error: Error,
+  when: (value: unknown) => boolean = () => true,
+): void {
+  wrapWrites((store, _method, value) => {
+    if (store.name === storeName && when(value)) throw error;
   });
 }
