@@ -5,10 +5,12 @@ export class SyncStatusPage {
   readonly badge: Locator;
   readonly syncNowButton: Locator;
   readonly rejectedChanges: Locator;
+  readonly popover: Locator;
 
   constructor(readonly page: Page) {
     this.badge = page.getByTestId('sync-status');
     this.syncNowButton = page.getByTestId('sync-now');
+    this.popover = page.getByTestId('sync-popover');
     this.rejectedChanges = page.getByTestId('rejected-change');
   }
 
@@ -22,9 +24,19 @@ export class SyncStatusPage {
   async syncNow(): Promise<void> {
     const before = (await this.badge.getAttribute('data-last-success')) ?? '';
     await this.badge.click();
+    await expect(this.popover).toBeVisible();
     await this.syncNowButton.click();
     await this.page.keyboard.press('Escape');
-    await expect(this.badge).not.toHaveAttribute('data-last-success', before, { timeout: 30_000 });
+    try {
+      await expect(this.badge).not.toHaveAttribute('data-last-success', before, { timeout: 30_000 });
+    } catch (error) {
+      const badge = await this.badge.evaluate((element) =>
+        Object.entries((element as HTMLElement).dataset)
+          .map(([key, value]) => `${key}=${value ?? ''}`)
+          .join(' '),
+      );
+      throw new Error(`立即同步之后 30 秒内没有一轮同步成功（同步徽标：${badge}）`, { cause: error });
+    }
   }
 
   async open(): Promise<void> {

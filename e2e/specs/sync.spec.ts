@@ -4,7 +4,7 @@ import { SyncStatusPage } from '../pages/sync-status-page';
 import { TicketsDetailPage } from '../pages/tickets-detail-page';
 import { TicketsNewPage } from '../pages/tickets-new-page';
 import { manualScreenshot } from '../support/manual-screenshot';
-import { ACCOUNTS, E2E_PASSWORD, expect, test } from '../support/sync-test';
+import { ACCOUNTS, E2E_PASSWORD, expect, test, type BrowserLog } from '../support/sync-test';
 
 /**
  * Sync between two PCs through the real server (issue 4, "Must show"): two engineers, each in their own
@@ -24,9 +24,15 @@ interface Pc {
   readonly sync: SyncStatusPage;
 }
 
-async function signedInPc(browser: Browser, serverUrl: string, account: { name: string }): Promise<Pc> {
+async function signedInPc(
+  browser: Browser,
+  serverUrl: string,
+  account: { name: string },
+  browserLog: BrowserLog,
+): Promise<Pc> {
   const context = await browser.newContext({ baseURL: serverUrl });
   const page = await context.newPage();
+  browserLog.watch(page, account.name);
   await new ServerLoginPage(page).signIn(serverUrl, account.name, E2E_PASSWORD);
   return { context, page, detail: new TicketsDetailPage(page), sync: new SyncStatusPage(page) };
 }
@@ -76,9 +82,10 @@ async function goOnlineAndSync(pcs: readonly Pc[]): Promise<void> {
 test('two PCs edit one ticket offline: both fields survive, the same-field conflict resolves alike, a delete stays', async ({
   browser,
   syncServer,
+  browserLog,
 }) => {
-  const a = await signedInPc(browser, syncServer.url, ACCOUNTS.zhangsan);
-  const b = await signedInPc(browser, syncServer.url, ACCOUNTS.lisi);
+  const a = await signedInPc(browser, syncServer.url, ACCOUNTS.zhangsan, browserLog);
+  const b = await signedInPc(browser, syncServer.url, ACCOUNTS.lisi, browserLog);
 
   const ticketId = await createTicket(a, '社保卡查询接口超时', '网站群');
   await a.sync.waitUntilSynced();
@@ -143,8 +150,9 @@ test('two PCs edit one ticket offline: both fields survive, the same-field confl
 test('the server refuses a write outside the engineer’s subsystems and 同步状态 says why', async ({
   browser,
   syncServer,
+  browserLog,
 }) => {
-  const pc = await signedInPc(browser, syncServer.url, ACCOUNTS.wangwu);
+  const pc = await signedInPc(browser, syncServer.url, ACCOUNTS.wangwu, browserLog);
   await createTicket(pc, '网站群首页打不开', '网站群');
   await expect(pc.sync.badge).toHaveAttribute('data-rejected', '1', { timeout: 30_000 });
   await pc.sync.open();

@@ -41,7 +41,7 @@ function ServerSyncBadge({ session }: { readonly session: ServerSession }) {
       placement="bottomRight"
       title="同步状态"
       content={
-        <div className="sync-status__popover">
+        <div className="sync-status__popover" data-testid="sync-popover">
           <SyncStatusSummary session={session} />
           <Link to="/sync" onClick={() => setOpen(false)} className="sync-status__more">
             查看同步详情和被拒绝的修改
