@@ -205,6 +205,44 @@ describe('SyncEngine', () => {
     a.engine.stop();
   });
 
+  it('answers a poke that arrives during a round with a round after it, not the periodic one', async () => {
+    const server = new FakeSyncServer();
+    const a = await client(server);
+    const b = await client(server);
+    a.engine.start();
+    await a.engine.idle();
+    // A's next pull reads the server, then waits: B's ticket is pushed and poked after that read.
+    const pull = server.pull.bind(server);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let pulled: () => void = () => undefined;
+    const pulledOnce = new Promise<void>((resolve) => {
+      pulled = resolve;
+    });
+    server.pull = async (request) => {
+      const page = await pull(request);
+      server.pull = pull;
+      pulled();
+      await released;
+      return page;
+    };
+    a.engine.syncNow();
+    await pulledOnce;
+    const ticket = await saveTicket(b.db, null, createdTicket(), '2026-03-10T09:05');
+    await b.engine.runRound();
+    server.poke();
+    release();
+    await a.engine.idle();
+    expect(await a.db.tickets.get(ticket.id)).toBeUndefined();
+    expect(a.timers.delays()).toEqual([SAVE_DEBOUNCE_MS]);
+    a.timers.fireAll();
+    await a.engine.idle();
+    expect(await a.db.tickets.get(ticket.id)).toBeDefined();
+    a.engine.stop();
+  });
+
   it('keeps a rejected op with the server’s code and reason, and goes on with the others', async () => {
     const server = new FakeSyncServer();
     server.subsystems = [5];
