@@ -3,6 +3,7 @@
  * Benchmarks are run by hand and in review, never as timed tests (the machines are shared and noisy).
  */
 import { runLocalBench } from './local/local-bench';
+import { runRowCostBench } from './rows/row-cost-bench';
 import { runSlaBench } from './sla/sla-bench';
 import { runSyncBench } from './sync/sync-bench';
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<object>> = {
   sla: runSlaBench,
   local: runLocalBench,
   sync: runSyncBench,
+  rows: runRowCostBench,
 };
 
 const name = process.argv[2];
