@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAnnounceSynced, type YunweiDatabase } from '../store';
+import { runWhileLocked } from './engine-lock';
 import { createHttpTransport } from './http-transport';
 import { openStatusChannel } from './status-channel';
 import { resetSyncStatus, updateSyncStatus, useSyncStatusStore } from './status-store';
@@ -47,21 +48,34 @@ export function SyncProvider({ db, account, children }: SyncProviderProps) {
       onStatus: updateSyncStatus,
       onApplied: (changed) => announceRef.current(changed),
     });
-    const stop = runWithLock(`yunwei-sync:${db.name}`, () => {
-      engineRef.current = engine;
-      engine.start();
-      const unsubscribe = useSyncStatusStore.subscribe((status) => channel.post({ kind: 'status', status }));
-      const stopListening = channel.listen((message) => {
-        if (message.kind === 'sync-now') engine.syncNow();
-        if (message.kind === 'hello') channel.post({ kind: 'status', status: useSyncStatusStore.getState() });
-      });
-      return () => {
-        stopListening();
-        unsubscribe();
-        engine.stop();
-        engineRef.current = null;
-      };
-    });
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    const stop = runWhileLocked(
+      locks,
+      `yunwei-sync:${db.name}`,
+      () => {
+        engineRef.current = engine;
+        engine.start();
+        const unsubscribe = useSyncStatusStore.subscribe((status) =>
+          channel.post({ kind: 'status', status }),
+        );
+        const stopListening = channel.listen((message) => {
+          if (message.kind === 'sync-now') engine.syncNow();
+          if (message.kind === 'hello')
+            channel.post({ kind: 'status', status: useSyncStatusStore.getState() });
+        });
+        return () => {
+          stopListening();
+          unsubscribe();
+          engine.stop();
+          engineRef.current = null;
+        };
+      },
+      (error) =>
+        updateSyncStatus({
+          phase: 'failing',
+          lastError: { message: `无法启动同步（浏览器锁不可用）：${String(error)}`, at: Date.now() },
+        }),
+    );
     // While another window holds the engine: mirror its status (counts are read here).
     const stopMirroring = channel.listen((message) => {
       if (message.kind !== 'status' || engineRef.current !== null) return;
@@ -124,36 +138,4 @@ function useCounts(
     });
     return () => subscription.unsubscribe();
   }, [db, syncing, engineRef]);
-}
-
-/**
- * Runs `start` while this window holds the named Web Lock; the returned function releases it (or
- * stops waiting). Without Web Locks (an old browser) the engine runs at once.
- */
-function runWithLock(name: string, start: () => () => void): () => void {
-  const controller = new AbortController();
-  let stopEngine: (() => void) | null = null;
-  const begin = () => {
-    const stop = start();
-    stopEngine = stop;
-  };
-  if (typeof navigator === 'undefined' || navigator.locks === undefined) {
-    begin();
-    return () => stopEngine?.();
-  }
-  navigator.locks
-    .request(name, { signal: controller.signal }, async () => {
-      begin();
-      await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve()));
-      stopEngine?.();
-    })
-    .catch((error: unknown) => {
-      if (!controller.signal.aborted) {
-        updateSyncStatus({
-          phase: 'failing',
-          lastError: { message: `无法启动同步（浏览器锁不可用）：${String(error)}`, at: Date.now() },
-        });
-      }
-    });
-  return () => controller.abort();
 }
