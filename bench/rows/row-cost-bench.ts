@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Dexie as DexieClass } from 'dexie';
-import { launchBenchBrowser } from '../sync/browser';
+import { launchBenchBrowser } from '../browser';
 
 /**
  * What an initial sync's IndexedDB writes cost, by the shape of the rows: the question behind the

@@ -1,7 +1,7 @@
 import type { Ticket } from '@core/records';
 import type { BrowserContext } from 'playwright-core';
 import { buildBenchRenderer } from '../local/bench-build';
-import { launchBenchBrowser } from './browser';
+import { launchBenchBrowser } from '../browser';
 import { runClientSync } from './client-sync';
 import type { LoadResult } from './load-clients';
 import { runPouchPeer } from './pouch/pouch-peer';

@@ -48,33 +48,27 @@ export function SyncProvider({ db, account, children }: SyncProviderProps) {
       onStatus: updateSyncStatus,
       onApplied: (changed) => announceRef.current(changed),
     });
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    const stop = runWhileLocked(
-      locks,
-      `yunwei-sync:${db.name}`,
-      () => {
-        engineRef.current = engine;
-        engine.start();
-        const unsubscribe = useSyncStatusStore.subscribe((status) =>
-          channel.post({ kind: 'status', status }),
-        );
-        const stopListening = channel.listen((message) => {
-          if (message.kind === 'sync-now') engine.syncNow();
-          if (message.kind === 'hello')
-            channel.post({ kind: 'status', status: useSyncStatusStore.getState() });
-        });
-        return () => {
-          stopListening();
-          unsubscribe();
-          engine.stop();
-          engineRef.current = null;
-        };
-      },
-      (error) =>
-        updateSyncStatus({
-          phase: 'failing',
-          lastError: { message: `无法启动同步（浏览器锁不可用）：${String(error)}`, at: Date.now() },
-        }),
+    // Runs while this window holds the engine's lock; returns how to let go.
+    const startEngine = () => {
+      engineRef.current = engine;
+      engine.start();
+      const unsubscribe = useSyncStatusStore.subscribe((status) => channel.post({ kind: 'status', status }));
+      const stopListening = channel.listen((message) => {
+        if (message.kind === 'sync-now') engine.syncNow();
+        if (message.kind === 'hello') channel.post({ kind: 'status', status: useSyncStatusStore.getState() });
+      });
+      return () => {
+        stopListening();
+        unsubscribe();
+        engine.stop();
+        engineRef.current = null;
+      };
+    };
+    const stop = runWhileLocked(`yunwei-sync:${db.name}`, startEngine, (error) =>
+      updateSyncStatus({
+        phase: 'failing',
+        lastError: { message: `无法启动同步（浏览器锁不可用）：${String(error)}`, at: Date.now() },
+      }),
     );
     // While another window holds the engine: mirror its status (counts are read here).
     const stopMirroring = channel.listen((message) => {

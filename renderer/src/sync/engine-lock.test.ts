@@ -44,7 +44,7 @@ describe('runWhileLocked', () => {
     const locks = new ManualLocks();
     const stopEngine = vi.fn();
     const start = vi.fn(() => stopEngine);
-    const stop = runWhileLocked(locks, 'yunwei-sync:db', start, vi.fn());
+    const stop = runWhileLocked('yunwei-sync:db', start, vi.fn(), locks);
     expect(start).not.toHaveBeenCalled();
     locks.grant();
     expect(start).toHaveBeenCalledTimes(1);
@@ -57,7 +57,7 @@ describe('runWhileLocked', () => {
     const locks = new ManualLocks();
     const start = vi.fn(() => vi.fn());
     const onFailure = vi.fn();
-    const stop = runWhileLocked(locks, 'yunwei-sync:db', start, onFailure);
+    const stop = runWhileLocked('yunwei-sync:db', start, onFailure, locks);
     stop();
     await Promise.resolve();
     expect(start).not.toHaveBeenCalled();
@@ -67,7 +67,7 @@ describe('runWhileLocked', () => {
   it('releases at once a lock granted after it was stopped, so the next engine gets it', async () => {
     const locks = new ManualLocks();
     const start = vi.fn(() => vi.fn());
-    const stop = runWhileLocked(locks, 'yunwei-sync:db', start, vi.fn());
+    const stop = runWhileLocked('yunwei-sync:db', start, vi.fn(), locks);
     const callback = locks.pendingCallback();
     stop();
     locks.grantEvenIfAborted(callback);
@@ -80,13 +80,13 @@ describe('runWhileLocked', () => {
     const failure = new Error('SecurityError');
     const locks: NamedLocks = { request: () => Promise.reject(failure) };
     const onFailure = vi.fn();
-    runWhileLocked(locks, 'yunwei-sync:db', () => vi.fn(), onFailure);
+    runWhileLocked('yunwei-sync:db', () => vi.fn(), onFailure, locks);
     await vi.waitFor(() => expect(onFailure).toHaveBeenCalledWith(failure));
   });
 
   it('starts at once without Web Locks', () => {
     const stopEngine = vi.fn();
-    const stop = runWhileLocked(undefined, 'yunwei-sync:db', () => stopEngine, vi.fn());
+    const stop = runWhileLocked('yunwei-sync:db', () => stopEngine, vi.fn(), undefined);
     stop();
     expect(stopEngine).toHaveBeenCalledTimes(1);
   });

@@ -14,15 +14,12 @@ export interface NamedLocks {
  * at once, without starting anything.
  */
 export function runWhileLocked(
-  locks: NamedLocks | undefined,
   name: string,
   start: () => () => void,
   onFailure: (error: unknown) => void,
+  locks: NamedLocks | undefined = browserLocks(),
 ): () => void {
-  if (locks === undefined) {
-    const stop = start();
-    return stop;
-  }
+  if (locks === undefined) return start();
   const controller = new AbortController();
   const { signal } = controller;
   locks
@@ -36,4 +33,8 @@ export function runWhileLocked(
       if (!signal.aborted) onFailure(error);
     });
   return () => controller.abort();
+}
+
+function browserLocks(): NamedLocks | undefined {
+  return typeof navigator === 'undefined' ? undefined : (navigator.locks as LockManager | undefined);
 }

@@ -80,8 +80,6 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private indexing: Promise<void> | null = null;
   private again = false;
-  /** A poke or a save arrived during the round: it may be newer than what the round pulled or pushed. */
-  private requestedDuringRound = false;
   private stopped = true;
   private halted = false;
   private events: AbortController | null = null;
@@ -108,15 +106,11 @@ export class SyncEngine {
   }
 
   /**
-   * After a local save or a poke: a round soon, once a burst of them is over. During a round, the
-   * round's end schedules it (it may have pulled or pushed before the change).
+   * After a local save or a poke: a round soon, once a burst of them is over. Asked during a round, it
+   * still comes (the round may have pulled or pushed before the change): the round's end leaves it be.
    */
   requestSync(): void {
     if (this.stopped || this.halted) return;
-    if (this.running !== null) {
-      this.requestedDuringRound = true;
-      return;
-    }
     this.schedule(SAVE_DEBOUNCE_MS);
   }
 
@@ -173,14 +167,14 @@ export class SyncEngine {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      this.requestedDuringRound = false;
       const outcome = await this.runRound();
       if (this.stopped) return;
       if (outcome.ok) {
         this.attempt = 0;
         this.connectEvents();
         this.indexSearchInBackground();
-        if (!this.again) this.schedule(this.requestedDuringRound ? SAVE_DEBOUNCE_MS : PERIODIC_SYNC_MS);
+        // A timer set during the round (a save, a poke) is sooner than the periodic one: keep it.
+        if (!this.again && this.timer === null) this.schedule(PERIODIC_SYNC_MS);
       } else if (!outcome.failure.retry) {
         this.halted = true;
         this.again = false;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_LAUNCH } from '../chromium';
+import { CHROMIUM_LAUNCH } from './chromium';
 
 export interface BenchBrowser {
   readonly context: BrowserContext;
@@ -11,7 +11,7 @@ export interface BenchBrowser {
 
 /** One Chromium with a fresh on-disk profile (IndexedDB on disk, as on a PC), removed afterwards. */
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'yunwei-bench-sync-'));
+  const folder = await mkdtemp(path.join(tmpdir(), 'yunwei-bench-'));
   const context = await chromium.launchPersistentContext(folder, {
     ...CHROMIUM_LAUNCH,
     locale: 'zh-CN',
