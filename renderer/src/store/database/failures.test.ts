@@ -6,7 +6,7 @@ import { saveRecord } from '../save/save-record';
 import { at, createdTicket } from '../testing/record-fixtures';
 import { userDatabaseName } from './database-name';
 import { openUserDatabase } from './open-database';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V5 } from './schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V6 } from './schema';
 import { BLOCKED_MESSAGE, SUPERSEDED_MESSAGE, type StoreNotice } from './store-notices';
 
 let counter = 0;
@@ -30,8 +30,8 @@ describe('IndexedDB failures', () => {
     });
 
     const newer = new Dexie(userDatabaseName(user));
-    newer.version(CURRENT_SCHEMA_VERSION).stores(SCHEMA_V5);
-    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({ ...SCHEMA_V5, trainings: 'id' });
+    newer.version(CURRENT_SCHEMA_VERSION).stores(SCHEMA_V6);
+    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({ ...SCHEMA_V6, trainings: 'id' });
     await newer.open();
 
     expect(notices).toEqual([{ kind: 'version', message: SUPERSEDED_MESSAGE }]);
@@ -51,7 +51,7 @@ describe('IndexedDB failures', () => {
   it('refuses to open a database a newer version of the app has upgraded, with a reload message', async () => {
     const user = uniqueUser();
     const newer = new Dexie(userDatabaseName(user));
-    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({ ...SCHEMA_V5, trainings: 'id' });
+    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({ ...SCHEMA_V6, trainings: 'id' });
     await newer.open();
     await newer.table('tickets').add({ id: 'kept', record: {} });
     newer.close();

@@ -8,8 +8,10 @@ import { defaultSlaRules } from '../rows/sla-rules';
 import { ticketRow } from '../rows/ticket-row';
 import { ticketSearchRows } from '../rows/ticket-search-rows';
 import { at, createdTicket, respondedTicket } from '../testing/record-fixtures';
-import { serverStatesOf } from '../sync/packed-states';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { syncStateRow, unpackStates } from '../sync/packed-states';
+import { readServerStates } from '../sync/read-server-states';
+import { inspectionRunRow, inspectionTemplateRow } from '../rows/inspection-rows';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 import { YunweiDatabase } from './yunwei-database';
 
 /** A row as version 1 wrote it: every field but `breached`. */
@@ -211,8 +213,80 @@ describe('schema migration', () => {
     const byId = new Map(rows.map((row) => [row.recordId, row]));
     for (const row of unpacked) {
       expect(byId.get(row.recordId)).not.toHaveProperty('server');
-      expect(serverStatesOf(byId.get(row.recordId))).toEqual(row.server);
+      const stored = byId.get(row.recordId);
+      expect(stored && unpackStates(stored.packed)).toEqual(row.server);
     }
+    await db.delete();
+  });
+
+  it('opens a database filled by version 5 with each lean states row moved into its record row', async () => {
+    const name = `yunwei-test-migrate-v5-${Date.now()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const rules = defaultSlaRules();
+    const hlc = '01a20f7e3237-0000-y5crzdm3gp';
+    const later = '01a20f7e3300-0002-abcdefghjk';
+    // More lean tickets than one upgrade step (2,000) moves at a time.
+    const tickets = Array.from({ length: 2_100 }, (_, index) => createdTicket({ title: `工单 ${index}` }));
+    const edited = createdTicket({ title: '本机改过的工单' });
+    const template = newTemplate(
+      {
+        subsystemId: 5,
+        templateId: 's5-daily',
+        name: '门户网站每日功能检查',
+        schedule: null,
+        items: [{ id: 'home', kind: 'pass-fail', label: '首页可打开', required: true }],
+      },
+      { actor: 'admin', at: at('2026-03-01T09:00') },
+    );
+    if (!template.ok) throw new Error(template.reason);
+    const run = startRun(template.template, {
+      actor: 'zhangsan',
+      at: at('2026-03-10T08:10'),
+      scheduledFor: '2026-03-10',
+    });
+    if (!run.ok) throw new Error(run.reason);
+    const lean = (recordId: string, recordType: string) => ({
+      recordId,
+      recordType,
+      packed: { hlc, rank: 0 },
+    });
+    await v5.table('tickets').bulkPut([...tickets, edited].map((ticket) => ticketRow(ticket, rules, 1)));
+    await v5.table('inspectionRuns').put(inspectionRunRow(run.run));
+    await v5.table('inspectionTemplates').put(inspectionTemplateRow(template.template));
+    const editedStates = {
+      id: { value: edited.id, hlc, rank: 0 },
+      title: { value: '服务器上的标题', hlc: later, rank: 0 },
+    };
+    await v5
+      .table('syncStates')
+      .bulkAdd([
+        ...tickets.map((ticket) => lean(ticket.id, 'ticket')),
+        lean(run.run.id, 'inspection_run'),
+        lean(template.template.id, 'inspection_template'),
+        lean('t-gone', 'ticket'),
+        syncStateRow({ recordId: edited.id, recordType: 'ticket' }, editedStates as never),
+      ]);
+    v5.close();
+
+    const db = new YunweiDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    // Only the full row stays; the lean row of a record that is gone held nothing readable.
+    expect(await db.syncStates.toCollection().primaryKeys()).toEqual([edited.id]);
+    expect(await db.tickets.count()).toBe(tickets.length + 1);
+    const clocked = await db.tickets.filter((row) => row.serverClocks !== undefined).count();
+    expect(clocked).toBe(tickets.length);
+    for (const ticket of [tickets[0], tickets[2_099]]) {
+      const states = await readServerStates(db, ticket?.id ?? '');
+      expect(states.title).toEqual({ value: ticket?.title, hlc, rank: 0 });
+    }
+    expect((await readServerStates(db, run.run.id)).id).toEqual({ value: run.run.id, hlc, rank: 0 });
+    expect((await readServerStates(db, template.template.id)).name).toMatchObject({
+      value: '门户网站每日功能检查',
+    });
+    expect(await readServerStates(db, edited.id)).toEqual(editedStates);
     await db.delete();
   });
 });

@@ -14,9 +14,10 @@ import type {
   TicketSearchRow,
 } from '../rows/row-types';
 import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
 import { upgradeToV3 } from './upgrade-v3';
 import { upgradeToV5 } from './upgrade-v5';
+import { upgradeToV6 } from './upgrade-v6';
 import { rebuildTicketSearch } from './upgrade-v3-search';
 import {
   BLOCKED_MESSAGE,
@@ -78,6 +79,7 @@ export class YunweiDatabase extends Dexie {
       });
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
 
     this.on('versionchange', (event) => {
       this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;

@@ -1,11 +1,15 @@
 import type { InspectionRun, InspectionTemplate } from '@core/records';
-import type { InspectionRunRow, InspectionTemplateRow } from './row-types';
+import type { InspectionRunRow, InspectionTemplateRow, ServerClocks } from './row-types';
 
 export function inspectionTemplateKey(templateId: string, version: number): string {
   return `${templateId}@${version}`;
 }
 
-export function inspectionTemplateRow(template: InspectionTemplate): InspectionTemplateRow {
+/** `serverClocks`: see ticketRow. */
+export function inspectionTemplateRow(
+  template: InspectionTemplate,
+  serverClocks?: ServerClocks,
+): InspectionTemplateRow {
   return {
     key: inspectionTemplateKey(template.templateId, template.version),
     id: template.id,
@@ -13,10 +17,12 @@ export function inspectionTemplateRow(template: InspectionTemplate): InspectionT
     version: template.version,
     subsystemId: template.subsystemId,
     record: template,
+    ...(serverClocks === undefined ? {} : { serverClocks }),
   };
 }
 
-export function inspectionRunRow(run: InspectionRun): InspectionRunRow {
+/** `serverClocks`: see ticketRow. */
+export function inspectionRunRow(run: InspectionRun, serverClocks?: ServerClocks): InspectionRunRow {
   return {
     id: run.id,
     record: run,
@@ -24,5 +30,6 @@ export function inspectionRunRow(run: InspectionRun): InspectionRunRow {
     templateId: run.templateId,
     slotKey: run.scheduledFor ?? '',
     startedAt: run.startedAt,
+    ...(serverClocks === undefined ? {} : { serverClocks }),
   };
 }

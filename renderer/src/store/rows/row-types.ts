@@ -32,6 +32,8 @@ export interface TicketRow {
    * Not indexed here: the index is `ticketSearch`, whose rows a save rewrites only when they change.
    */
   readonly tokens: readonly string[];
+  /** The server's clocks for this record, when the row holds them (see ServerClocks). */
+  readonly serverClocks?: ServerClocks;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface InspectionTemplateRow {
   readonly version: number;
   readonly subsystemId: number;
   readonly record: InspectionTemplate;
+  /** The server's clocks for this record, when the row holds them (see ServerClocks). */
+  readonly serverClocks?: ServerClocks;
 }
 
 export interface InspectionRunRow {
@@ -65,6 +69,8 @@ export interface InspectionRunRow {
   /** The run's `scheduledFor` slot key; '' for a run of an unscheduled template. */
   readonly slotKey: string;
   readonly startedAt: number;
+  /** The server's clocks for this record, when the row holds them (see ServerClocks). */
+  readonly serverClocks?: ServerClocks;
 }
 
 export type HistoryRow = HistoryEntry;
@@ -90,34 +96,36 @@ export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
  * pulled, merged with the local ops the server accepted since. The record this PC shows is these
  * states with the writes not accepted yet (queued or rejected, in seq order) merged on top; that is
  * computed when a pull or a discard needs it, never stored, so a save writes no states at all (it
- * would write the record twice more on every save for nothing a pull cannot recompute). No row: the
- * server knows nothing of the record yet.
+ * would write the record twice more on every save for nothing a pull cannot recompute).
+ *
+ * A record's server states live in one of two places (sync/server-states.ts reads both): this row,
+ * or, when the record this PC shows is exactly the server's version, the clocks alone in the record's
+ * own row (ServerClocks). Neither: the server knows nothing of the record yet. When both exist this
+ * row is the newer (a pull that could not show a record writes the row and leaves the record's).
  */
 export interface SyncStateRow {
   readonly recordId: string;
   readonly recordType: RecordType;
-  /** The states, packed (sync/packed-states.ts: `serverStatesOf` reads them, `syncStateRow` writes). */
+  /** The states, packed (sync/packed-states.ts: `unpackStates` reads them, `syncStateRow` writes). */
   readonly packed: PackedStates;
 }
 
 /**
- * A record's server states as `syncStates` stores them. Stored field by field, the states of a ticket
- * take three times the bytes of the ticket itself (each field repeats the same HLC string and rank, each
- * event its birth HLC), and an initial sync writes one per record: bytes are what IndexedDB writes cost.
- * Almost every field of a record shares one clock (it was created or last edited by one write), so the
- * packed form keeps that clock once, the values, and only the clocks that differ.
+ * A record's server states without their values: the clock most fields share once, and only the
+ * clocks that differ. Stored field by field, the states of a ticket take three times the bytes of the
+ * ticket itself (each field repeats the same HLC string and rank, each event its birth HLC), and
+ * almost every field of a record shares one clock (it was created or last edited by one write).
  *
- * A lean row has no values: they are the record's own, as its row in the record table holds it. Only a
- * pull writes one, for a record with nothing pending whose shown version is exactly the server's; a
- * save (which changes the record) first writes the row full from the record it replaces, in the same
- * transaction. So while a row is lean, nothing is pending for its record and the record is the server's.
+ * In a record's row (`serverClocks`) they mean: the record as this row stores it is exactly the
+ * server's version, and nothing is pending for it; its values are the states' values. Only a pull
+ * writes them there (an initial sync: every record, so it writes one row per record, not two:
+ * IndexedDB's cost is per row far more than per byte). A save, which changes the record, first moves
+ * them into a full `syncStates` row built from the record it replaces, in the same transaction.
  */
-export interface PackedStates {
+export interface ServerClocks {
   /** The clock most fields share ('' when the record has no fields). */
   readonly hlc: string;
   readonly rank: 0 | 1;
-  /** Every field's value; absent in a lean row (the record's own values). */
-  readonly values?: Readonly<Record<string, JsonValue>>;
   /** The fields whose clock is not the shared one. */
   readonly clocks?: Readonly<Record<string, PackedClock>>;
   /**
@@ -125,6 +133,11 @@ export interface PackedStates {
    * that first carried it has the shared HLC, else the whole birth.
    */
   readonly births?: Readonly<Record<string, Readonly<Record<string, EventBirth | number>>>>;
+}
+
+/** A record's server states as `syncStates` stores them: the clocks packed, and every field's value. */
+export interface PackedStates extends ServerClocks {
+  readonly values: Readonly<Record<string, JsonValue>>;
 }
 
 export interface PackedClock {

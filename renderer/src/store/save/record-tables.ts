@@ -3,7 +3,7 @@ import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
-import type { InspectionRunRow, InspectionTemplateRow, TicketRow } from '../rows/row-types';
+import type { InspectionRunRow, InspectionTemplateRow, ServerClocks, TicketRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
 import { searchRowsToWrite } from '../rows/ticket-search-rows';
 import type { StoreRecordType, StoredRecords } from './record-kinds';
@@ -25,28 +25,35 @@ export function recordStoreNames(db: YunweiDatabase, recordType: StoreRecordType
   }
 }
 
-/** The stored version of `record` (same id), or null. */
-export async function readStoredRecord<K extends StoreRecordType>(
+/** A record's row as a save reads it: the record, and the server's clocks if the row holds them. */
+export interface StoredRow<Record> {
+  readonly record: Record;
+  readonly serverClocks?: ServerClocks;
+}
+
+/** The stored row of `record` (same id), or null. */
+export async function readStoredRow<K extends StoreRecordType>(
   db: YunweiDatabase,
   transaction: IDBTransaction,
   recordType: K,
   record: StoredRecords[K],
-): Promise<StoredRecords[K] | null> {
+): Promise<StoredRow<StoredRecords[K]> | null> {
   switch (recordType) {
     case 'ticket': {
       const row = await request<TicketRow | undefined>(() =>
         transaction.objectStore(db.tickets.name).get(record.id),
       );
-      return (row?.record ?? null) as StoredRecords[K] | null;
+      return (row ?? null) as StoredRow<StoredRecords[K]> | null;
     }
     case 'inspectionRun': {
       const runs = transaction.objectStore(db.inspectionRuns.name);
       const row = await request<InspectionRunRow | undefined>(() => runs.get(record.id));
-      return (row?.record ?? null) as StoredRecords[K] | null;
+      return (row ?? null) as StoredRow<StoredRecords[K]> | null;
     }
     case 'inspectionTemplate':
-      return (await readStoredTemplate(db, transaction, record as InspectionTemplate)) as
-        StoredRecords[K] | null;
+      return (await readStoredTemplate(db, transaction, record as InspectionTemplate)) as StoredRow<
+        StoredRecords[K]
+      > | null;
   }
   throw new RangeError(`未知的记录类型：${String(recordType)}`);
 }
@@ -101,7 +108,7 @@ async function readStoredTemplate(
   db: YunweiDatabase,
   transaction: IDBTransaction,
   template: InspectionTemplate,
-): Promise<InspectionTemplate | null> {
+): Promise<InspectionTemplateRow | null> {
   const templates = transaction.objectStore(db.inspectionTemplates.name);
   const key = inspectionTemplateKey(template.templateId, template.version);
   const [byId, byKey] = await Promise.all([
@@ -120,5 +127,5 @@ async function readStoredTemplate(
       `巡检模板的编号和版本号保存后不能再改（原为 ${byId.key}，现为 ${key}）：修改模板请另存为新版本。`,
     );
   }
-  return byId?.record ?? null;
+  return byId ?? null;
 }

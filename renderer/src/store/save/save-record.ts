@@ -10,12 +10,11 @@ import {
 } from '../database/clock';
 import { nativeReadWrite, request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
-import type { SyncStateRow } from '../rows/row-types';
-import { isLean, serverStatesOf, syncStateRow } from '../sync/packed-states';
+import { syncStateRow, unpackClocks } from '../sync/packed-states';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
-import { readStoredRecord, recordStoreNames, writeStoredRecord } from './record-tables';
+import { type StoredRow, readStoredRow, recordStoreNames, writeStoredRecord } from './record-tables';
 
 export interface SaveRecordInput<K extends StoreRecordType = StoreRecordType> {
   readonly recordType: K;
@@ -113,9 +112,9 @@ async function saveOnTrust<K extends StoreRecordType>(
   const kind = RECORD_KINDS[input.recordType];
   return nativeReadWrite(db, saveStoreNames(db, input.recordType), async (transaction) => {
     const changes = changeSet(input, after, input.before, known);
-    const stored = readStoredRecord(db, transaction, input.recordType, after);
+    const storedRow = readStoredRow(db, transaction, input.recordType, after);
     const checks = Promise.all([
-      stored.then((found) => assertUnchangedSinceRead(kind.label, input.before, found)),
+      storedRow.then((found) => assertUnchangedSinceRead(kind.label, input.before, found?.record ?? null)),
       readClockIn(db, transaction).then((clock) => {
         if (!sameClock(clock, known)) throw new StaleClock();
       }),
@@ -123,7 +122,7 @@ async function saveOnTrust<K extends StoreRecordType>(
     await Promise.all([
       checks,
       writeChanges(db, transaction, input, after, input.before, changes),
-      keepServerValues(db, transaction, changes, after.id, stored),
+      keepServerStates(db, transaction, input, changes, storedRow),
     ]);
     return { result: resultOf(input.before, after, changes), clock: changes.clock };
   });
@@ -137,15 +136,16 @@ async function saveAfterReading<K extends StoreRecordType>(
 ): Promise<Saved<K>> {
   const kind = RECORD_KINDS[input.recordType];
   return nativeReadWrite(db, saveStoreNames(db, input.recordType), async (transaction) => {
-    const [stored, clock] = await Promise.all([
-      readStoredRecord(db, transaction, input.recordType, after),
+    const [storedRow, clock] = await Promise.all([
+      readStoredRow(db, transaction, input.recordType, after),
       readClockIn(db, transaction),
     ]);
+    const stored = storedRow?.record ?? null;
     assertUnchangedSinceRead(kind.label, input.before, stored);
     const changes = changeSet(input, after, stored, clock);
     await Promise.all([
       writeChanges(db, transaction, input, after, stored, changes),
-      keepServerValues(db, transaction, changes, after.id, Promise.resolve(stored)),
+      keepServerStates(db, transaction, input, changes, Promise.resolve(storedRow)),
     ]);
     return { result: resultOf(stored, after, changes), clock: changes.clock };
   });
@@ -188,26 +188,25 @@ async function writeChanges<K extends StoreRecordType>(
 }
 
 /**
- * A pull leaves a record's server states lean when the record is exactly the server's version (their
- * values are then the record's own, rows/row-types.ts): a save changes the record, so the row is
- * first written full from the record it replaces, in the save's transaction.
+ * A pull keeps a record's server clocks in its row when the record is exactly the server's version
+ * (their values are then the record's own, rows/row-types.ts ServerClocks). A save changes the record
+ * and writes its row without them, so the states move first into a full `syncStates` row built from
+ * the record the save replaces, in the save's transaction. Any other record's states are already in
+ * `syncStates` (or it has none): the save reads nothing more.
  */
-async function keepServerValues(
+async function keepServerStates<K extends StoreRecordType>(
   db: YunweiDatabase,
   transaction: IDBTransaction,
+  input: SaveRecordInput<K>,
   changes: ChangeSet,
-  recordId: string,
-  stored: Promise<object | null>,
+  storedRow: Promise<StoredRow<StoredRecords[K]> | null>,
 ): Promise<void> {
   if (changes.op === undefined) return;
-  const states = transaction.objectStore(db.syncStates.name);
-  const [row, record] = await Promise.all([
-    request<SyncStateRow | undefined>(() => states.get(recordId)),
-    stored,
-  ]);
-  if (row === undefined || !isLean(row)) return;
-  if (record === null) throw new Error(`记录 ${recordId} 的同步状态只有时钟，本机却没有这条记录`);
-  await request(() => states.put(syncStateRow(row, serverStatesOf(row, record))));
+  const row = await storedRow;
+  if (row?.serverClocks === undefined) return;
+  const ref = { recordId: row.record.id, recordType: RECORD_KINDS[input.recordType].coreType };
+  const states = syncStateRow(ref, unpackClocks(row.serverClocks, row.record));
+  await request(() => transaction.objectStore(db.syncStates.name).put(states));
 }
 
 function resultOf<K extends StoreRecordType>(

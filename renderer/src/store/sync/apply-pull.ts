@@ -5,11 +5,11 @@ import type { PullResponse, PulledRecord } from '@core/sync/protocol';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
-import type { OutboxRow, SyncProblemRow, SyncStateRow } from '../rows/row-types';
+import type { OutboxRow, SyncProblemRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps } from './field-states';
-import { pulledStateRow, syncStateRow } from './packed-states';
-import { statesOfRows } from './read-server-states';
+import { rowClocks } from './packed-states';
+import { serverStatesOf } from './read-server-states';
 import { readPendingOps } from './pending-ops';
 import {
   type LocalRecord,
@@ -91,7 +91,6 @@ export interface PreparedPage {
 /** What a page writes, collected record by record, issued together at the end of its transaction. */
 interface PageWrites {
   readonly batch: RecordRowBatch;
-  readonly statePuts: SyncStateRow[];
   readonly problems: SyncProblemRow[];
   readonly shownIds: string[];
   readonly changed: SyncedRecord[];
@@ -122,7 +121,6 @@ export function preparePulledPage(
   const incoming = incomingStates(page.changes);
   const writes: PageWrites = {
     batch: new RecordRowBatch(db, options.at, options.deferSearch === true),
-    statePuts: [],
     problems: [],
     shownIds: [],
     changed: [],
@@ -134,7 +132,7 @@ export function preparePulledPage(
       // A template's version key may be held by another record: only the transaction can tell.
       if (localIds.has(pulled.recordId) || pulled.recordType === 'inspection_template') continue;
       const server = mergeStates(pulled.recordType, {}, pulled.states);
-      placeRecord(writes, mergePulled(pulled, server, [], undefined, options.at), options.at);
+      placeRecord(writes, mergePulled(pulled, server, [], undefined, false, options.at), options.at);
       placedIds.add(pulled.recordId);
     }
   }
@@ -164,14 +162,17 @@ export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPa
         // Few or none: deleting only these spares a page a thousand deletes of nothing.
         db.syncProblems.toCollection().primaryKeys(),
       ]);
-      const known = statesOfRows(stateRows, stored);
+      const stateRowOf = new Map(ids.map((id, index) => [id, stateRows[index]]));
       await advanceClock(db, [...incoming.values()], options.at);
 
       for (const pulled of incoming.values()) {
         if (placedIds.has(pulled.recordId)) continue;
-        const server = mergeStates(pulled.recordType, known.get(pulled.recordId) ?? {}, pulled.states);
+        const local = stored.get(pulled.recordId);
+        const stateRow = stateRowOf.get(pulled.recordId);
+        const server = mergeStates(pulled.recordType, serverStatesOf(stateRow, local), pulled.states);
         const ops = pending.get(pulled.recordId) ?? [];
-        const merged = mergePulled(pulled, server, ops, stored.get(pulled.recordId), options.at);
+        const hasStateRow = stateRow !== undefined;
+        const merged = mergePulled(pulled, server, ops, local, hasStateRow, options.at);
         const conflict =
           merged.shown.ok && pulled.recordType === 'inspection_template'
             ? await templateKeyConflict(db, merged.shown.record as InspectionTemplate)
@@ -180,14 +181,12 @@ export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPa
       }
       const keptGone = gone.filter((ref) => (pending.get(ref.recordId) ?? []).length === 0);
       for (const ref of keptGone) {
-        writes.batch.remove(ref.recordType, ref.recordId, stored.get(ref.recordId));
+        writes.batch.remove(ref, stored.get(ref.recordId));
         writes.changed.push({ recordType: STORE_TYPE_OF[ref.recordType], recordId: ref.recordId });
       }
 
       await writes.batch.flush();
       await Promise.all([
-        db.syncStates.bulkPut(writes.statePuts),
-        db.syncStates.bulkDelete(keptGone.map((ref) => ref.recordId)),
         db.syncProblems.bulkDelete(
           solvedProblems(problemIds, [...writes.shownIds, ...keptGone.map((ref) => ref.recordId)]),
         ),
@@ -213,6 +212,8 @@ interface MergedRecord {
   readonly server: FieldStates;
   readonly pendingOps: number;
   readonly stored: LocalRecord | undefined;
+  /** Whether the record has a `syncStates` row now. */
+  readonly hasStateRow: boolean;
   /** Validated, with one history row per field that differs from `stored`. */
   readonly shown: Shown;
 }
@@ -222,22 +223,24 @@ function mergePulled(
   server: FieldStates,
   ops: readonly OutboxRow[],
   stored: LocalRecord | undefined,
+  hasStateRow: boolean,
   at: number,
 ): MergedRecord {
   const local = ops.length === 0 ? server : replayOps(pulled.recordType, server, ops);
   const shown = showStates(pulled, local, stored, { actor: SYNC_ACTOR, at });
-  return { pulled, server, pendingOps: ops.length, stored, shown };
+  return { pulled, server, pendingOps: ops.length, stored, hasStateRow, shown };
 }
 
 /**
  * A merged record into the page's writes: shown (row, history, states) or, when it breaks its schema
- * or its template key is taken (`conflict`), kept as server states with a problem saying why.
+ * or its template key is taken (`conflict`), kept as server states with a problem saying why. A record
+ * shown exactly as the server has it keeps the server's clocks in its row (row-types.ts ServerClocks).
  */
 function placeRecord(writes: PageWrites, merged: MergedRecord, at: number, conflict?: string): void {
-  const { pulled, server, pendingOps, stored, shown } = merged;
+  const { pulled, server, pendingOps, stored, hasStateRow, shown } = merged;
   if (!shown.ok || conflict !== undefined) {
     // The server's states are valid (it checked them): keep them, show the last valid version.
-    writes.statePuts.push(syncStateRow(pulled, server));
+    writes.batch.putStates(pulled, server);
     writes.problems.push({
       recordId: pulled.recordId,
       recordType: pulled.recordType,
@@ -246,9 +249,14 @@ function placeRecord(writes: PageWrites, merged: MergedRecord, at: number, confl
     });
     return;
   }
-  writes.batch.put(pulled.recordType, shown.record, stored);
+  const clocks = rowClocks(server, shown.record, pendingOps);
+  writes.batch.put(
+    pulled,
+    shown.record,
+    stored,
+    clocks === undefined ? { full: server } : { inRow: clocks, replacesStateRow: hasStateRow },
+  );
   writes.batch.history.push(...shown.history);
-  writes.statePuts.push(pulledStateRow(pulled, server, shown.record, pendingOps));
   writes.shownIds.push(pulled.recordId);
   writes.changed.push({ recordType: STORE_TYPE_OF[pulled.recordType], recordId: pulled.recordId });
 }

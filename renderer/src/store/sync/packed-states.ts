@@ -2,7 +2,7 @@ import type { RecordType } from '@core/records';
 import type { JsonValue } from '@core/sync/json-value';
 import { valuesEqual } from '@core/records';
 import { type EventBirth, type FieldState, type FieldStates, recordValues } from '@core/sync/merge';
-import type { PackedClock, PackedStates, SyncStateRow } from '../rows/row-types';
+import type { PackedClock, PackedStates, ServerClocks, SyncStateRow } from '../rows/row-types';
 import { toJsonValue } from './field-states';
 
 type RecordRef = { readonly recordId: string; readonly recordType: RecordType };
@@ -12,13 +12,13 @@ type StoredRecord = object;
 
 export function packStates(states: FieldStates): PackedStates {
   return {
-    ...leanStates(states),
+    ...packClocks(states),
     values: Object.fromEntries(Object.entries(states).map(([field, state]) => [field, state.value])),
   };
 }
 
-/** The states without their values: the clocks and births alone (see PackedStates on lean rows). */
-function leanStates(states: FieldStates): PackedStates {
+/** The states without their values: the clocks and births alone (ServerClocks). */
+function packClocks(states: FieldStates): ServerClocks {
   const shared = sharedClock(states);
   const clocks: Record<string, PackedClock> = {};
   const births: Record<string, Record<string, EventBirth | number>> = {};
@@ -43,13 +43,17 @@ function leanStates(states: FieldStates): PackedStates {
   };
 }
 
-/**
- * The states a packed row holds. A lean row takes its values from `record`, the record its row
- * stores now (which, while the row is lean, is the server's version).
- */
-export function unpackStates(packed: PackedStates, record?: StoredRecord): FieldStates {
-  const values = packed.values ?? (record === undefined ? undefined : recordJsonValues(record));
-  if (values === undefined) throw new Error('同步状态只有时钟，却没有对应的本机记录可取值');
+/** The states a packed `syncStates` row holds. */
+export function unpackStates(packed: PackedStates): FieldStates {
+  return statesOf(packed, packed.values);
+}
+
+/** The states a record row's clocks describe: the record's own values with those clocks. */
+export function unpackClocks(clocks: ServerClocks, record: StoredRecord): FieldStates {
+  return statesOf(clocks, recordJsonValues(record));
+}
+
+function statesOf(packed: ServerClocks, values: Readonly<Record<string, JsonValue>>): FieldStates {
   const states: Record<string, FieldState> = {};
   for (const [field, value] of Object.entries(values)) {
     const clock = ownEntry(packed.clocks, field) ?? packed;
@@ -64,44 +68,26 @@ export function unpackStates(packed: PackedStates, record?: StoredRecord): Field
   return states;
 }
 
-/** A full row: the states with their values. */
 export function syncStateRow(ref: RecordRef, states: FieldStates): SyncStateRow {
   return { recordId: ref.recordId, recordType: ref.recordType, packed: packStates(states) };
 }
 
 /**
- * The row a pull writes for a record it showed: lean when nothing is pending for the record and the
- * record shown is exactly the server's states (an initial sync: every record), else full.
+ * The clocks a pull may keep in the row of a record it showed (ServerClocks): when nothing is pending
+ * for the record and the record shown is exactly the server's states (an initial sync: every record).
+ * Undefined otherwise: the states need a `syncStates` row.
  */
-export function pulledStateRow(
-  ref: RecordRef,
+export function rowClocks(
   states: FieldStates,
   shown: StoredRecord,
   pendingOps: number,
-): SyncStateRow {
-  if (pendingOps > 0 || !recordHoldsValues(shown, states)) return syncStateRow(ref, states);
-  return { recordId: ref.recordId, recordType: ref.recordType, packed: leanStates(states) };
-}
-
-export function isLean(row: SyncStateRow): boolean {
-  return row.packed.values === undefined;
-}
-
-/**
- * The server states a row holds; none (`{}`) for no row: the server knows nothing of the record. A
- * lean row needs the record its row stores now.
- */
-export function serverStatesOf(row: SyncStateRow | undefined, record?: StoredRecord): FieldStates {
-  return row === undefined ? {} : unpackStates(row.packed, record);
+): ServerClocks | undefined {
+  if (pendingOps > 0 || !valuesEqual(shown, recordValues(states))) return undefined;
+  return packClocks(states);
 }
 
 function recordJsonValues(record: StoredRecord): Record<string, JsonValue> {
   return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, toJsonValue(value)]));
-}
-
-/** Whether the record has exactly the states' fields, each with the same value. */
-function recordHoldsValues(record: StoredRecord, states: FieldStates): boolean {
-  return valuesEqual(record, recordValues(states));
 }
 
 function unpackBirths(

@@ -7,8 +7,8 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { opKind, opWrites, toJsonValue } from './field-states';
-import { serverStatesOf, syncStateRow } from './packed-states';
-import { readKnownServerStates } from './read-server-states';
+import { syncStateRow } from './packed-states';
+import { readKnownServerStates, serverStatesOf } from './read-server-states';
 import { readLocalRecords } from './record-rows';
 import { syncMetaInTransaction } from './sync-meta';
 
@@ -81,7 +81,7 @@ async function fallbackSubsystems(
     readLocalRecords(db, refs),
   ]);
   refs.forEach((row, index) => {
-    const fromStates = serverStatesOf(states[index], records.get(row.recordId)?.record).subsystemId?.value;
+    const fromStates = serverStatesOf(states[index], records.get(row.recordId)).subsystemId?.value;
     const subsystemId =
       typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
     if (subsystemId !== undefined) found.set(row.recordId, subsystemId);
@@ -185,7 +185,8 @@ function rejectionRow(op: QueuedOp, code: RejectionRow['code'], reason: string, 
 /** Applied ops join the known server states; a record with nothing pending left shows those alone. */
 async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly QueuedOp[]): Promise<void> {
   if (applied.length === 0) return;
-  const known = await readKnownServerStates(db, [...new Set(applied.map((op) => op.recordId))]);
+  const refs = new Map(applied.map((op) => [op.recordId, op]));
+  const known = await readKnownServerStates(db, [...refs.values()]);
   const merged = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
   for (const op of applied) {
     const before = merged.get(op.recordId)?.server ?? known.get(op.recordId) ?? {};

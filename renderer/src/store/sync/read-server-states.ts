@@ -2,46 +2,51 @@ import type { FieldStates } from '@core/sync/merge';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { SyncStateRow } from '../rows/row-types';
-import { isLean, serverStatesOf } from './packed-states';
-import { type LocalRecord, readLocalRecords } from './record-rows';
+import { unpackClocks, unpackStates } from './packed-states';
+import { type LocalRecord, type RecordRef, readLocalRecords } from './record-rows';
 
 /**
- * The server states each row holds, by record id; a lean row takes its values from the record as
- * stored (`records`, read by the caller).
+ * One record's server states as this PC knows them (row-types.ts SyncStateRow): its `syncStates` row,
+ * else the clocks its record row holds with the record's values, else none (`{}`: the server knows
+ * nothing of the record).
  */
-export function statesOfRows(
-  rows: readonly (SyncStateRow | undefined)[],
-  records: ReadonlyMap<string, LocalRecord>,
-): Map<string, FieldStates> {
-  const byId = new Map<string, FieldStates>();
-  for (const row of rows) {
-    if (row !== undefined) byId.set(row.recordId, serverStatesOf(row, records.get(row.recordId)?.record));
-  }
-  return byId;
+export function serverStatesOf(row: SyncStateRow | undefined, local: LocalRecord | undefined): FieldStates {
+  if (row !== undefined) return unpackStates(row.packed);
+  if (local?.serverClocks !== undefined) return unpackClocks(local.serverClocks, local.record);
+  return {};
 }
 
 /**
- * The server states of these records as this PC knows them, by id (no entry: the server knows nothing
- * of the record). Reads a record only for a lean row. Runs inside a transaction over `syncStates` and
- * the record tables.
+ * The server states of these records as this PC knows them, by id. Reads a record's row only when
+ * it has no `syncStates` row. Runs inside a transaction over `syncStates` and the record tables.
  */
 export async function readKnownServerStates(
   db: YunweiDatabase,
-  recordIds: readonly string[],
+  refs: readonly RecordRef[],
 ): Promise<Map<string, FieldStates>> {
-  const rows = await db.syncStates.bulkGet([...recordIds]);
-  const lean = rows.filter((row): row is SyncStateRow => row !== undefined && isLean(row));
-  const records = lean.length === 0 ? new Map<string, LocalRecord>() : await readLocalRecords(db, lean);
-  return statesOfRows(rows, records);
+  const rows = await db.syncStates.bulkGet(refs.map((ref) => ref.recordId));
+  const withoutRow = refs.filter((_, index) => rows[index] === undefined);
+  const records =
+    withoutRow.length === 0 ? new Map<string, LocalRecord>() : await readLocalRecords(db, withoutRow);
+  return new Map(
+    refs.map((ref, index) => [ref.recordId, serverStatesOf(rows[index], records.get(ref.recordId))]),
+  );
 }
 
-/** One record's server states as this PC knows them (`{}`: the server knows nothing of it). */
+/** One record's server states as this PC knows them, whatever its type (`{}`: the server knows nothing of it). */
 export async function readServerStates(db: YunweiDatabase, recordId: string): Promise<FieldStates> {
   try {
     return await db.transaction(
       'r',
       [db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
-      async () => (await readKnownServerStates(db, [recordId])).get(recordId) ?? {},
+      async () => {
+        const refs = (['ticket', 'inspection_run', 'inspection_template'] as const).map((recordType) => ({
+          recordType,
+          recordId,
+        }));
+        const [row, records] = await Promise.all([db.syncStates.get(recordId), readLocalRecords(db, refs)]);
+        return serverStatesOf(row, records.get(recordId));
+      },
     );
   } catch (error) {
     throw toStoreError(error, '读取同步状态', db.disconnectedReason);

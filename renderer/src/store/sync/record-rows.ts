@@ -13,10 +13,18 @@ import type { HistoryEntry } from '@core/sync';
 import { type FieldStates, UPDATED_AT_FIELD, recordValues } from '@core/sync/merge';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
-import type { InspectionRunRow, InspectionTemplateRow, TicketRow, TicketSearchRow } from '../rows/row-types';
+import type {
+  InspectionRunRow,
+  InspectionTemplateRow,
+  ServerClocks,
+  SyncStateRow,
+  TicketRow,
+  TicketSearchRow,
+} from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
 import { searchRowsToWrite, ticketSearchKeyRange } from '../rows/ticket-search-rows';
 import { RECORD_KINDS, STORE_TYPE_OF } from '../save/record-kinds';
+import { syncStateRow } from './packed-states';
 
 export type AnyRecord = Ticket | InspectionTemplate | InspectionRun;
 
@@ -25,6 +33,8 @@ export interface LocalRecord {
   readonly record: AnyRecord;
   /** A template's row key (`<templateId>@<version>`); null for other types. */
   readonly key: string | null;
+  /** The server's clocks the row holds (row-types.ts ServerClocks). */
+  readonly serverClocks?: ServerClocks;
 }
 
 export interface RecordRef {
@@ -45,11 +55,16 @@ export async function readLocalRecords(
     db.inspectionTemplates.where('id').anyOf(idsOf('inspection_template')).toArray(),
   ]);
   const found = new Map<string, LocalRecord>();
-  for (const row of tickets) {
-    if (row !== undefined) found.set(row.id, { record: row.record, key: null });
-  }
-  for (const row of runs) if (row !== undefined) found.set(row.id, { record: row.record, key: null });
-  for (const row of templates) found.set(row.id, { record: row.record, key: row.key });
+  const local = (
+    row: { readonly record: AnyRecord; readonly serverClocks?: ServerClocks },
+    key: string | null,
+  ) =>
+    row.serverClocks === undefined
+      ? { record: row.record, key }
+      : { record: row.record, key, serverClocks: row.serverClocks };
+  for (const row of tickets) if (row !== undefined) found.set(row.id, local(row, null));
+  for (const row of runs) if (row !== undefined) found.set(row.id, local(row, null));
+  for (const row of templates) found.set(row.id, local(row, row.key));
   return found;
 }
 
@@ -95,17 +110,28 @@ export function showStates(
 }
 
 /**
+ * Where a record put by a batch keeps its server states (row-types.ts SyncStateRow): in its own row
+ * as clocks (`inRow`; `replacesStateRow` when a `syncStates` row may exist and must go), or in a full
+ * `syncStates` row (none when the states are empty: the server knows nothing of the record).
+ */
+export type ServerStatesPlace =
+  { readonly inRow: ServerClocks; readonly replacesStateRow: boolean } | { readonly full: FieldStates };
+
+/**
  * Row writes and deletes collected over a page and issued together at the end (each table once),
- * inside the caller's transaction.
+ * inside the caller's transaction. The record rows and the server states are written together, so a
+ * record never loses its states to a row rewritten without them.
  */
 export class RecordRowBatch {
   private readonly tickets: TicketRow[] = [];
   private readonly search: TicketSearchRow[] = [];
   private readonly runs: InspectionRunRow[] = [];
   private readonly templates: InspectionTemplateRow[] = [];
+  private readonly states: SyncStateRow[] = [];
   private readonly deletedTickets: string[] = [];
   private readonly deletedRuns: string[] = [];
   private readonly deletedTemplateKeys: string[] = [];
+  private readonly deletedStates: string[] = [];
   readonly history: HistoryEntry[] = [];
 
   /**
@@ -118,21 +144,28 @@ export class RecordRowBatch {
     private readonly deferSearch = false,
   ) {}
 
-  put(recordType: RecordType, record: AnyRecord, stored: LocalRecord | undefined): void {
-    switch (recordType) {
+  put(ref: RecordRef, record: AnyRecord, stored: LocalRecord | undefined, server: ServerStatesPlace): void {
+    const clocks = 'inRow' in server ? server.inRow : undefined;
+    if ('inRow' in server) {
+      if (server.replacesStateRow) this.deletedStates.push(ref.recordId);
+    } else if (Object.keys(server.full).length === 0) {
+      this.deletedStates.push(ref.recordId);
+    } else {
+      this.putStates(ref, server.full);
+    }
+    switch (ref.recordType) {
       case 'ticket': {
-        const row = ticketRow(record as Ticket, this.db.slaRules, this.now);
-        this.tickets.push(row);
+        this.tickets.push(ticketRow(record as Ticket, this.db.slaRules, this.now, clocks));
         if (this.deferSearch) return;
         const before = stored === undefined ? null : (stored.record as Ticket);
         this.search.push(...searchRowsToWrite(before, record as Ticket, newRecordId));
         return;
       }
       case 'inspection_run':
-        this.runs.push(inspectionRunRow(record as InspectionRun));
+        this.runs.push(inspectionRunRow(record as InspectionRun, clocks));
         return;
       case 'inspection_template': {
-        const row = inspectionTemplateRow(record as InspectionTemplate);
+        const row = inspectionTemplateRow(record as InspectionTemplate, clocks);
         if (stored?.key !== undefined && stored.key !== null && stored.key !== row.key) {
           this.deletedTemplateKeys.push(stored.key);
         }
@@ -142,12 +175,19 @@ export class RecordRowBatch {
     }
   }
 
-  remove(recordType: RecordType, recordId: string, stored: LocalRecord | undefined): void {
-    if (recordType === 'ticket') this.deletedTickets.push(recordId);
-    if (recordType === 'inspection_run') this.deletedRuns.push(recordId);
-    if (recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
+  /** The server states of a record whose row is not rewritten (a pull that could not show it). */
+  putStates(ref: RecordRef, states: FieldStates): void {
+    this.states.push(syncStateRow(ref, states));
+  }
+
+  /** Drops the record's row and its server states. */
+  remove(ref: RecordRef, stored: LocalRecord | undefined): void {
+    if (ref.recordType === 'ticket') this.deletedTickets.push(ref.recordId);
+    if (ref.recordType === 'inspection_run') this.deletedRuns.push(ref.recordId);
+    if (ref.recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
       this.deletedTemplateKeys.push(stored.key);
     }
+    this.deletedStates.push(ref.recordId);
   }
 
   async flush(): Promise<void> {
@@ -162,12 +202,14 @@ export class RecordRowBatch {
       }),
       db.inspectionRuns.bulkDelete(this.deletedRuns),
       db.inspectionTemplates.bulkDelete(this.deletedTemplateKeys),
+      db.syncStates.bulkDelete(this.deletedStates),
     ]);
     await Promise.all([
       db.tickets.bulkPut(this.tickets),
       db.ticketSearch.bulkPut(this.search),
       db.inspectionRuns.bulkPut(this.runs),
       db.inspectionTemplates.bulkPut(this.templates),
+      db.syncStates.bulkPut(this.states),
       db.history.bulkAdd(this.history),
     ]);
   }

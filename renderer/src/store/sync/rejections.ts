@@ -9,8 +9,8 @@ import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
 import { replayOps, toJsonValue } from './field-states';
-import { serverStatesOf } from './packed-states';
 import { readPendingOps } from './pending-ops';
+import { serverStatesOf } from './read-server-states';
 import {
   type AnyRecord,
   type LocalRecord,
@@ -99,13 +99,14 @@ export async function resendRejectedChange(
           readLocalRecords(db, [rejection.op]),
           readClock(db),
         ]);
-        const current = records.get(rejection.recordId)?.record;
+        const local = records.get(rejection.recordId);
+        const current = local?.record;
         if (current === undefined) {
           throw new StoreError('invalid', '这条修改对应的记录已不在本机，无法重新提交：请放弃这条修改。');
         }
         const values = current as unknown as Readonly<Record<string, unknown>>;
         const fields =
-          Object.keys(serverStatesOf(states, current)).length === 0
+          Object.keys(serverStatesOf(states, local)).length === 0
             ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
             : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
         const next = tick(clock, at);
@@ -163,23 +164,23 @@ export async function discardRejectedChange(
           readLocalRecords(db, [ref]),
           readPendingOps(db, [ref.recordId]),
         ]);
-        const server = serverStatesOf(states, records.get(ref.recordId)?.record);
+        const stored = records.get(ref.recordId);
+        const server = serverStatesOf(states, stored);
         const ops = pending.get(ref.recordId) ?? [];
         const local = ops.length === 0 ? undefined : replayOps(ref.recordType, server, ops);
         const shownNow = local ?? server;
-        const stored = records.get(ref.recordId);
         const batch = new RecordRowBatch(db, at);
         batch.history.push(...discardHistory(rejection, stored, shownNow, actor, at));
         if (Object.keys(shownNow).length === 0) {
-          batch.remove(ref.recordType, ref.recordId, stored);
-          await Promise.all([batch.flush(), db.syncStates.delete(ref.recordId)]);
+          batch.remove(ref, stored);
+          await batch.flush();
           return;
         }
         const shown = showStates(ref, shownNow, stored, { actor, at });
         if (!shown.ok) {
           throw new StoreError('invalid', `放弃这条修改后记录无效，未作更改：${shown.reason}`);
         }
-        batch.put(ref.recordType, shown.record, stored);
+        batch.put(ref, shown.record, stored, { full: server });
         await Promise.all([batch.flush(), db.syncProblems.delete(ref.recordId)]);
       },
     );

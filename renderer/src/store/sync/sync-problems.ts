@@ -1,13 +1,13 @@
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { InspectionTemplate } from '@core/records';
-import type { SyncProblemRow, SyncStateRow } from '../rows/row-types';
+import type { SyncProblemRow } from '../rows/row-types';
 import { STORE_TYPE_OF } from '../save/record-kinds';
 import type { SyncedRecord } from './apply-pull';
 import { SYNC_ACTOR } from './apply-pull';
 import { replayOps } from './field-states';
-import { serverStatesOf, syncStateRow } from './packed-states';
 import { readPendingOps } from './pending-ops';
+import { serverStatesOf } from './read-server-states';
 import { RecordRowBatch, readLocalRecords, showStates, templateKeyConflict } from './record-rows';
 
 export async function listSyncProblems(db: YunweiDatabase): Promise<SyncProblemRow[]> {
@@ -48,12 +48,11 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
         ]);
         const batch = new RecordRowBatch(db, at);
         const solved: SyncedRecord[] = [];
-        const statePuts: SyncStateRow[] = [];
         for (const [index, problem] of problems.entries()) {
-          const server = serverStatesOf(states[index], records.get(problem.recordId)?.record);
+          const stored = records.get(problem.recordId);
+          const server = serverStatesOf(states[index], stored);
           const ops = pending.get(problem.recordId) ?? [];
           const local = ops.length === 0 ? undefined : replayOps(problem.recordType, server, ops);
-          const stored = records.get(problem.recordId);
           const shown = showStates(problem, local ?? server, stored, { actor: SYNC_ACTOR, at });
           if (!shown.ok) continue;
           if (
@@ -62,14 +61,12 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
           ) {
             continue;
           }
-          batch.put(problem.recordType, shown.record, stored);
+          batch.put(problem, shown.record, stored, { full: server });
           batch.history.push(...shown.history);
-          statePuts.push(syncStateRow(problem, server));
           solved.push({ recordType: STORE_TYPE_OF[problem.recordType], recordId: problem.recordId });
         }
         await Promise.all([
           batch.flush(),
-          db.syncStates.bulkPut(statePuts),
           db.syncProblems.bulkDelete(solved.map((record) => record.recordId)),
         ]);
         return solved;

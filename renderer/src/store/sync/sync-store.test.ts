@@ -138,7 +138,7 @@ describe('applying pulled pages', () => {
     expect((await db.meta.get('hlc'))?.value.wallMs).toBeGreaterThanOrEqual(wallMs);
   });
 
-  it('keeps a pulled record’s server states without values, and a save keeps the server’s values before changing it', async () => {
+  it('keeps a pulled record’s server clocks in its row, and a save moves them to a full states row before changing it', async () => {
     const db = await freshDatabase();
     await readSyncMeta(db);
     const ticket = createdTicket({ title: '服务器上的标题', severity: 'major' });
@@ -148,15 +148,17 @@ describe('applying pulled pages', () => {
       pulledPage([pulledRecord('ticket', ticket, { wallMs, nodeId: 'bbbbbbbbbb' })], 'c1'),
       OPTIONS,
     );
-    // Nothing pending and the record is the server's: the row holds the clocks alone.
-    expect((await db.syncStates.get(ticket.id))?.packed.values).toBeUndefined();
+    // Nothing pending and the record is the server's: its row holds the clocks, no states row.
+    expect(await db.syncStates.get(ticket.id)).toBeUndefined();
+    expect((await db.tickets.get(ticket.id))?.serverClocks).toBeDefined();
     const pulledStates = await readServerStates(db, ticket.id);
     expect(pulledStates.title).toMatchObject({ value: '服务器上的标题', rank: 0 });
 
     const stored = (await db.tickets.get(ticket.id))?.record as Ticket;
     await saveTicket(db, stored, edited(stored, { title: '本机改的标题' }), '2026-03-10T11:05');
-    // The save wrote the row full first: the server's values survive the record's change.
-    expect((await db.syncStates.get(ticket.id))?.packed.values).toBeDefined();
+    // The save wrote a full states row first: the server's values survive the record's change.
+    expect((await db.syncStates.get(ticket.id))?.packed.values).toMatchObject({ title: '服务器上的标题' });
+    expect((await db.tickets.get(ticket.id))?.serverClocks).toBeUndefined();
     expect(await readServerStates(db, ticket.id)).toEqual(pulledStates);
 
     // Another PC's change merges with the queued local edit, field by field, on those values.
@@ -182,6 +184,58 @@ describe('applying pulled pages', () => {
     expect(await readServerStates(db, ticket.id)).toMatchObject({
       title: { value: '服务器上的标题' },
       severity: { value: 'ordinary' },
+    });
+  });
+
+  it('moves the server clocks of a saved record to a states row whether the save read first or trusted its clock', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const wallMs = at('2026-03-10T11:00');
+    const [a, b] = [createdTicket({ title: '服务器上的甲' }), createdTicket({ title: '服务器上的乙' })];
+    await applyPulledPage(
+      db,
+      pulledPage(
+        [a, b].map((ticket) => pulledRecord('ticket', ticket, { wallMs, nodeId: 'bbbbbbbbbb' })),
+        'c1',
+      ),
+      OPTIONS,
+    );
+    const pulled = [await readServerStates(db, a.id), await readServerStates(db, b.id)];
+    // The pull moved the clock: the first save reads it; the second trusts the one the first committed.
+    for (const [index, ticket] of [a, b].entries()) {
+      const stored = (await db.tickets.get(ticket.id))?.record as Ticket;
+      await saveTicket(db, stored, edited(stored, { title: `本机改的标题${index}` }), '2026-03-10T11:05');
+      expect((await db.tickets.get(ticket.id))?.serverClocks).toBeUndefined();
+      expect(await readServerStates(db, ticket.id)).toEqual(pulled[index]);
+    }
+  });
+
+  it('puts the server clocks back in the row once the server has every local write, dropping the states row', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = createdTicket({ title: '服务器上的标题' });
+    const page = (record: Ticket, wallMs: number, cursor: string) =>
+      pulledPage([pulledRecord('ticket', record, { wallMs, nodeId: 'bbbbbbbbbb' })], cursor);
+    await applyPulledPage(db, page(ticket, at('2026-03-10T11:00'), 'c1'), OPTIONS);
+    const stored = (await db.tickets.get(ticket.id))?.record as Ticket;
+    const mine = await saveTicket(db, stored, edited(stored, { title: '本机改的标题' }), '2026-03-10T11:05');
+    const { ops } = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    await recordPushResults(
+      db,
+      ops,
+      { results: ops.map((op) => ({ seq: op.seq, opId: op.opId, status: 'applied' as const })), lastSeq: 1 },
+      at('2026-03-10T11:06'),
+    );
+    expect((await db.syncStates.get(ticket.id))?.packed.values).toMatchObject({ title: '本机改的标题' });
+
+    // The server's version, written later by another PC: nothing pending, shown exactly as it is.
+    const theirs = { ...mine, severity: 'major' as const };
+    await applyPulledPage(db, page(theirs, at('2026-03-10T11:10'), 'c2'), OPTIONS);
+    expect(await db.syncStates.get(ticket.id)).toBeUndefined();
+    expect((await db.tickets.get(ticket.id))?.serverClocks).toBeDefined();
+    expect(await readServerStates(db, ticket.id)).toMatchObject({
+      title: { value: '本机改的标题' },
+      severity: { value: 'major' },
     });
   });
 

@@ -10,13 +10,17 @@ export function testDatabases(prefix: string): {
   readonly fresh: () => Promise<YunweiDatabase>;
   /** Deletes `db` (opened elsewhere, e.g. after an upgrade) with the others. */
   readonly keep: (db: YunweiDatabase) => YunweiDatabase;
+  /** Deletes every database so far (a property test's run, before the next one). */
+  readonly deleteAll: () => Promise<void>;
 } {
   const opened: YunweiDatabase[] = [];
   let counter = 0;
-  afterEach(async () => {
+  const deleteAll = async () => {
     for (const db of opened.splice(0)) await db.delete();
-  });
+  };
+  afterEach(deleteAll);
   return {
+    deleteAll,
     fresh: async () => {
       counter += 1;
       const db = new YunweiDatabase(`yunwei-test-${prefix}-${counter}-${Date.now()}`);

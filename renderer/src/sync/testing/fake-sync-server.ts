@@ -29,8 +29,12 @@ const SCHEMAS: Readonly<Record<RecordType, z.ZodType>> = {
   inspection_run: inspectionRunSchema,
 };
 
-/** What goes wrong with the next request: it never arrives, its reply is lost, or the server refuses. */
+/**
+ * What goes wrong with the next request: it never arrives, its reply is lost, or the server refuses;
+ * `pass`: nothing (so that a later request of the same round fails).
+ */
 export type Fault =
+  | { readonly kind: 'pass' }
   | { readonly kind: 'drop-request' }
   | { readonly kind: 'drop-reply' }
   | { readonly kind: 'http'; readonly status: number; readonly code: string; readonly message: string };
@@ -67,6 +71,11 @@ export class FakeSyncServer implements SyncTransport {
   /** The next requests fail this way, one fault per request, in order. */
   fail(...faults: Fault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** Faults queued for requests that were never made. */
+  clearFaults(): void {
+    this.faults.length = 0;
   }
 
   /** Every listening client hears a poke. */
