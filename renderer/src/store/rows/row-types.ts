@@ -100,8 +100,7 @@ export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
  *
  * A record's server states live in one of two places (sync/server-states.ts reads both): this row,
  * or, when the record this PC shows is exactly the server's version, the clocks alone in the record's
- * own row (ServerClocks). Neither: the server knows nothing of the record yet. When both exist this
- * row is the newer (a pull that could not show a record writes the row and leaves the record's).
+ * own row (ServerClocks); never both. Neither: the server knows nothing of the record yet.
  */
 export interface SyncStateRow {
   readonly recordId: string;

@@ -239,8 +239,10 @@ function mergePulled(
 function placeRecord(writes: PageWrites, merged: MergedRecord, at: number, conflict?: string): void {
   const { pulled, server, pendingOps, stored, hasStateRow, shown } = merged;
   if (!shown.ok || conflict !== undefined) {
-    // The server's states are valid (it checked them): keep them, show the last valid version.
-    writes.batch.putStates(pulled, server);
+    // The server's states are valid (it checked them): keep them, show the last valid version. Its
+    // row's clocks, if any, described that version as the server's: the row gives them up.
+    if (stored?.serverClocks === undefined) writes.batch.putStates(pulled, server);
+    else writes.batch.put(pulled, stored.record, stored, { full: server });
     writes.problems.push({
       recordId: pulled.recordId,
       recordType: pulled.recordType,

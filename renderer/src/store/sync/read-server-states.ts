@@ -7,8 +7,8 @@ import { type LocalRecord, type RecordRef, readLocalRecords } from './record-row
 
 /**
  * One record's server states as this PC knows them (row-types.ts SyncStateRow): its `syncStates` row,
- * else the clocks its record row holds with the record's values, else none (`{}`: the server knows
- * nothing of the record).
+ * or the clocks its record row holds with the record's values, or none (`{}`: the server knows nothing
+ * of the record).
  */
 export function serverStatesOf(row: SyncStateRow | undefined, local: LocalRecord | undefined): FieldStates {
   if (row !== undefined) return unpackStates(row.packed);

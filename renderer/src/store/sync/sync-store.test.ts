@@ -468,6 +468,42 @@ describe('applying pulled pages', () => {
     expect((await db.tickets.get(ticket.id))?.record.title).toBe('服务器改好的标题');
     expect(await db.syncProblems.toCollection().primaryKeys()).toEqual([other.id]);
   });
+
+  it('moves a record row’s server clocks out when a pull cannot show the record, so a save keeps the newer states', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const ticket = createdTicket({ title: '服务器上的标题' });
+    const write = (minute: string) => ({ wallMs: at(`2026-03-10T11:${minute}`), nodeId: 'bbbbbbbbbb' });
+    await applyPulledPage(db, pulledPage([pulledRecord('ticket', ticket, write('00'))], 'c1'), OPTIONS);
+    expect((await db.tickets.get(ticket.id))?.serverClocks).toBeDefined();
+
+    const broken = { ...ticket, title: '', severity: 'emergency' as const };
+    const result = await applyPulledPage(
+      db,
+      pulledPage([pulledRecord('ticket', broken, write('05'))], 'c2'),
+      OPTIONS,
+    );
+    expect(result.problems).toBe(1);
+    const row = await db.tickets.get(ticket.id);
+    expect(row?.record.title).toBe('服务器上的标题');
+    expect(row?.serverClocks).toBeUndefined();
+    expect(await readServerStates(db, ticket.id)).toMatchObject({
+      title: { value: '' },
+      severity: { value: 'emergency' },
+    });
+
+    // The engineer edits the version shown: the server's newer states stay what this PC knows.
+    await saveTicket(
+      db,
+      row?.record as Ticket,
+      edited(row?.record as Ticket, { description: '本机补充' }),
+      '2026-03-10T11:10',
+    );
+    expect(await readServerStates(db, ticket.id)).toMatchObject({
+      title: { value: '' },
+      severity: { value: 'emergency' },
+    });
+  });
 });
 
 describe('push results, re-send and discard', () => {
