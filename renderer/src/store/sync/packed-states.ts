@@ -108,9 +108,16 @@ function ownEntry<Value>(map: Readonly<Record<string, Value>> | undefined, key: 
 
 /** The (HLC, rank) pair most fields have. */
 function sharedClock(states: FieldStates): PackedClock {
+  const all = Object.values(states);
+  const first = all[0];
+  if (first === undefined) return { hlc: '', rank: 0 };
+  let same = 0;
+  for (const state of all) if (state.hlc === first.hlc && state.rank === first.rank) same += 1;
+  // The usual record (created or last edited by one write): no other clock can be as common.
+  if (same * 2 > all.length) return { hlc: first.hlc, rank: first.rank };
   const counts = new Map<string, { clock: PackedClock; count: number }>();
   let best: { clock: PackedClock; count: number } | undefined;
-  for (const state of Object.values(states)) {
+  for (const state of all) {
     const key = `${state.rank}${state.hlc}`;
     const entry = counts.get(key) ?? { clock: { hlc: state.hlc, rank: state.rank }, count: 0 };
     entry.count += 1;
