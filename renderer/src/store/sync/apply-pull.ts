@@ -280,14 +280,9 @@ function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingR
   for (const change of changes) {
     if (change.kind !== 'record') continue;
     const states: Record<string, FieldState> = {};
-    for (const field of change.fields) {
-      states[field.field] = {
-        value: field.value,
-        hlc: field.hlc,
-        rank: field.rank,
-        ...(field.births === undefined ? {} : { births: field.births }),
-      };
-    }
+    // A pulled field is its field state plus its name: taken as it is, not copied (an initial sync
+    // pulls a few million of them).
+    for (const field of change.fields) states[field.field] = field;
     const earlier = byId.get(change.recordId);
     byId.set(change.recordId, {
       recordType: change.recordType,

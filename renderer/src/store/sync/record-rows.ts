@@ -146,13 +146,8 @@ export class RecordRowBatch {
 
   put(ref: RecordRef, record: AnyRecord, stored: LocalRecord | undefined, server: ServerStatesPlace): void {
     const clocks = 'inRow' in server ? server.inRow : undefined;
-    if ('inRow' in server) {
-      if (server.replacesStateRow) this.deletedStates.push(ref.recordId);
-    } else if (Object.keys(server.full).length === 0) {
-      this.deletedStates.push(ref.recordId);
-    } else {
-      this.putStates(ref, server.full);
-    }
+    if ('full' in server && Object.keys(server.full).length > 0) this.putStates(ref, server.full);
+    else if ('full' in server || server.replacesStateRow) this.deletedStates.push(ref.recordId);
     switch (ref.recordType) {
       case 'ticket': {
         this.tickets.push(ticketRow(record as Ticket, this.db.slaRules, this.now, clocks));
