@@ -20,6 +20,24 @@ function v1TicketRow(ticket: ReturnType<typeof createdTicket>, savedAt: number) 
   return row;
 }
 
+/** Subsystem 5's daily check, version 1, and a run of it started at `startedAt`. */
+function dailyCheck(startedAt: number) {
+  const template = newTemplate(
+    {
+      subsystemId: 5,
+      templateId: 's5-daily',
+      name: '门户网站每日功能检查',
+      schedule: null,
+      items: [{ id: 'home', kind: 'pass-fail', label: '首页可打开', required: true }],
+    },
+    { actor: 'admin', at: at('2026-03-01T09:00') },
+  );
+  if (!template.ok) throw new Error(template.reason);
+  const run = startRun(template.template, { actor: 'zhangsan', at: startedAt, scheduledFor: '2026-03-10' });
+  if (!run.ok) throw new Error(run.reason);
+  return { template: template.template, run: run.run };
+}
+
 describe('schema migration', () => {
   it('opens a database filled by version 1 with every record, history row, op, blob and the clock', async () => {
     const name = `yunwei-test-migrate-${Date.now()}`;
@@ -49,42 +67,26 @@ describe('schema migration', () => {
         clock: nodeClock,
       }),
     );
-    const template = newTemplate(
-      {
-        subsystemId: 5,
-        templateId: 's5-daily',
-        name: '门户网站每日功能检查',
-        schedule: null,
-        items: [{ id: 'home', kind: 'pass-fail', label: '首页可打开', required: true }],
-      },
-      { actor: 'admin', at: at('2026-03-01T09:00') },
-    );
-    if (!template.ok) throw new Error(template.reason);
-    const run = startRun(template.template, {
-      actor: 'zhangsan',
-      at: at('2026-03-10T08:00'),
-      scheduledFor: '2026-03-10',
-    });
-    if (!run.ok) throw new Error(run.reason);
+    const { template, run } = dailyCheck(at('2026-03-10T08:00'));
 
     await v1.table('tickets').bulkAdd(stored.map((ticket) => v1TicketRow(ticket, at('2026-03-20T10:00'))));
     await v1.table('history').bulkAdd(changeSets.flatMap((set) => set.history));
     await v1.table('outbox').bulkAdd(changeSets.map((set) => set.op));
     await v1.table('inspectionTemplates').add({
       key: 's5-daily@1',
-      id: template.template.id,
+      id: template.id,
       templateId: 's5-daily',
       version: 1,
       subsystemId: 5,
-      record: template.template,
+      record: template,
     });
     await v1.table('inspectionRuns').add({
-      id: run.run.id,
-      record: run.run,
+      id: run.id,
+      record: run,
       subsystemId: 5,
       templateId: 's5-daily',
       slotKey: '2026-03-10',
-      startedAt: run.run.startedAt,
+      startedAt: run.startedAt,
     });
     await v1.table('blobs').add({
       sha256: 'a'.repeat(64),
@@ -105,7 +107,7 @@ describe('schema migration', () => {
     expect(await db.history.count()).toBe(historyCount);
     expect(await db.outbox.count()).toBe(30);
     expect(await db.inspectionTemplates.count()).toBe(1);
-    expect((await db.inspectionRuns.get(run.run.id))?.record).toEqual(run.run);
+    expect((await db.inspectionRuns.get(run.id))?.record).toEqual(run);
     expect(await db.blobs.count()).toBe(1);
     expect((await db.meta.get('hlc'))?.value).toEqual(changeSets[0]?.clock);
     for (const ticket of stored) expect((await db.tickets.get(ticket.id))?.record).toEqual(ticket);
@@ -230,31 +232,15 @@ describe('schema migration', () => {
     // More lean tickets than one upgrade step (2,000) moves at a time.
     const tickets = Array.from({ length: 2_100 }, (_, index) => createdTicket({ title: `工单 ${index}` }));
     const edited = createdTicket({ title: '本机改过的工单' });
-    const template = newTemplate(
-      {
-        subsystemId: 5,
-        templateId: 's5-daily',
-        name: '门户网站每日功能检查',
-        schedule: null,
-        items: [{ id: 'home', kind: 'pass-fail', label: '首页可打开', required: true }],
-      },
-      { actor: 'admin', at: at('2026-03-01T09:00') },
-    );
-    if (!template.ok) throw new Error(template.reason);
-    const run = startRun(template.template, {
-      actor: 'zhangsan',
-      at: at('2026-03-10T08:10'),
-      scheduledFor: '2026-03-10',
-    });
-    if (!run.ok) throw new Error(run.reason);
+    const { template, run } = dailyCheck(at('2026-03-10T08:10'));
     const lean = (recordId: string, recordType: string) => ({
       recordId,
       recordType,
       packed: { hlc, rank: 0 },
     });
     await v5.table('tickets').bulkPut([...tickets, edited].map((ticket) => ticketRow(ticket, rules, 1)));
-    await v5.table('inspectionRuns').put(inspectionRunRow(run.run));
-    await v5.table('inspectionTemplates').put(inspectionTemplateRow(template.template));
+    await v5.table('inspectionRuns').put(inspectionRunRow(run));
+    await v5.table('inspectionTemplates').put(inspectionTemplateRow(template));
     const editedStates = {
       id: { value: edited.id, hlc, rank: 0 },
       title: { value: '服务器上的标题', hlc: later, rank: 0 },
@@ -263,8 +249,8 @@ describe('schema migration', () => {
       .table('syncStates')
       .bulkAdd([
         ...tickets.map((ticket) => lean(ticket.id, 'ticket')),
-        lean(run.run.id, 'inspection_run'),
-        lean(template.template.id, 'inspection_template'),
+        lean(run.id, 'inspection_run'),
+        lean(template.id, 'inspection_template'),
         lean('t-gone', 'ticket'),
         syncStateRow({ recordId: edited.id, recordType: 'ticket' }, editedStates as never),
       ]);
@@ -282,8 +268,8 @@ describe('schema migration', () => {
       const states = await readServerStates(db, ticket?.id ?? '');
       expect(states.title).toEqual({ value: ticket?.title, hlc, rank: 0 });
     }
-    expect((await readServerStates(db, run.run.id)).id).toEqual({ value: run.run.id, hlc, rank: 0 });
-    expect((await readServerStates(db, template.template.id)).name).toMatchObject({
+    expect((await readServerStates(db, run.id)).id).toEqual({ value: run.id, hlc, rank: 0 });
+    expect((await readServerStates(db, template.id)).name).toMatchObject({
       value: '门户网站每日功能检查',
     });
     expect(await readServerStates(db, edited.id)).toEqual(editedStates);
