@@ -26,10 +26,10 @@ interface RecordRow {
  */
 export async function upgradeToV6(transaction: Transaction): Promise<void> {
   const states = transaction.table<V5StatesRow, string>('syncStates');
-  const tables: Record<RecordType, Table<RecordRow, string>> = {
-    ticket: transaction.table('tickets'),
-    inspection_run: transaction.table('inspectionRuns'),
-    inspection_template: transaction.table('inspectionTemplates'),
+  const tables: RecordTables = {
+    tickets: transaction.table('tickets'),
+    runs: transaction.table('inspectionRuns'),
+    templates: transaction.table('inspectionTemplates'),
   };
   let after: string | null = null;
   for (;;) {
@@ -42,18 +42,21 @@ export async function upgradeToV6(transaction: Transaction): Promise<void> {
   }
 }
 
-async function moveIntoRecordRows(
-  tables: Record<RecordType, Table<RecordRow, string>>,
-  lean: readonly V5StatesRow[],
-): Promise<void> {
+interface RecordTables {
+  readonly tickets: Table<RecordRow, string>;
+  readonly runs: Table<RecordRow, string>;
+  /** Keyed by `<templateId>@<version>`; found by their `id` index. */
+  readonly templates: Table<InspectionTemplateRow, string>;
+}
+
+async function moveIntoRecordRows(tables: RecordTables, lean: readonly V5StatesRow[]): Promise<void> {
   const clocksOf = new Map(lean.map((row) => [row.recordId, row.packed]));
   const idsOf = (type: RecordType) =>
     lean.filter((row) => row.recordType === type).map((row) => row.recordId);
-  const templates = tables.inspection_template as unknown as Table<InspectionTemplateRow, string>;
-  const [tickets, runs, templateRows] = await Promise.all([
-    tables.ticket.bulkGet(idsOf('ticket')),
-    tables.inspection_run.bulkGet(idsOf('inspection_run')),
-    templates.where('id').anyOf(idsOf('inspection_template')).toArray(),
+  const [tickets, runs, templates] = await Promise.all([
+    tables.tickets.bulkGet(idsOf('ticket')),
+    tables.runs.bulkGet(idsOf('inspection_run')),
+    tables.templates.where('id').anyOf(idsOf('inspection_template')).toArray(),
   ]);
   const withClocks = <Row extends RecordRow>(rows: readonly (Row | undefined)[]): Row[] =>
     rows.flatMap((row) => {
@@ -61,8 +64,8 @@ async function moveIntoRecordRows(
       return row === undefined || clocks === undefined ? [] : [{ ...row, serverClocks: clocks }];
     });
   await Promise.all([
-    tables.ticket.bulkPut(withClocks(tickets)),
-    tables.inspection_run.bulkPut(withClocks(runs)),
-    templates.bulkPut(withClocks(templateRows)),
+    tables.tickets.bulkPut(withClocks(tickets)),
+    tables.runs.bulkPut(withClocks(runs)),
+    tables.templates.bulkPut(withClocks(templates)),
   ]);
 }
