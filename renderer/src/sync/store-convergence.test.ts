@@ -128,8 +128,9 @@ async function run(commands: readonly Command[]): Promise<void> {
   }
   let when = at('2026-03-10T10:00');
   for (const step of commands) {
-    const { db, engine } = pcs[step.pc] ?? { db: undefined, engine: undefined };
-    if (db === undefined || engine === undefined) throw new Error(`没有第 ${step.pc} 台电脑`);
+    const pc = pcs[step.pc];
+    if (pc === undefined) throw new Error(`没有第 ${step.pc} 台电脑`);
+    const { db, engine } = pc;
     when += 60_000;
     if (step.kind === 'sync') {
       server.fail(...step.faults.map((kind) => ({ kind })));

@@ -185,8 +185,8 @@ function rejectionRow(op: QueuedOp, code: RejectionRow['code'], reason: string, 
 /** Applied ops join the known server states; a record with nothing pending left shows those alone. */
 async function acceptIntoServerStates(db: YunweiDatabase, applied: readonly QueuedOp[]): Promise<void> {
   if (applied.length === 0) return;
-  const refs = new Map(applied.map((op) => [op.recordId, op]));
-  const known = await readKnownServerStates(db, [...refs.values()]);
+  const oneOpPerRecord = new Map(applied.map((op) => [op.recordId, op]));
+  const known = await readKnownServerStates(db, [...oneOpPerRecord.values()]);
   const merged = new Map<string, { readonly recordType: RecordType; readonly server: FieldStates }>();
   for (const op of applied) {
     const before = merged.get(op.recordId)?.server ?? known.get(op.recordId) ?? {};

@@ -58,10 +58,7 @@ export async function readLocalRecords(
   const local = (
     row: { readonly record: AnyRecord; readonly serverClocks?: ServerClocks },
     key: string | null,
-  ) =>
-    row.serverClocks === undefined
-      ? { record: row.record, key }
-      : { record: row.record, key, serverClocks: row.serverClocks };
+  ) => ({ record: row.record, key, serverClocks: row.serverClocks });
   for (const row of tickets) if (row !== undefined) found.set(row.id, local(row, null));
   for (const row of runs) if (row !== undefined) found.set(row.id, local(row, null));
   for (const row of templates) found.set(row.id, local(row, row.key));
