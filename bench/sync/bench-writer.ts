@@ -1,6 +1,6 @@
 import { type Hlc, encodeHlc, initialHlc, newNodeId, tick } from '@core/sync/hlc';
 import type { JsonValue } from '@core/sync/json-value';
-import type { PushOpInput, PushRequestInput } from '@core/sync/protocol';
+import { type PushOpInput, type PushRequestInput, SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 
 /**
  * One simulated client database as the server sees it: a client id, an HLC that ticks once per save
@@ -37,6 +37,6 @@ export class BenchWriter {
   }
 
   batch(ops: readonly PushOpInput[]): PushRequestInput {
-    return { clientId: this.clientId, schemaVersion: 1, ops: [...ops] };
+    return { clientId: this.clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops: [...ops] };
   }
 }

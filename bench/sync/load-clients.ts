@@ -1,4 +1,5 @@
 import type { Ticket } from '@core/records';
+import { SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { percentile } from '../local/percentiles';
 import { ApiClient, pushAccepted } from './api-client';
 import { BenchWriter } from './bench-writer';
@@ -86,7 +87,7 @@ export async function runLoad(baseUrl: string, options: LoadOptions): Promise<Lo
         pushDurations.push(performance.now() - pushStarted);
         for (;;) {
           const pullStarted = performance.now();
-          const page = await client.pull({ schemaVersion: 1, cursor, limit: 500 });
+          const page = await client.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: 500 });
           pullDurations.push(performance.now() - pullStarted);
           pulledRecords += page.changes.length;
           cursor = page.cursor;

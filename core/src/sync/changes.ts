@@ -16,7 +16,7 @@ import { encodeHlc, type Hlc, tick } from './hlc';
  * changed field and one outbox operation. The sync issue refines the wire protocol; these are the
  * minimal shapes both sides already agree on. HLCs are stored encoded (`encodeHlc`) so they index.
  */
-const encodedHlcSchema = z
+export const encodedHlcSchema = z
   .string()
   .regex(/^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-z]{10}$/, { error: '时间戳格式无效' });
 

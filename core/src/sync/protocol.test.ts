@@ -81,22 +81,32 @@ describe('pullRequestSchema and responses', () => {
     ).toBe(false);
   });
 
-  it('takes a pulled field’s value as JSON.parse gave it, refusing only a missing value, by path', () => {
+  it('takes a pulled record’s values as JSON.parse gave them, refusing an empty record or a bad clock by path', () => {
     const events = [{ id: ID, at: 1, author: 'u1', kind: 'created', note: null }];
-    const page = (field: Record<string, unknown>) => ({
-      changes: [{ kind: 'record', recordType: 'ticket', recordId: ID, subsystemId: 1, fields: [field] }],
+    const page = (record: Record<string, unknown>) => ({
+      changes: [
+        { kind: 'record', recordType: 'ticket', recordId: ID, subsystemId: 1, hlc: HLC, rank: 0, ...record },
+      ],
       cursor: 'c',
       hasMore: false,
       reset: false,
     });
     const parsed = pullResponseSchema.parse(
-      JSON.parse(JSON.stringify(page({ field: 'events', value: events, hlc: HLC, rank: 1 }))),
+      JSON.parse(
+        JSON.stringify(page({ values: { events, assignee: null }, births: { events: { [ID]: 0 } } })),
+      ),
     );
-    expect(parsed.changes[0]).toMatchObject({ fields: [{ field: 'events', value: events }] });
-    expect(
-      pullResponseSchema.parse(page({ field: 'assignee', value: null, hlc: HLC, rank: 0 })).changes,
-    ).toHaveLength(1);
-    const missing = safeParseInChinese(pullResponseSchema, page({ field: 'title', hlc: HLC, rank: 1 }));
-    expect(missing.success ? '' : describeSchemaIssues(missing.error)).toContain('changes.0.fields.0.value');
+    expect(parsed.changes[0]).toMatchObject({ values: { events, assignee: null } });
+    const empty = safeParseInChinese(pullResponseSchema, page({ values: {} }));
+    expect(empty.success ? '' : describeSchemaIssues(empty.error)).toContain('changes.0.values');
+    const badClock = safeParseInChinese(
+      pullResponseSchema,
+      page({ values: { title: '标题' }, clocks: { title: { hlc: 'yesterday', rank: 0 } } }),
+    );
+    expect(badClock.success ? '' : describeSchemaIssues(badClock.error)).toContain(
+      'changes.0.clocks.title.hlc',
+    );
+    const missing = safeParseInChinese(pullResponseSchema, page({ values: { title: undefined } }));
+    expect(missing.success ? '' : describeSchemaIssues(missing.error)).toContain('changes.0.values.title');
   });
 });

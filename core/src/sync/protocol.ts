@@ -5,15 +5,19 @@ import { instantSchema, recordTypeSchema, subsystemIdSchema, userIdSchema } from
 import { recordIdSchema } from '../records/record-id';
 import { sha256Schema } from '../records/ticket';
 import { fieldWriteSchema } from './changes';
-import { parsedJsonValueSchema } from './json-value';
+import { packedStatesSchema } from './packed-states';
 
 /**
  * The wire format of the central API, shared by the server (which validates every body with these
  * schemas) and the clients. docs/sync-protocol.md explains every field; keep the two in step.
  */
 
-/** The version of these schemas and of the record schemas. A client and server must agree on it. */
-export const SYNC_SCHEMA_VERSION = 1;
+/**
+ * The version of these schemas and of the record schemas. A client and server must agree on it.
+ * 2: a pulled record's fields come packed (values, shared clock, differing clocks), not one object
+ * per field.
+ */
+export const SYNC_SCHEMA_VERSION = 2;
 /** Carried by every request except the health probe, and by every response. */
 export const SCHEMA_VERSION_HEADER = 'yunwei-schema-version';
 
@@ -251,29 +255,21 @@ export const pullRequestSchema = z.strictObject({
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 export type PullRequestInput = z.input<typeof pullRequestSchema>;
 
-export const eventBirthSchema = z.strictObject({
-  hlc: fieldWriteSchema.shape.hlc,
-  index: z.number().int().min(0),
-});
-
-export const pulledFieldSchema = z.strictObject({
-  field: z.string().min(1),
-  value: parsedJsonValueSchema,
-  hlc: fieldWriteSchema.shape.hlc,
-  rank: z.union([z.literal(0), z.literal(1)]),
-  /** A ticket's `events` only: event id → the write that first carried it (see the merge rule). */
-  births: z.record(z.string(), eventBirthSchema).optional(),
-});
-export type PulledField = z.infer<typeof pulledFieldSchema>;
-
 export const pulledRecordSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('record'),
     recordType: recordTypeSchema,
     recordId: recordIdSchema,
     subsystemId: subsystemIdSchema,
-    /** Every field of the record with its merge state: apply each with the merge rule. */
-    fields: z.array(pulledFieldSchema).min(1),
+    /**
+     * Every field of the record with its merge state, packed (packed-states.ts: `unpackStates` gives
+     * the states to apply with the merge rule): the values, the clock most fields share, the clocks
+     * that differ, and the births of a ticket's events.
+     */
+    ...packedStatesSchema.shape,
+    values: packedStatesSchema.shape.values.refine((values) => Object.keys(values).length > 0, {
+      error: '记录没有任何字段',
+    }),
   }),
   z.strictObject({
     /** The record moved to a subsystem this user may not see: drop the local copy. */

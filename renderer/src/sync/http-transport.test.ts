@@ -31,7 +31,7 @@ describe('createHttpTransport', () => {
       Response.json({ changes: [], cursor: 'c1', hasMore: false, reset: false }),
     );
     const page = await createHttpTransport(ACCOUNT, fetchImpl).pull({
-      schemaVersion: 1,
+      schemaVersion: SYNC_SCHEMA_VERSION,
       cursor: null,
       limit: 500,
     });
@@ -48,16 +48,16 @@ describe('createHttpTransport', () => {
     const refused = fakeFetch(() =>
       Response.json({ error: { code: 'token_revoked', message: '登录已失效' } }, { status: 401 }),
     );
-    await expect(createHttpTransport(ACCOUNT, refused.fetchImpl).pull({ schemaVersion: 1 })).rejects.toEqual(
-      new SyncHttpError(401, 'token_revoked', '登录已失效'),
-    );
+    await expect(
+      createHttpTransport(ACCOUNT, refused.fetchImpl).pull({ schemaVersion: SYNC_SCHEMA_VERSION }),
+    ).rejects.toEqual(new SyncHttpError(401, 'token_revoked', '登录已失效'));
     const down = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    const offline = createHttpTransport(ACCOUNT, down.fetchImpl).pull({ schemaVersion: 1 });
+    const offline = createHttpTransport(ACCOUNT, down.fetchImpl).pull({ schemaVersion: SYNC_SCHEMA_VERSION });
     await expect(offline).rejects.toBeInstanceOf(SyncNetworkError);
     await expect(offline).rejects.toThrow('fetch failed');
     const odd = fakeFetch(() => Response.json({ changes: 'none' }));
     await expect(
-      createHttpTransport(ACCOUNT, odd.fetchImpl).pull({ schemaVersion: 1 }),
+      createHttpTransport(ACCOUNT, odd.fetchImpl).pull({ schemaVersion: SYNC_SCHEMA_VERSION }),
     ).rejects.toBeInstanceOf(SyncProtocolError);
   });
 

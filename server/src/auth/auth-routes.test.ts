@@ -1,4 +1,4 @@
-import { type LoginResponse, loginResponseSchema } from '@core/sync/protocol';
+import { type LoginResponse, SYNC_SCHEMA_VERSION, loginResponseSchema } from '@core/sync/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { disableUser, resetPassword } from '../accounts/user-admin';
 import {
@@ -167,7 +167,10 @@ for (const backend of testBackends) {
     it('refuses a token after it expires', async () => {
       const { token } = (await login('zhaoliu', TEST_PASSWORD, '10.0.2.1')).json<LoginResponse>();
       const pull = () =>
-        api.request('POST', '/api/v1/sync/pull', { token, body: { schemaVersion: 1, cursor: null } });
+        api.request('POST', '/api/v1/sync/pull', {
+          token,
+          body: { schemaVersion: SYNC_SCHEMA_VERSION, cursor: null },
+        });
       expect((await pull()).statusCode).toBe(200);
       api.clock.now = TEST_START + 12 * 60 * MINUTE;
       const expired = await pull();
@@ -180,7 +183,10 @@ for (const backend of testBackends) {
       const { token } = (await login('zhaoliu', TEST_PASSWORD, '10.0.3.1')).json<LoginResponse>();
       const logout = await api.request('POST', '/api/v1/auth/logout', { token });
       expect(logout.statusCode).toBe(204);
-      const after = await api.request('POST', '/api/v1/sync/pull', { token, body: { schemaVersion: 1 } });
+      const after = await api.request('POST', '/api/v1/sync/pull', {
+        token,
+        body: { schemaVersion: SYNC_SCHEMA_VERSION },
+      });
       expect(after.statusCode).toBe(401);
       expect(after.json().error.code).toBe('token_revoked');
       expect((await auditRows('zhaoliu')).at(-1)).toMatchObject({ action: 'logout', result: 'success' });
@@ -190,7 +196,10 @@ for (const backend of testBackends) {
       await api.createUser('wujiu', { role: 'engineer', subsystemIds: [6] });
       const { token } = (await login('wujiu', TEST_PASSWORD, '10.0.4.1')).json<LoginResponse>();
       expect(await disableUser(api.db, 'wujiu', admin())).toBe(1);
-      const pull = await api.request('POST', '/api/v1/sync/pull', { token, body: { schemaVersion: 1 } });
+      const pull = await api.request('POST', '/api/v1/sync/pull', {
+        token,
+        body: { schemaVersion: SYNC_SCHEMA_VERSION },
+      });
       expect(pull.json().error.code).toBe('token_revoked');
       const again = await login('wujiu', TEST_PASSWORD, '10.0.4.1');
       expect(again.statusCode).toBe(403);
@@ -209,18 +218,20 @@ for (const backend of testBackends) {
       expect(after.json<LoginResponse>().offlineVerifier.salt).not.toBe(before.offlineVerifier.salt);
       const old = await api.request('POST', '/api/v1/sync/pull', {
         token: before.token,
-        body: { schemaVersion: 1 },
+        body: { schemaVersion: SYNC_SCHEMA_VERSION },
       });
       expect(old.json().error.code).toBe('token_revoked');
     });
 
     it('refuses requests without a valid bearer token, saying why', async () => {
-      const missing = await api.request('POST', '/api/v1/sync/pull', { body: { schemaVersion: 1 } });
+      const missing = await api.request('POST', '/api/v1/sync/pull', {
+        body: { schemaVersion: SYNC_SCHEMA_VERSION },
+      });
       expect(missing.statusCode).toBe(401);
       expect(missing.json().error.code).toBe('unauthorized');
       const forged = await api.request('POST', '/api/v1/sync/pull', {
         token: 'A'.repeat(43),
-        body: { schemaVersion: 1 },
+        body: { schemaVersion: SYNC_SCHEMA_VERSION },
       });
       expect(forged.json().error.code).toBe('invalid_token');
     });
@@ -234,21 +245,24 @@ for (const backend of testBackends) {
       expect(missing.json().error.code).toBe('schema_version_missing');
       const old = await api.request('POST', '/api/v1/auth/login', {
         body: { username: 'zhangsan', password: TEST_PASSWORD },
-        headers: { 'yunwei-schema-version': '0' },
+        headers: { 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION - 1) },
       });
       expect(old.statusCode).toBe(426);
       expect(old.json().error.code).toBe('client_outdated');
-      expect(old.headers['yunwei-schema-version']).toBe('1');
+      expect(old.headers['yunwei-schema-version']).toBe(String(SYNC_SCHEMA_VERSION));
       const newer = await api.request('POST', '/api/v1/auth/login', {
         body: { username: 'zhangsan', password: TEST_PASSWORD },
-        headers: { 'yunwei-schema-version': '2' },
+        headers: { 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION + 1) },
       });
       expect(newer.statusCode).toBe(409);
       expect(newer.json().error.code).toBe('server_outdated');
       const health = await api.request('GET', '/api/v1/health', { withoutSchemaVersion: true });
       expect(health.statusCode).toBe(200);
       const token = await api.tokenFor('zhaoliu');
-      const body = await api.request('POST', '/api/v1/sync/pull', { token, body: { schemaVersion: 2 } });
+      const body = await api.request('POST', '/api/v1/sync/pull', {
+        token,
+        body: { schemaVersion: SYNC_SCHEMA_VERSION + 1 },
+      });
       expect(body.json().error.code).toBe('server_outdated');
     });
 

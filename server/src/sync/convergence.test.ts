@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RecordType } from '@core/records';
 import { type JsonValue, canonicalJson } from '@core/sync/json-value';
+import { unpackStates } from '@core/sync/packed-states';
 import {
   type FieldState,
   type FieldStates,
@@ -8,7 +9,12 @@ import {
   mergeStates,
   mergeWrites,
 } from '@core/sync/merge';
-import type { PullResponse, PushOpInput, PushResponse } from '@core/sync/protocol';
+import {
+  type PullResponse,
+  type PushOpInput,
+  type PushResponse,
+  SYNC_SCHEMA_VERSION,
+} from '@core/sync/protocol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, TEST_START, startTestApi } from '../test-support/api-harness';
@@ -232,14 +238,22 @@ for (const backend of testBackends) {
         await reset();
         for (const delivery of schedule(outboxes, seed)) {
           const pc = PCS[delivery.pc] as (typeof PCS)[number];
-          await push(pc.user, { clientId: pc.clientId, schemaVersion: 1, ops: delivery.ops });
+          await push(pc.user, {
+            clientId: pc.clientId,
+            schemaVersion: SYNC_SCHEMA_VERSION,
+            ops: delivery.ops,
+          });
         }
         // Quiescence: every PC sends whatever it has not had acknowledged, once more.
         const results = new Map<string, PushResponse['results'][number]>();
         for (const [index, ops] of outboxes.entries()) {
           const pc = PCS[index] as (typeof PCS)[number];
           if (ops.length === 0) continue;
-          const response = await push(pc.user, { clientId: pc.clientId, schemaVersion: 1, ops });
+          const response = await push(pc.user, {
+            clientId: pc.clientId,
+            schemaVersion: SYNC_SCHEMA_VERSION,
+            ops,
+          });
           for (const result of response.results) results.set(`${pc.clientId}/${result.seq}`, result);
         }
         return { state: await dumpState(), results, log: await dumpLog(), audit: await rejectionAudits() };
@@ -358,13 +372,11 @@ for (const backend of testBackends) {
         }
         const response = await api.request('POST', '/api/v1/sync/pull', {
           token: tokens.get(user),
-          body: { schemaVersion: 1, cursor: null, limit: 1000 },
+          body: { schemaVersion: SYNC_SCHEMA_VERSION, cursor: null, limit: 1000 },
         });
         for (const change of response.json<PullResponse>().changes) {
           if (change.kind !== 'record') continue;
-          const incoming = Object.fromEntries(
-            change.fields.map(({ field, ...state }) => [field, state as FieldState]),
-          );
+          const incoming = unpackStates(change);
           replica.set(
             change.recordId,
             mergeStates(change.recordType, replica.get(change.recordId) ?? {}, incoming),

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, startTestApi } from '../test-support/api-harness';
 import { SimClient, fieldsOf, ticketRecord, uuid } from '../test-support/sim-client';
@@ -46,11 +47,11 @@ describe('GET /api/v1/sync/events', () => {
   it('pokes a user after a commit they can see, and only then', async () => {
     const token = await api.tokenFor('zhangsan');
     const response = await fetch(`${url}/api/v1/sync/events`, {
-      headers: { authorization: `Bearer ${token}`, 'yunwei-schema-version': '1' },
+      headers: { authorization: `Bearer ${token}`, 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION) },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    expect(response.headers.get('yunwei-schema-version')).toBe('1');
+    expect(response.headers.get('yunwei-schema-version')).toBe(String(SYNC_SCHEMA_VERSION));
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const next = eventReader(response.body as ReadableStream<Uint8Array>);
     expect(await next()).toEqual({ event: 'ready', data: '{}' });
@@ -73,14 +74,16 @@ describe('GET /api/v1/sync/events', () => {
   });
 
   it('refuses a stream without a valid token', async () => {
-    const response = await fetch(`${url}/api/v1/sync/events`, { headers: { 'yunwei-schema-version': '1' } });
+    const response = await fetch(`${url}/api/v1/sync/events`, {
+      headers: { 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION) },
+    });
     expect(response.status).toBe(401);
   });
 
   it('ends open streams when the server closes', async () => {
     const token = await api.tokenFor('lead');
     const response = await fetch(`${url}/api/v1/sync/events`, {
-      headers: { authorization: `Bearer ${token}`, 'yunwei-schema-version': '1' },
+      headers: { authorization: `Bearer ${token}`, 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION) },
     });
     const next = eventReader(response.body as ReadableStream<Uint8Array>);
     expect((await next()).event).toBe('ready');

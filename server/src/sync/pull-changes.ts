@@ -1,7 +1,9 @@
 import { type ScopeContext, type Visibility, checkRead, visibleSubsystems } from '@core/auth';
 import type { RecordType } from '@core/records';
 import type { JsonValue } from '@core/sync/json-value';
-import type { PullRequest, PullResponse, PulledField, PulledRecord } from '@core/sync/protocol';
+import type { EventBirth, FieldState } from '@core/sync/merge';
+import { type PackedStates, packStates } from '@core/sync/packed-states';
+import type { PullRequest, PullResponse, PulledRecord } from '@core/sync/protocol';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -46,17 +48,21 @@ export async function pullChanges(
     db,
     visible.map((row) => row.recordId),
   );
-  const changes: PulledRecord[] = page.map((row) =>
-    visibility.all || ids.includes(row.subsystemId)
-      ? {
-          kind: 'record',
-          recordType: row.recordType,
-          recordId: row.recordId,
-          subsystemId: row.subsystemId,
-          fields: fields.get(row.recordId) ?? [],
-        }
-      : { kind: 'gone', recordType: row.recordType, recordId: row.recordId },
-  );
+  const changes = page.map((row): PulledRecord => {
+    if (!visibility.all && !ids.includes(row.subsystemId)) {
+      return { kind: 'gone', recordType: row.recordType, recordId: row.recordId };
+    }
+    const states = fields.get(row.recordId);
+    // A change row is written with its fields in one transaction; one without is a broken database.
+    if (states === undefined) throw new Error(`记录 ${row.recordId} 有变更序号但没有字段状态`);
+    return {
+      kind: 'record',
+      recordType: row.recordType,
+      recordId: row.recordId,
+      subsystemId: row.subsystemId,
+      ...states,
+    };
+  });
   const lastSeq = page.at(-1)?.seq;
   return {
     changes,
@@ -90,15 +96,16 @@ async function readInstanceId(db: Queryable): Promise<string> {
 }
 
 /** One field state as the page query returns it: `[field, value, hlc, rank, births]`. */
-type FieldTuple = [string, JsonValue, string, number, PulledField['births'] | null];
+type FieldTuple = [string, JsonValue, string, number, Record<string, EventBirth> | null];
 
 /**
- * Every field state of the page's records, in ONE row: the page as a JSON object (record id → its
- * fields' tuples) built by the database. Read as rows, a page of 1,000 tickets was 21,000 rows, and
- * turning each into a JS object cost PGlite about 200 ms a page; the JSON text is parsed once.
+ * Every field state of the page's records, packed per record as the pull sends them. Read in ONE
+ * row: the page as a JSON object (record id → its fields' tuples) built by the database. Read as rows,
+ * a page of 1,000 tickets was 21,000 rows, and turning each into a JS object cost PGlite about 200 ms
+ * a page; the JSON text is parsed once.
  */
-async function readFields(db: Queryable, recordIds: readonly string[]): Promise<Map<string, PulledField[]>> {
-  const byRecord = new Map<string, PulledField[]>();
+async function readFields(db: Queryable, recordIds: readonly string[]): Promise<Map<string, PackedStates>> {
+  const byRecord = new Map<string, PackedStates>();
   if (recordIds.length === 0) return byRecord;
   const { rows } = await db.query<{ page: string | null }>(
     `select json_object_agg(record_id, fields)::text as page
@@ -112,14 +119,14 @@ async function readFields(db: Queryable, recordIds: readonly string[]): Promise<
   if (page === null || page === undefined) return byRecord;
   const tuples = JSON.parse(page) as Record<string, FieldTuple[]>;
   for (const [recordId, fields] of Object.entries(tuples)) {
-    byRecord.set(
-      recordId,
-      fields.map(([field, value, hlc, rank, births]) =>
+    const states: Record<string, FieldState> = {};
+    for (const [field, value, hlc, rank, births] of fields) {
+      states[field] =
         births === null
-          ? { field, value, hlc, rank: rank === 1 ? 1 : 0 }
-          : { field, value, hlc, rank: rank === 1 ? 1 : 0, births },
-      ),
-    );
+          ? { value, hlc, rank: rank === 1 ? 1 : 0 }
+          : { value, hlc, rank: rank === 1 ? 1 : 0, births };
+    }
+    byRecord.set(recordId, packStates(states));
   }
   return byRecord;
 }

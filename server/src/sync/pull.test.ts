@@ -1,4 +1,10 @@
-import type { PullResponse, PushResponse } from '@core/sync/protocol';
+import { unpackStates } from '@core/sync/packed-states';
+import {
+  type PullResponse,
+  type PushResponse,
+  SYNC_SCHEMA_VERSION,
+  pullResponseSchema,
+} from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserScope } from '../accounts/user-admin';
 import { type TestApi, TEST_ARGON2, TEST_START, startTestApi } from '../test-support/api-harness';
@@ -19,17 +25,17 @@ for (const backend of testBackends) {
       const pull = async (token: string, body: Record<string, unknown>) => {
         const response = await api.request('POST', '/api/v1/sync/pull', {
           token,
-          body: { schemaVersion: 1, ...body },
+          body: { schemaVersion: SYNC_SCHEMA_VERSION, ...body },
         });
         return { status: response.statusCode, body: response.json<PullResponse>(), raw: response.json() };
       };
-      /** Every change from the start, following the cursor. */
+      /** Every change from the start, following the cursor; each page as the client's schema reads it. */
       const pullAll = async (token: string, limit = 2) => {
         const pages: PullResponse[] = [];
         let cursor: string | null = null;
         for (;;) {
           const { body } = await pull(token, { cursor, limit });
-          pages.push(body);
+          pages.push(pullResponseSchema.parse(body));
           cursor = body.cursor;
           if (!body.hasMore) return { pages, cursor, changes: pages.flatMap((page) => page.changes) };
         }
@@ -62,13 +68,10 @@ for (const backend of testBackends) {
         expect(pages.map((page) => page.hasMore)).toEqual([true, true, true, false]);
         expect(changes.map((change) => change.recordId)).toEqual(ids);
         const first = changes[0];
-        expect(first?.kind === 'record' && first.fields.map((field) => field.field)).toContain('updatedAt');
-        expect(first?.kind === 'record' && first.fields.find((field) => field.field === 'deleted')).toEqual({
-          field: 'deleted',
-          value: false,
-          hlc: expect.stringMatching(/^[0-9a-f]{12}-/),
-          rank: 0,
-        });
+        if (first?.kind !== 'record') throw new Error('第一条变更应为记录');
+        expect(Object.keys(first.values)).toContain('updatedAt');
+        expect(first.hlc).toMatch(/^[0-9a-f]{12}-/);
+        expect(unpackStates(first).deleted).toEqual({ value: false, hlc: first.hlc, rank: 0 });
       });
 
       it('returns only later changes after a cursor, and a record edited again at its new place', async () => {

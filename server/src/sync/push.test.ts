@@ -1,5 +1,10 @@
 import type { JsonValue } from '@core/sync/json-value';
-import type { HistoryResponse, PullResponse, PushResponse } from '@core/sync/protocol';
+import {
+  type HistoryResponse,
+  type PullResponse,
+  type PushResponse,
+  SYNC_SCHEMA_VERSION,
+} from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, TEST_START, startTestApi } from '../test-support/api-harness';
 import { SimClient, fieldsOf, ticketRecord, uuid } from '../test-support/sim-client';
@@ -34,11 +39,11 @@ for (const backend of testBackends) {
       const serverRecord = async (token: string, recordId: string) => {
         const response = await api.request('POST', '/api/v1/sync/pull', {
           token,
-          body: { schemaVersion: 1, cursor: null, limit: 1000 },
+          body: { schemaVersion: SYNC_SCHEMA_VERSION, cursor: null, limit: 1000 },
         });
         const change = response.json<PullResponse>().changes.find((c) => c.recordId === recordId);
         if (change?.kind !== 'record') return undefined;
-        return Object.fromEntries(change.fields.map((f) => [f.field, f.value])) as Record<string, JsonValue>;
+        return change.values;
       };
       const changeLogCount = async (recordId: string) =>
         (

@@ -1,4 +1,9 @@
-import { SCHEMA_VERSION_HEADER, type LoginResponse, type PushResponse } from '@core/sync/protocol';
+import {
+  SCHEMA_VERSION_HEADER,
+  SYNC_SCHEMA_VERSION,
+  type LoginResponse,
+  type PushResponse,
+} from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/user-admin';
 import { withMigratedDatabase } from '../db/with-database';
@@ -39,7 +44,7 @@ describe('a push retried after a server restart', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [SCHEMA_VERSION_HEADER]: '1',
+        [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
         ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       },
       body: JSON.stringify(body),
@@ -67,10 +72,14 @@ describe('a push retried after a server restart', () => {
 
     const retried = await call('/api/v1/sync/push', batch, token);
     expect(retried).toEqual(first);
-    const pulled = await call('/api/v1/sync/pull', { schemaVersion: 1, cursor: null }, token);
+    const pulled = await call(
+      '/api/v1/sync/pull',
+      { schemaVersion: SYNC_SCHEMA_VERSION, cursor: null },
+      token,
+    );
     expect(JSON.stringify(pulled.body)).toContain('重启前的修改');
     const history = await fetch(`${server.url}/api/v1/sync/history/${ticket.id}`, {
-      headers: { [SCHEMA_VERSION_HEADER]: '1', authorization: `Bearer ${token}` },
+      headers: { [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION), authorization: `Bearer ${token}` },
     });
     const entries = ((await history.json()) as { entries: unknown[] }).entries;
     expect(entries).toHaveLength(Object.keys(fieldsOf(ticket)).length + 1);

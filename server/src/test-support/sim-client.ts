@@ -1,7 +1,7 @@
 import { newTicket, type Ticket } from '@core/records';
 import { type Hlc, encodeHlc, initialHlc, tick } from '@core/sync/hlc';
 import type { JsonValue } from '@core/sync/json-value';
-import type { PushOpInput, PushRequestInput } from '@core/sync/protocol';
+import { type PushOpInput, type PushRequestInput, SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { TEST_START } from './api-harness';
 
 /**
@@ -47,7 +47,7 @@ export class SimClient {
   }
 
   batch(ops: readonly PushOpInput[]): PushRequestInput {
-    return { clientId: this.clientId, schemaVersion: 1, ops: [...ops] };
+    return { clientId: this.clientId, schemaVersion: SYNC_SCHEMA_VERSION, ops: [...ops] };
   }
 }
 

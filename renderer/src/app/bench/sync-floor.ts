@@ -1,5 +1,4 @@
 import { ticketSchema } from '@core/records';
-import { recordValues, type FieldStates } from '@core/sync/merge';
 import { MAX_PULL_LIMIT, SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { ticketRow, type TicketRow, type YunweiDatabase } from '../../store';
 import { type SyncAccount, createHttpTransport } from '../../sync';
@@ -48,8 +47,7 @@ async function pullAllTickets(
     const rows: TicketRow[] = [];
     for (const change of page.changes) {
       if (change.kind !== 'record' || change.recordType !== 'ticket') continue;
-      const states: FieldStates = Object.fromEntries(change.fields.map((field) => [field.field, field]));
-      rows.push(ticketRow(ticketSchema.parse(recordValues(states)), db.slaRules, now));
+      rows.push(ticketRow(ticketSchema.parse(change.values), db.slaRules, now));
     }
     pages.push(rows);
     cursor = page.cursor;

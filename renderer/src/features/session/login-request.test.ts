@@ -1,3 +1,4 @@
+import { SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { describe, expect, it } from 'vitest';
 import { LoginFailure } from './login-failure';
 import { requestLogin, type FetchLike } from './login-request';
@@ -37,7 +38,7 @@ describe('requestLogin', () => {
     expect(response).toEqual(LOGIN_RESPONSE);
     expect(sent[0]?.url).toBe('http://10.1.2.3:8080/api/v1/auth/login');
     expect(sent[0]?.init.method).toBe('POST');
-    expect(sent[0]?.init.headers).toMatchObject({ 'yunwei-schema-version': '1' });
+    expect(sent[0]?.init.headers).toMatchObject({ 'yunwei-schema-version': String(SYNC_SCHEMA_VERSION) });
     expect(JSON.parse(String(sent[0]?.init.body))).toEqual(CREDENTIALS);
   });
 

@@ -1,7 +1,8 @@
 import type { Table, Transaction } from 'dexie';
 import type { RecordType } from '@core/records';
 import { rowsAfterKey } from '../queries/index-queries';
-import type { InspectionTemplateRow, PackedStates, ServerClocks } from '../rows/row-types';
+import type { PackedStates } from '@core/sync/packed-states';
+import type { InspectionTemplateRow, ServerClocks } from '../rows/row-types';
 
 /** Rows per step: a year of records is upgraded without holding it all in memory. */
 const CHUNK = 2_000;

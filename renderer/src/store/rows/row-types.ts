@@ -2,8 +2,7 @@ import type { InspectionRun, InspectionTemplate, Ticket, TicketSeverity, TicketS
 import type { RecordType } from '@core/records';
 import type { HistoryEntry, Hlc, OutboxOp } from '@core/sync';
 import type { RejectionCode } from '@core/sync/protocol';
-import type { JsonValue } from '@core/sync/json-value';
-import type { EventBirth } from '@core/sync/merge';
+import type { PackedClocks, PackedStates } from '@core/sync/packed-states';
 
 /**
  * Table rows keep the pure core record under `record` and the fields the indexes need beside it:
@@ -110,10 +109,7 @@ export interface SyncStateRow {
 }
 
 /**
- * A record's server states without their values: the clock most fields share once, and only the
- * clocks that differ. Stored field by field, the states of a ticket take three times the bytes of the
- * ticket itself (each field repeats the same HLC string and rank, each event its birth HLC), and
- * almost every field of a record shares one clock (it was created or last edited by one write).
+ * A record's server states without their values, packed (core sync/packed-states.ts).
  *
  * In a record's row (`serverClocks`) they mean: the record as this row stores it is exactly the
  * server's version, and nothing is pending for it; its values are the states' values. Only a pull
@@ -121,28 +117,7 @@ export interface SyncStateRow {
  * IndexedDB's cost is per row far more than per byte). A save, which changes the record, first moves
  * them into a full `syncStates` row built from the record it replaces, in the same transaction.
  */
-export interface ServerClocks {
-  /** The clock most fields share ('' when the record has no fields). */
-  readonly hlc: string;
-  readonly rank: 0 | 1;
-  /** The fields whose clock is not the shared one. */
-  readonly clocks?: Readonly<Record<string, PackedClock>>;
-  /**
-   * Per field that has them (a ticket's `events`), each event's birth: its index alone when the write
-   * that first carried it has the shared HLC, else the whole birth.
-   */
-  readonly births?: Readonly<Record<string, Readonly<Record<string, EventBirth | number>>>>;
-}
-
-/** A record's server states as `syncStates` stores them: the clocks packed, and every field's value. */
-export interface PackedStates extends ServerClocks {
-  readonly values: Readonly<Record<string, JsonValue>>;
-}
-
-export interface PackedClock {
-  readonly hlc: string;
-  readonly rank: 0 | 1;
-}
+export type ServerClocks = PackedClocks;
 
 /** The one row of `syncMeta`. */
 export interface SyncMetaRow {

@@ -1,6 +1,7 @@
 import { SUBSYSTEM_ID_MAX, SUBSYSTEM_ID_MIN, type InspectionTemplate } from '@core/records';
 import { decodeHlc, receive } from '@core/sync';
 import { type FieldState, type FieldStates, mergeStates } from '@core/sync/merge';
+import { unpackStates } from '@core/sync/packed-states';
 import type { PullResponse, PulledRecord } from '@core/sync/protocol';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
@@ -279,10 +280,7 @@ function incomingStates(changes: readonly PulledRecord[]): Map<string, IncomingR
   const byId = new Map<string, IncomingRecord>();
   for (const change of changes) {
     if (change.kind !== 'record') continue;
-    const states: Record<string, FieldState> = {};
-    // A pulled field is its field state plus its name: taken as it is, not copied (an initial sync
-    // pulls a few million of them).
-    for (const field of change.fields) states[field.field] = field;
+    const states = unpackStates(change);
     const earlier = byId.get(change.recordId);
     byId.set(change.recordId, {
       recordType: change.recordType,

@@ -1,60 +1,12 @@
-import type { FieldState, FieldStates } from '@core/sync/merge';
-import fc from 'fast-check';
+import type { FieldStates } from '@core/sync/merge';
 import { describe, expect, it } from 'vitest';
-import { packStates, rowClocks, syncStateRow, unpackClocks, unpackStates } from './packed-states';
+import { rowClocks, syncStateRow, unpackClocks } from './packed-states';
 import { serverStatesOf } from './read-server-states';
 import type { AnyRecord } from './record-rows';
 
-const HLCS = ['01a20f7e3237-0000-y5crzdm3gp', '01a20f7e3300-0002-abcdefghjk', '000000000000-0000-0000000000'];
+const HLCS = ['01a20f7e3237-0000-y5crzdm3gp', '01a20f7e3300-0002-abcdefghjk'];
 
-const jsonValue = fc.jsonValue() as fc.Arbitrary<FieldState['value']>;
-const birth = fc.record({ hlc: fc.constantFrom(...HLCS), index: fc.nat(20) });
-const fieldState: fc.Arbitrary<FieldState> = fc.record(
-  {
-    value: jsonValue,
-    hlc: fc.constantFrom(...HLCS),
-    rank: fc.constantFrom(0 as const, 1 as const),
-    births: fc.dictionary(fc.uuid(), birth, { maxKeys: 4 }),
-  },
-  { requiredKeys: ['value', 'hlc', 'rank'] },
-);
-const fieldStates: fc.Arbitrary<FieldStates> = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 12 }).filter((key) => key !== '__proto__'),
-  fieldState,
-  { maxKeys: 24 },
-);
-
-describe('packed server states', () => {
-  it('unpack gives back exactly the states that were packed, whatever their clocks and births', () => {
-    fc.assert(
-      fc.property(fieldStates, (states) => {
-        expect(unpackStates(packStates(states))).toEqual(states);
-      }),
-    );
-  });
-
-  it('keeps the clock shared by most fields once and lists only the fields that differ', () => {
-    const [shared, other] = HLCS as [string, string];
-    const states: FieldStates = {
-      id: { value: 't1', hlc: shared, rank: 1 },
-      title: { value: '门户网站首页打不开', hlc: other, rank: 1 },
-      deleted: { value: false, hlc: shared, rank: 1 },
-      events: {
-        value: [{ id: 'e1' }, { id: 'e2' }],
-        hlc: shared,
-        rank: 1,
-        births: { e1: { hlc: shared, index: 0 }, e2: { hlc: other, index: 1 } },
-      },
-    };
-    expect(packStates(states)).toEqual({
-      hlc: shared,
-      rank: 1,
-      values: { id: 't1', title: '门户网站首页打不开', deleted: false, events: [{ id: 'e1' }, { id: 'e2' }] },
-      clocks: { title: { hlc: other, rank: 1 } },
-      births: { events: { e1: 0, e2: { hlc: other, index: 1 } } },
-    });
-  });
-
+describe('server states in the store', () => {
   describe('clocks kept in the record row (the values are the record’s own)', () => {
     const [shared, other] = HLCS as [string, string];
     const record = {

@@ -2,7 +2,8 @@ import type { FieldStates } from '@core/sync/merge';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { SyncStateRow } from '../rows/row-types';
-import { unpackClocks, unpackStates } from './packed-states';
+import { unpackStates } from '@core/sync/packed-states';
+import { unpackClocks } from './packed-states';
 import { type LocalRecord, type RecordRef, readLocalRecords } from './record-rows';
 
 /**

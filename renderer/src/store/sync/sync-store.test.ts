@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { editTicket, type Ticket } from '@core/records';
 import { buildChangeSet, decodeHlc, encodeHlc, initialHlc } from '@core/sync';
 import { mergeWrites } from '@core/sync/merge';
+import { packStates, unpackStates } from '@core/sync/packed-states';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V2 } from '../database/schema';
@@ -303,10 +304,9 @@ describe('applying pulled pages', () => {
           nodeId: 'bbbbbbbbbb',
         },
       );
-      const fields = [
-        ...older.fields.filter((field) => field.field !== 'severity'),
-        ...newer.fields.filter((field) => field.field === 'severity'),
-      ];
+      const newerSeverity = unpackStates(newer).severity;
+      if (newerSeverity === undefined) throw new Error('拉取的工单缺少 severity');
+      const mixed = packStates({ ...unpackStates(older), severity: newerSeverity });
       const stranger = pulledRecord('ticket', createdTicket({ title: '别的电脑新建的工单' }), {
         wallMs: at('2026-03-10T09:40'),
         nodeId: 'bbbbbbbbbb',
@@ -314,7 +314,7 @@ describe('applying pulled pages', () => {
       const localIds = initial ? await localRecordIds(db) : undefined;
       if (localIds !== undefined) expect([...localIds]).toEqual([ticket.id]);
       const options = localIds === undefined ? OPTIONS : { ...OPTIONS, localIds };
-      await applyPulledPage(db, pulledPage([{ ...older, fields }, stranger], 'c2'), options);
+      await applyPulledPage(db, pulledPage([{ ...older, ...mixed }, stranger], 'c2'), options);
       expect((await db.tickets.get(stranger.recordId))?.record.title).toBe('别的电脑新建的工单');
 
       const row = await db.tickets.get(ticket.id);

@@ -1,10 +1,11 @@
 import type { RecordType } from '@core/records';
 import { encodeHlc } from '@core/sync';
 import type { JsonValue } from '@core/sync/json-value';
+import { packStates } from '@core/sync/packed-states';
 import type { PullResponse, PulledRecord } from '@core/sync/protocol';
 
 /**
- * A pulled record as the server sends it (every field with its state), for tests: every field
+ * A pulled record as the server sends it (every field with its state, packed), for tests: every field
  * written at `wallMs` by node `nodeId`, a delete with rank 1.
  */
 export function pulledRecord(
@@ -19,12 +20,14 @@ export function pulledRecord(
     recordType,
     recordId: values.id as string,
     subsystemId: values.subsystemId as number,
-    fields: Object.entries(values).map(([field, value]) => ({
-      field,
-      value,
-      hlc,
-      rank: field === 'deleted' && value === true ? 1 : 0,
-    })),
+    ...packStates(
+      Object.fromEntries(
+        Object.entries(values).map(([field, value]) => [
+          field,
+          { value, hlc, rank: field === 'deleted' && value === true ? 1 : 0 },
+        ]),
+      ),
+    ),
   };
 }
 

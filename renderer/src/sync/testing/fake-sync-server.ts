@@ -9,6 +9,7 @@ import {
 import { blobReferences } from '@core/sync/blob-references';
 import { canonicalJson, type JsonValue } from '@core/sync/json-value';
 import { type FieldStates, mergeWrites, recordValues } from '@core/sync/merge';
+import { packStates } from '@core/sync/packed-states';
 import {
   type HistoryResponse,
   type OpResult,
@@ -124,13 +125,7 @@ export class FakeSyncServer implements SyncTransport {
         recordType: record.recordType,
         recordId,
         subsystemId: record.subsystemId,
-        fields: Object.entries(record.states).map(([field, state]) => ({
-          field,
-          value: state.value,
-          hlc: state.hlc,
-          rank: state.rank,
-          ...(state.births === undefined ? {} : { births: { ...state.births } }),
-        })),
+        ...packStates(record.states),
       })),
       cursor: `fake.${page.length < visible.length ? last : Math.max(last, this.changeSeq)}`,
       hasMore: page.length < visible.length,
