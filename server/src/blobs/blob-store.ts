@@ -68,16 +68,16 @@ export async function missingBlobs(db: Queryable, hashes: readonly string[]): Pr
   return rows.map((row) => row.sha256);
 }
 
-/** Records which blobs a record refers to (kept even after the reference is edited away: history). */
+/** Records which blobs each record refers to (kept even after the reference is edited away: history). */
 export async function recordBlobReferences(
   db: Queryable,
-  recordId: string,
-  hashes: readonly string[],
+  references: readonly { readonly recordId: string; readonly sha256: string }[],
 ): Promise<void> {
-  if (hashes.length === 0) return;
+  if (references.length === 0) return;
   await db.query(
-    `insert into blob_refs (sha256, record_id) select h, $2::uuid from unnest($1::text[]) as h
+    `insert into blob_refs (sha256, record_id)
+     select r->>'sha256', (r->>'recordId')::uuid from jsonb_array_elements($1::jsonb) as r
      on conflict (sha256, record_id) do nothing`,
-    [[...hashes], recordId],
+    [JSON.stringify(references)],
   );
 }

@@ -12,21 +12,12 @@ import {
   writeRank,
 } from '@core/sync/merge';
 import type { PushOp } from '@core/sync/protocol';
-import type { Queryable } from '../db/database';
 import type { AuthenticatedUser } from '../auth/authenticate';
-import { missingBlobs, recordBlobReferences } from '../blobs/blob-store';
 import { type Rejection, checkWrites } from './check-writes';
 import { RECORD_SCHEMAS } from './record-schemas';
-import {
-  type ChangeLogRow,
-  type StoredRecord,
-  appendChangeLog,
-  loadRecord,
-  saveRecord,
-} from './record-store';
+import type { ChangeLogRow, StoredRecord } from './record-store';
 
 export interface OpContext {
-  readonly tx: Queryable;
   readonly user: AuthenticatedUser;
   readonly clientId: string;
   readonly now: number;
@@ -34,22 +25,35 @@ export interface OpContext {
   readonly scopeContext: ScopeContext;
 }
 
+/** What an applied op writes: push-batch.ts collects these and stores the batch's at once. */
+export interface AppliedOp {
+  /** The record after the op: what a later op of the same batch on it starts from. */
+  readonly record: StoredRecord;
+  /** Only the fields whose state changed. */
+  readonly changed: readonly (readonly [string, FieldState])[];
+  /** Every write of the op, winner or loser: the server's history of the record. */
+  readonly changeLog: readonly ChangeLogRow[];
+  /** The blobs the op refers to (kept even after the reference is edited away: history). */
+  readonly blobs: readonly string[];
+}
+
 export type OpOutcome =
-  | {
-      readonly status: 'applied';
-      /** Set when the record's state changed: it needs a new change seq and a poke. */
-      readonly changed?: { readonly recordId: string; readonly subsystemIds: readonly number[] };
-    }
-  | ({ readonly status: 'rejected' } & Rejection);
+  { readonly status: 'applied'; readonly applied: AppliedOp } | ({ readonly status: 'rejected' } & Rejection);
 
 /**
- * One op, inside the batch's transaction: check it (scope, type, each write, blobs), merge it into the
- * record, validate the merged record, then store the changed field states and log every write.
- * A rejection changes nothing.
+ * One op on the record as the batch has it so far (`stored`; undefined when the server has no field
+ * of it): check it (scope, type, each write, blobs), merge it into the record and validate the merged
+ * record. A rejection changes nothing. Pure: the batch reads every record and every missing blob
+ * before, and writes what the applied ops changed after.
  */
-export async function applyOp(context: OpContext, op: PushOp): Promise<OpOutcome> {
-  const stored = await loadRecord(context.tx, op.recordId);
-  const refusal = await checkOp(context, op, stored);
+export function applyOp(
+  context: OpContext,
+  op: PushOp,
+  stored: StoredRecord | undefined,
+  missingBlobs: ReadonlySet<string>,
+): OpOutcome {
+  const blobs = referencedBlobs(op);
+  const refusal = checkOp(context, op, stored, blobs, missingBlobs);
   if (refusal !== undefined) return { status: 'rejected', ...refusal };
 
   const before: FieldStates = stored?.states ?? {};
@@ -69,29 +73,29 @@ export async function applyOp(context: OpContext, op: PushOp): Promise<OpOutcome
     stored !== undefined && stored.subsystemId !== subsystemId
       ? [...new Set([...stored.pastSubsystemIds, stored.subsystemId])]
       : (stored?.pastSubsystemIds ?? []);
-  const changed = Object.entries(merged.states).filter(([field, state]) => !sameState(before[field], state));
-  await saveRecord(context.tx, {
-    recordId: op.recordId,
-    recordType: op.recordType,
-    subsystemId,
-    pastSubsystemIds,
-    deleted: merged.states.deleted?.value === true,
-    changed,
-  });
-  await appendChangeLog(context.tx, changeLogRows(context, op, merged.outcomes));
-  await recordBlobReferences(context.tx, op.recordId, referencedBlobs(op));
-  if (changed.length === 0) return { status: 'applied' };
   return {
     status: 'applied',
-    changed: { recordId: op.recordId, subsystemIds: [subsystemId, ...pastSubsystemIds] },
+    applied: {
+      record: { recordType: op.recordType, subsystemId, pastSubsystemIds, states: merged.states },
+      changed: Object.entries(merged.states).filter(([field, state]) => !sameState(before[field], state)),
+      changeLog: changeLogRows(context, op, merged.outcomes),
+      blobs,
+    },
   };
 }
 
-async function checkOp(
+/** The blobs an op refers to, each once. */
+export function referencedBlobs(op: PushOp): string[] {
+  return [...new Set(op.fields.flatMap((write) => blobReferences(op.recordType, write.field, write.value)))];
+}
+
+function checkOp(
   context: OpContext,
   op: PushOp,
   stored: StoredRecord | undefined,
-): Promise<Rejection | undefined> {
+  blobs: readonly string[],
+  missingBlobs: ReadonlySet<string>,
+): Rejection | undefined {
   const subsystems = stored === undefined ? [op.subsystemId] : [stored.subsystemId, op.subsystemId];
   const scope = checkWrite(context.user.scope, stored?.recordType ?? op.recordType, subsystems);
   if (!scope.ok) return { code: 'forbidden', reason: scope.reason };
@@ -103,7 +107,7 @@ async function checkOp(
   }
   const invalid = checkWrites(op, context.now, context.maxClockDriftMs);
   if (invalid !== undefined) return invalid;
-  const missing = await missingBlobs(context.tx, referencedBlobs(op));
+  const missing = blobs.filter((sha256) => missingBlobs.has(sha256)).sort();
   if (missing.length > 0) {
     return {
       code: 'blob_missing',
@@ -111,10 +115,6 @@ async function checkOp(
     };
   }
   return undefined;
-}
-
-function referencedBlobs(op: PushOp): string[] {
-  return [...new Set(op.fields.flatMap((write) => blobReferences(op.recordType, write.field, write.value)))];
 }
 
 function changeLogRows(context: OpContext, op: PushOp, outcomes: readonly WriteOutcome[]): ChangeLogRow[] {

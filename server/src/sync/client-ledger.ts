@@ -13,15 +13,13 @@ export async function claimClient(
   userId: string,
   now: number,
 ): Promise<number> {
-  await tx.query(
-    `insert into sync_clients (client_id, user_id, created_at) values ($1, $2, $3)
-     on conflict (client_id) do nothing`,
-    [clientId, userId, new Date(now)],
-  );
-  // Locked for the transaction: two batches of one client are processed one after the other.
+  // Registered on first use and locked for the transaction in one statement (an upsert locks the
+  // row it meets): two batches of one client are processed one after the other.
   const { rows } = await tx.query<{ userId: string; lastSeq: string }>(
-    'select user_id as "userId", last_seq as "lastSeq" from sync_clients where client_id = $1 for update',
-    [clientId],
+    `insert into sync_clients (client_id, user_id, created_at) values ($1, $2, $3)
+     on conflict (client_id) do update set client_id = excluded.client_id
+     returning user_id as "userId", last_seq as "lastSeq"`,
+    [clientId, userId, new Date(now)],
   );
   const client = rows[0];
   if (client === undefined) throw new Error(`客户端 ${clientId} 的同步记录在登记后消失了`);
@@ -68,17 +66,13 @@ export async function saveResults(
   lastSeq: number,
   now: number,
 ): Promise<void> {
-  if (results.length > 0) {
-    await tx.query(
-      `insert into sync_op_results (client_id, seq, op_id, status, code, reason)
+  await tx.query(
+    `with results as (
+       insert into sync_op_results (client_id, seq, op_id, status, code, reason)
        select $1, (r->>'seq')::bigint, (r->>'opId')::uuid, r->>'status', r->>'code', r->>'reason'
-       from jsonb_array_elements($2::jsonb) as r`,
-      [clientId, JSON.stringify(results)],
-    );
-  }
-  await tx.query('update sync_clients set last_seq = $2, last_push_at = $3 where client_id = $1', [
-    clientId,
-    String(lastSeq),
-    new Date(now),
-  ]);
+       from jsonb_array_elements($2::jsonb) as r
+     )
+     update sync_clients set last_seq = $3, last_push_at = $4 where client_id = $1`,
+    [clientId, JSON.stringify(results), String(lastSeq), new Date(now)],
+  );
 }

@@ -1,14 +1,13 @@
 import { type ScopeContext, type Visibility, checkRead, visibleSubsystems } from '@core/auth';
 import type { RecordType } from '@core/records';
-import type { JsonValue } from '@core/sync/json-value';
-import type { EventBirth, FieldState } from '@core/sync/merge';
 import { type PackedStates, packStates } from '@core/sync/packed-states';
 import type { PullRequest, PullResponse, PulledRecord } from '@core/sync/protocol';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { assertSchemaVersion } from '../http/schema-version';
-import { decodeCursor, encodeCursor } from './pull-cursor';
+import { type PullPosition, decodeCursor, encodeCursor } from './pull-cursor';
+import { FIELDS_OF_RECORD, fieldStatesFromJson } from './record-store';
 
 /**
  * The records changed after the cursor that the user may read, oldest change first, each with all
@@ -23,44 +22,30 @@ export async function pullChanges(
 ): Promise<PullResponse> {
   assertSchemaVersion(request.schemaVersion);
   const visibility = requestedVisibility(user, request, scopeContext);
-  const instanceId = await readInstanceId(db);
-  const position = decodeCursor(request.cursor, instanceId, visibility);
-  const ids = visibility.all ? [] : [...visibility.subsystemIds];
+  const known = knownInstances.get(db) ?? (await readInstanceId(db));
+  let read = await readPage(db, decodeCursor(request.cursor, known, visibility), visibility, request.limit);
+  if (read.instanceId !== known) {
+    // The database is not the one this process last saw (replaced under it): the cursor is read
+    // again against the database's own id.
+    read = await readPage(
+      db,
+      decodeCursor(request.cursor, read.instanceId, visibility),
+      visibility,
+      request.limit,
+    );
+  }
+  knownInstances.set(db, read.instanceId);
+  const { instanceId, position, rows } = read;
 
-  const { rows } = await db.query<{
-    recordId: string;
-    recordType: RecordType;
-    subsystemId: number;
-    seq: string;
-  }>(
-    `select record_id as "recordId", record_type as "recordType", subsystem_id as "subsystemId",
-            change_seq as seq
-     from sync_records
-     where change_seq > $1
-       and ($2 or subsystem_id = any($3::int[]) or past_subsystem_ids && $3::int[])
-     order by change_seq
-     limit $4`,
-    [String(position.seq), visibility.all, ids, request.limit + 1],
-  );
   const page = rows.slice(0, request.limit);
-  const visible = page.filter((row) => visibility.all || ids.includes(row.subsystemId));
-  const fields = await readFields(
-    db,
-    visible.map((row) => row.recordId),
-  );
   const changes = page.map((row): PulledRecord => {
-    if (!visibility.all && !ids.includes(row.subsystemId)) {
-      return { kind: 'gone', recordType: row.recordType, recordId: row.recordId };
-    }
-    const states = fields.get(row.recordId);
-    // A change row is written with its fields in one transaction; one without is a broken database.
-    if (states === undefined) throw new Error(`记录 ${row.recordId} 有变更序号但没有字段状态`);
+    if (!row.visible) return { kind: 'gone', recordType: row.recordType, recordId: row.recordId };
     return {
       kind: 'record',
       recordType: row.recordType,
       recordId: row.recordId,
       subsystemId: row.subsystemId,
-      ...states,
+      ...packedFields(row.recordId, row.fields),
     };
   });
   const lastSeq = page.at(-1)?.seq;
@@ -70,6 +55,58 @@ export async function pullChanges(
     hasMore: rows.length > request.limit,
     reset: position.reset,
   };
+}
+
+/** The database's instance id as each database handle last read it: one statement per pull, not two. */
+const knownInstances = new WeakMap<Queryable, string>();
+
+interface PageRow {
+  readonly recordId: string;
+  readonly recordType: RecordType;
+  readonly subsystemId: number;
+  readonly seq: string;
+  /** False for a record moved out of the scope (`gone`): its fields are not read. */
+  readonly visible: boolean;
+  /** The record's field states as JSON text (null for a record without any: a broken database). */
+  readonly fields: string | null;
+}
+
+/** The page query's row: the instance id, and a change unless the page is empty. */
+type PageQueryRow = { readonly instanceId: string } & (PageRow | { readonly [K in keyof PageRow]: null });
+
+/**
+ * One statement: the database's instance id, and the next `limit + 1` changes the scope covers, each
+ * with its field states as JSON built by the database (a page of 500 tickets is 500 rows, not 10,000
+ * field rows). The instance id comes from the same snapshot, so a cursor is never checked against one
+ * database and answered from another.
+ */
+async function readPage(
+  db: Queryable,
+  position: PullPosition,
+  visibility: Visibility,
+  limit: number,
+): Promise<{ instanceId: string; position: PullPosition; rows: PageRow[] }> {
+  const ids = visibility.all ? [] : [...visibility.subsystemIds];
+  const { rows } = await db.query<PageQueryRow>(
+    `select m.instance_id as "instanceId", p.*
+     from server_meta m
+     left join lateral (
+       select r.record_id as "recordId", r.record_type as "recordType", r.subsystem_id as "subsystemId",
+              r.change_seq as seq, $2 or r.subsystem_id = any($3::int[]) as visible,
+              case when $2 or r.subsystem_id = any($3::int[]) then ${FIELDS_OF_RECORD} end as fields
+       from sync_records r
+       where r.change_seq > $1
+         and ($2 or r.subsystem_id = any($3::int[]) or r.past_subsystem_ids && $3::int[])
+       order by r.change_seq
+       limit $4
+     ) p on true
+     order by p.seq`,
+    [String(position.seq), visibility.all, ids, limit + 1],
+  );
+  const instanceId = rows[0]?.instanceId;
+  if (instanceId === undefined) throw new Error('数据库没有实例标识（server_meta 为空）');
+  const changes = rows.filter((row): row is PageQueryRow & PageRow => row.recordId !== null);
+  return { instanceId, position, rows: changes };
 }
 
 /** What this pull covers: the user's scope, or the subsystems asked for, each of which must be in it. */
@@ -95,38 +132,9 @@ async function readInstanceId(db: Queryable): Promise<string> {
   return instanceId;
 }
 
-/** One field state as the page query returns it: `[field, value, hlc, rank, births]`. */
-type FieldTuple = [string, JsonValue, string, number, Record<string, EventBirth> | null];
-
-/**
- * Every field state of the page's records, packed per record as the pull sends them. Read in ONE
- * row: the page as a JSON object (record id → its fields' tuples) built by the database. Read as rows,
- * a page of 1,000 tickets was 21,000 rows, and turning each into a JS object cost PGlite about 200 ms
- * a page; the JSON text is parsed once.
- */
-async function readFields(db: Queryable, recordIds: readonly string[]): Promise<Map<string, PackedStates>> {
-  const byRecord = new Map<string, PackedStates>();
-  if (recordIds.length === 0) return byRecord;
-  const { rows } = await db.query<{ page: string | null }>(
-    `select json_object_agg(record_id, fields)::text as page
-     from (select record_id, json_agg(json_build_array(field, value, hlc, rank, births) order by field) as fields
-           from sync_field_state
-           where record_id = any($1::uuid[])
-           group by record_id) as per_record`,
-    [[...recordIds]],
-  );
-  const page = rows[0]?.page;
-  if (page === null || page === undefined) return byRecord;
-  const tuples = JSON.parse(page) as Record<string, FieldTuple[]>;
-  for (const [recordId, fields] of Object.entries(tuples)) {
-    const states: Record<string, FieldState> = {};
-    for (const [field, value, hlc, rank, births] of fields) {
-      states[field] =
-        births === null
-          ? { value, hlc, rank: rank === 1 ? 1 : 0 }
-          : { value, hlc, rank: rank === 1 ? 1 : 0, births };
-    }
-    byRecord.set(recordId, packStates(states));
-  }
-  return byRecord;
+/** A record's field states as the page query gives them, packed as the pull sends them. */
+function packedFields(recordId: string, json: string | null): PackedStates {
+  // A change row is written with its fields in one transaction; one without is a broken database.
+  if (json === null) throw new Error(`记录 ${recordId} 有变更序号但没有字段状态`);
+  return packStates(fieldStatesFromJson(json));
 }

@@ -154,6 +154,28 @@ for (const backend of testBackends) {
         ).toEqual([2, 2, 2, 3, 3]);
       });
 
+      it('starts over when the cursor was made by another database, even one replaced under the server', async () => {
+        const { cursor, changes } = await pullAll(lead, 100);
+        const original = await api.db.query<{ id: string }>('select instance_id as id from server_meta');
+        const originalId = original.rows[0]?.id as string;
+        try {
+          // As if the database had been swapped for another one while the server kept running.
+          await api.db.query('update server_meta set instance_id = $1', [
+            '0badc0de-0000-4000-8000-000000000000',
+          ]);
+          const after = await pull(lead, { cursor, limit: 100 });
+          expect(after.body.reset).toBe(true);
+          expect(after.body.changes.map((change) => change.recordId).sort()).toEqual(
+            changes.map((change) => change.recordId).sort(),
+          );
+          expect(after.body.cursor).toMatch(/^c1\.0badc0de\./);
+          const next = await pull(lead, { cursor: after.body.cursor, limit: 100 });
+          expect(next.body).toMatchObject({ reset: false, changes: [], hasMore: false });
+        } finally {
+          await api.db.query('update server_meta set instance_id = $1', [originalId]);
+        }
+      });
+
       it('answers 400 for a malformed pull', async () => {
         for (const body of [
           { limit: 0 },

@@ -263,6 +263,36 @@ for (const backend of testBackends) {
         expect(new Set(seqs.rows.map((row) => row.seq)).size).toBe(3);
       });
 
+      it('numbers each commit’s records as one block at commit, in commit order, and leaves none unnumbered', async () => {
+        const clients = Array.from({ length: 12 }, (_, index) => new SimClient(`pc-block-${index}-000`));
+        const batches = clients.map((client) => {
+          const tickets = [ticketRecord(newId(), 1), ticketRecord(newId(), 5), ticketRecord(newId(), 1)];
+          return {
+            tickets,
+            body: client.batch(tickets.map((ticket) => client.op(ticket, fieldsOf(ticket)))),
+          };
+        });
+        const responses = await Promise.all(batches.map((batch) => push(lead, batch.body)));
+        expect(responses.map((response) => response.status)).toEqual(batches.map(() => 200));
+        const blocks = [];
+        for (const { tickets } of batches) {
+          const { rows } = await api.db.query<{ seq: string | null }>(
+            'select change_seq as seq from sync_records where record_id = any($1::uuid[]) order by change_seq',
+            [tickets.map((ticket) => ticket.id)],
+          );
+          const seqs = rows.map((row) => Number(row.seq));
+          expect(rows.every((row) => row.seq !== null)).toBe(true);
+          // Drawn under one lock held to the end of the commit: no other commit's numbers in between.
+          expect(seqs).toEqual([seqs[0], (seqs[0] as number) + 1, (seqs[0] as number) + 2]);
+          blocks.push(seqs[0] as number);
+        }
+        expect(new Set(blocks).size).toBe(batches.length);
+        const unnumbered = await api.db.query<{ n: number }>(
+          'select count(*)::int as n from sync_records where change_seq is null',
+        );
+        expect(unnumbered.rows[0]?.n).toBe(0);
+      });
+
       it('binds a client id to the account that first pushed with it', async () => {
         const client = new SimClient('pc-h-000001');
         const ticket = ticketRecord(newId(), 1);
@@ -297,6 +327,60 @@ for (const backend of testBackends) {
           ['A 的标题', 'superseded', 'zhangsan'],
           ['B 的标题', 'applied', 'lead'],
         ]);
+      });
+
+      it('applies the ops of one batch on one record in order, each on what the one before left', async () => {
+        const client = new SimClient('pc-m-000001');
+        const ticket = ticketRecord(newId(), 1);
+        const created = client.op(ticket, fieldsOf(ticket));
+        const retitled = client.op(ticket, { title: '第二个标题' }, { at: TEST_START + 2000 });
+        // An older clock than the retitle's: it loses to it, and stays in history as superseded.
+        const stale = client.op(ticket, { title: '过时的标题' }, { hlc: created.fields[0]?.hlc as string });
+        const escalated = client.op(ticket, { severity: 'major' }, { at: TEST_START + 3000 });
+        const { body } = await push(engineer, client.batch([created, retitled, stale, escalated]));
+        expect(body.results.map((result) => result.status)).toEqual([
+          'applied',
+          'applied',
+          'applied',
+          'applied',
+        ]);
+        expect(await serverRecord(engineer, ticket.id)).toMatchObject({
+          title: '第二个标题',
+          severity: 'major',
+          updatedAt: TEST_START + 3000,
+        });
+        const history = await api.request('GET', `/api/v1/sync/history/${ticket.id}`, { token: engineer });
+        const titles = history
+          .json<HistoryResponse>()
+          .entries.filter((entry) => entry.field === 'title')
+          .map((entry) => [entry.value, entry.outcome]);
+        expect(titles).toEqual([
+          ['网站首页打不开', 'applied'],
+          ['过时的标题', 'superseded'],
+          ['第二个标题', 'applied'],
+        ]);
+      });
+
+      it('leaves no trace of a new record whose every op in the batch was refused', async () => {
+        const client = new SimClient('pc-n-000001');
+        const refusedOnly = ticketRecord(newId(), 1);
+        const refusedThenMade = ticketRecord(newId(), 1);
+        const { body } = await push(
+          engineer,
+          client.batch([
+            client.op(refusedOnly, { ...fieldsOf(refusedOnly), title: '' }),
+            client.op(refusedThenMade, { ...fieldsOf(refusedThenMade), colour: 'red' }),
+            client.op(refusedThenMade, fieldsOf(refusedThenMade)),
+          ]),
+        );
+        expect(body.results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'applied']);
+        const rows = await api.db.query<{ recordId: string }>(
+          'select record_id as "recordId" from sync_records where record_id = any($1::uuid[])',
+          [[refusedOnly.id, refusedThenMade.id]],
+        );
+        expect(rows.rows.map((row) => row.recordId)).toEqual([refusedThenMade.id]);
+        expect(await serverRecord(engineer, refusedOnly.id)).toBeUndefined();
+        expect((await serverRecord(engineer, refusedThenMade.id))?.title).toBe('网站首页打不开');
       });
 
       it('keeps a deleted record deleted through concurrent edits until an explicit restore', async () => {

@@ -19,8 +19,10 @@ interface LockTarget {
 
 /**
  * Locks the batch's records for the transaction, creating a placeholder row for each record the
- * server does not have yet. Rows are taken in id order so two batches never wait on each other in a
- * cycle. Placeholders left without fields (their ops were rejected) go in `dropEmptyRecords`.
+ * server does not have yet, in one statement: an existing row meets the conflict clause, which locks
+ * it (its `where false` only skips the update). Rows are taken in id order so two batches never wait
+ * on each other in a cycle. Placeholders left without fields (their ops were rejected) go in
+ * `dropEmptyRecords`.
  */
 export async function lockRecords(tx: Queryable, targets: readonly LockTarget[]): Promise<void> {
   if (targets.length === 0) return;
@@ -35,73 +37,126 @@ export async function lockRecords(tx: Queryable, targets: readonly LockTarget[])
     `insert into sync_records (record_id, record_type, subsystem_id)
      select id, type, subsystem from jsonb_to_recordset($1::jsonb) as r(id uuid, type text, subsystem int)
      order by id
-     on conflict (record_id) do nothing`,
+     on conflict (record_id) do update set record_id = excluded.record_id where false`,
     [JSON.stringify(rows)],
-  );
-  await tx.query(
-    'select record_id from sync_records where record_id = any($1::uuid[]) order by record_id for update',
-    [[...byId.keys()]],
   );
 }
 
-/** The record with its field states; undefined when the server has no field of it. */
-export async function loadRecord(tx: Queryable, recordId: string): Promise<StoredRecord | undefined> {
+/**
+ * The records with their field states, by id; a record the server has no field of is absent. Read
+ * after `lockRecords`, in a statement of its own: under READ COMMITTED a statement sees what was
+ * committed before it began, so the states are those of the last batch that held the locks.
+ *
+ * Each record's fields are gathered by a subquery on the record's id, which the planner can only
+ * answer from the primary key: as a join, on a young database whose statistics autovacuum has not
+ * gathered yet, it hashed the whole field table for every push.
+ */
+export async function loadRecords(
+  tx: Queryable,
+  recordIds: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  const records = new Map<string, StoredRecord>();
+  if (recordIds.length === 0) return records;
   const { rows } = await tx.query<{
+    recordId: string;
     recordType: RecordType;
     subsystemId: number;
     past: number[];
-    field: string;
-    value: JsonValue;
-    hlc: string;
-    rank: number;
-    births: FieldState['births'] | null;
+    fields: string | null;
   }>(
-    `select r.record_type as "recordType", r.subsystem_id as "subsystemId", r.past_subsystem_ids as past,
-            f.field, f.value, f.hlc, f.rank, f.births
-     from sync_records r join sync_field_state f on f.record_id = r.record_id
-     where r.record_id = $1`,
-    [recordId],
+    `select r.record_id as "recordId", r.record_type as "recordType", r.subsystem_id as "subsystemId",
+            r.past_subsystem_ids as past, ${FIELDS_OF_RECORD} as fields
+     from sync_records r
+     where r.record_id = any($1::uuid[])`,
+    [[...new Set(recordIds)]],
   );
-  const first = rows[0];
-  if (first === undefined) return undefined;
-  const states: Record<string, FieldState> = {};
   for (const row of rows) {
-    const state: FieldState = { value: row.value, hlc: row.hlc, rank: row.rank === 1 ? 1 : 0 };
-    states[row.field] = row.births === null ? state : { ...state, births: row.births };
+    if (row.fields === null) continue;
+    records.set(row.recordId, {
+      recordType: row.recordType,
+      subsystemId: row.subsystemId,
+      pastSubsystemIds: row.past,
+      states: fieldStatesFromJson(row.fields),
+    });
   }
-  return {
-    recordType: first.recordType,
-    subsystemId: first.subsystemId,
-    pastSubsystemIds: first.past,
-    states,
-  };
+  return records;
 }
 
+/**
+ * SQL for the field states of the record `r` as JSON text: `[[field, value, hlc, rank, births], …]`
+ * in field order, or null when it has none. Read by `fieldStatesFromJson`.
+ */
+export const FIELDS_OF_RECORD = `(select json_agg(json_build_array(f.field, f.value, f.hlc, f.rank, f.births) order by f.field)
+   from sync_field_state f where f.record_id = r.record_id)::text`;
+
+/** One field state as FIELDS_OF_RECORD gives it. */
+type FieldTuple = [string, JsonValue, string, number, FieldState['births'] | null];
+
+export function fieldStatesFromJson(json: string): FieldStates {
+  const states: Record<string, FieldState> = {};
+  for (const [field, value, hlc, rank, births] of JSON.parse(json) as FieldTuple[]) {
+    states[field] =
+      births === null
+        ? { value, hlc, rank: rank === 1 ? 1 : 0 }
+        : { value, hlc, rank: rank === 1 ? 1 : 0, births };
+  }
+  return states;
+}
+
+/** A record as a batch leaves it: where it belongs now, and the field states that changed. */
 export interface RecordUpdate {
   readonly recordId: string;
-  readonly recordType: RecordType;
-  readonly subsystemId: number;
-  readonly pastSubsystemIds: readonly number[];
-  readonly deleted: boolean;
-  /** Only the fields whose state changed. */
-  readonly changed: readonly (readonly [string, FieldState])[];
+  readonly record: StoredRecord;
+  /** Each changed field once, with its last state in the batch; none when the ops changed nothing. */
+  readonly changed: ReadonlyMap<string, FieldState>;
 }
 
-export async function saveRecord(tx: Queryable, update: RecordUpdate): Promise<void> {
-  await tx.query(
-    `update sync_records set record_type = $2, subsystem_id = $3, past_subsystem_ids = $4, deleted = $5
-     where record_id = $1`,
-    [update.recordId, update.recordType, update.subsystemId, [...update.pastSubsystemIds], update.deleted],
+/**
+ * Stores what a batch changed in ONE statement: the records' rows (where each belongs now), their
+ * changed field states, and every accepted write in the change log, numbered in the order given
+ * (the history lists writes of one HLC in that order). A record whose state changed gets a null
+ * change seq: the commit draws its new one (migration 005).
+ */
+export async function saveRecordChanges(
+  tx: Queryable,
+  updates: readonly RecordUpdate[],
+  changeLog: readonly ChangeLogRow[],
+): Promise<void> {
+  if (updates.length === 0 && changeLog.length === 0) return;
+  const records = updates.map(({ recordId, record, changed }) => ({
+    id: recordId,
+    type: record.recordType,
+    subsystem: record.subsystemId,
+    past: record.pastSubsystemIds,
+    deleted: record.states.deleted?.value === true,
+    changed: changed.size > 0,
+  }));
+  const fields = updates.flatMap(({ recordId, changed }) =>
+    [...changed].map(([field, state]) => ({ recordId, field, ...state })),
   );
-  if (update.changed.length === 0) return;
-  const rows = update.changed.map(([field, state]) => ({ field, ...state }));
   await tx.query(
-    `insert into sync_field_state (record_id, field, value, hlc, rank, births)
-     select $1::uuid, f->>'field', f->'value', f->>'hlc', (f->>'rank')::smallint, f->'births'
-     from jsonb_array_elements($2::jsonb) as f
-     on conflict (record_id, field) do update
-       set value = excluded.value, hlc = excluded.hlc, rank = excluded.rank, births = excluded.births`,
-    [update.recordId, JSON.stringify(rows)],
+    `with records as (
+       update sync_records r
+       set record_type = u.type, subsystem_id = u.subsystem, past_subsystem_ids = u.past, deleted = u.deleted,
+           change_seq = case when u.changed then null else r.change_seq end
+       from jsonb_to_recordset($1::jsonb)
+            as u(id uuid, type text, subsystem int, past int[], deleted boolean, changed boolean)
+       where r.record_id = u.id
+     ), fields as (
+       insert into sync_field_state (record_id, field, value, hlc, rank, births)
+       select (f->>'recordId')::uuid, f->>'field', f->'value', f->>'hlc', (f->>'rank')::smallint, f->'births'
+       from jsonb_array_elements($2::jsonb) as f
+       on conflict (record_id, field) do update
+         set value = excluded.value, hlc = excluded.hlc, rank = excluded.rank, births = excluded.births
+     )
+     insert into sync_change_log (record_id, record_type, field, value, hlc, rank, outcome, op_id,
+                                  client_id, seq, user_name, received_at)
+     select (c->>'recordId')::uuid, c->>'recordType', c->>'field', c->'value', c->>'hlc',
+            (c->>'rank')::smallint, c->>'outcome', (c->>'opId')::uuid, c->>'clientId',
+            (c->>'seq')::bigint, c->>'userName', to_timestamp((c->>'receivedAt')::float8 / 1000)
+     from jsonb_array_elements($3::jsonb) with ordinality as entries(c, position)
+     order by position`,
+    [JSON.stringify(records), JSON.stringify(fields), JSON.stringify(changeLog)],
   );
 }
 
@@ -120,20 +175,6 @@ export interface ChangeLogRow {
   readonly receivedAt: number;
 }
 
-/** Every accepted write, winner or loser: the server's history of the record. */
-export async function appendChangeLog(tx: Queryable, rows: readonly ChangeLogRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `insert into sync_change_log (record_id, record_type, field, value, hlc, rank, outcome, op_id,
-                                  client_id, seq, user_name, received_at)
-     select (c->>'recordId')::uuid, c->>'recordType', c->>'field', c->'value', c->>'hlc',
-            (c->>'rank')::smallint, c->>'outcome', (c->>'opId')::uuid, c->>'clientId',
-            (c->>'seq')::bigint, c->>'userName', to_timestamp((c->>'receivedAt')::float8 / 1000)
-     from jsonb_array_elements($1::jsonb) as c`,
-    [JSON.stringify(rows)],
-  );
-}
-
 /** Removes the placeholders of records whose every op was rejected. */
 export async function dropEmptyRecords(tx: Queryable, recordIds: readonly string[]): Promise<void> {
   if (recordIds.length === 0) return;
@@ -145,24 +186,19 @@ export async function dropEmptyRecords(tx: Queryable, recordIds: readonly string
   );
 }
 
-/** Any constant unique to this use among the database's advisory locks. */
-const CHANGE_SEQ_LOCK_KEY = 0x7977_7371;
-
 /**
- * Gives the changed records new change sequence numbers, in commit order: the advisory lock is held
- * from here to the commit, so no transaction can commit a smaller number after a pull has seen a
- * greater one. Returns the greatest number given.
+ * The greatest change seq of these records, read after their push committed (the seqs are drawn at
+ * commit, migration 005): what a poke tells its listeners.
  */
-export async function assignChangeSeqs(
-  tx: Queryable,
+export async function readChangeSeq(
+  db: Queryable,
   recordIds: readonly string[],
 ): Promise<number | undefined> {
   if (recordIds.length === 0) return undefined;
-  await tx.query(`select pg_advisory_xact_lock(${CHANGE_SEQ_LOCK_KEY})`);
-  const { rows } = await tx.query<{ seq: string }>(
-    `update sync_records set change_seq = nextval('sync_change_seq')
-     where record_id = any($1::uuid[]) returning change_seq as seq`,
+  const { rows } = await db.query<{ seq: string | null }>(
+    'select max(change_seq) as seq from sync_records where record_id = any($1::uuid[])',
     [[...recordIds]],
   );
-  return Math.max(...rows.map((row) => Number(row.seq)));
+  const seq = rows[0]?.seq;
+  return seq === null || seq === undefined ? undefined : Number(seq);
 }

@@ -21,11 +21,13 @@ export class SyncNotifier {
 
   /** After a commit: `subsystemIds` are those of the changed records (current and former). */
   publish(seq: number, subsystemIds: readonly number[]): void {
-    for (const subscriber of this.subscribers) {
-      const { visibility } = subscriber;
-      if (visibility.all || subsystemIds.some((id) => visibility.subsystemIds.includes(id)))
-        subscriber.poke(seq);
-    }
+    for (const subscriber of this.subscribers) if (sees(subscriber, subsystemIds)) subscriber.poke(seq);
+  }
+
+  /** Whether a commit in these subsystems would poke anyone (else its seq need not be read). */
+  wouldPoke(subsystemIds: readonly number[]): boolean {
+    for (const subscriber of this.subscribers) if (sees(subscriber, subsystemIds)) return true;
+    return false;
   }
 
   /** Ends every stream, so the server can close. */
@@ -37,4 +39,9 @@ export class SyncNotifier {
   get size(): number {
     return this.subscribers.size;
   }
+}
+
+function sees(subscriber: Subscriber, subsystemIds: readonly number[]): boolean {
+  const { visibility } = subscriber;
+  return visibility.all || subsystemIds.some((id) => visibility.subsystemIds.includes(id));
 }

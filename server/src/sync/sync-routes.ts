@@ -10,6 +10,7 @@ import { parseBody } from '../http/parse-body';
 import { readHistory } from './history';
 import { pullChanges } from './pull-changes';
 import { pushBatch } from './push-batch';
+import { readChangeSeq } from './record-store';
 import type { SyncNotifier } from './sync-notifier';
 
 /** 500 ops of the largest tickets fit; a client splits a bigger backlog into several batches. */
@@ -24,7 +25,10 @@ export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps, notifier
       const user = await authenticate(deps, request, reply);
       const body = parseBody(pushRequestSchema, request.body);
       const outcome = await pushBatch(deps, user, body, request.ip);
-      if (outcome.changeSeq !== undefined) notifier.publish(outcome.changeSeq, outcome.subsystemIds);
+      if (outcome.changedRecordIds.length > 0 && notifier.wouldPoke(outcome.subsystemIds)) {
+        const seq = await readChangeSeq(deps.db, outcome.changedRecordIds);
+        if (seq !== undefined) notifier.publish(seq, outcome.subsystemIds);
+      }
       return outcome.response;
     },
   );

@@ -2,6 +2,7 @@ import { serverMetaMigration } from './001_server_meta';
 import { accountsAndAuditMigration } from './002_accounts_and_audit';
 import { syncMigration } from './003_sync';
 import { blobsMigration } from './004_blobs';
+import { changeSeqAtCommitMigration } from './005_change_seq_at_commit';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -10,4 +11,5 @@ export const allMigrations: readonly Migration[] = [
   accountsAndAuditMigration,
   syncMigration,
   blobsMigration,
+  changeSeqAtCommitMigration,
 ];
