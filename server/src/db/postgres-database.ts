@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { errorReason } from '../error-reason';
 import type { Database, QueryResult, Queryable, SqlParam } from './database';
@@ -81,7 +82,11 @@ function queryableOver(target: pg.Pool | pg.PoolClient): Queryable {
       sql: string,
       params: readonly SqlParam[] = [],
     ): Promise<QueryResult<Row>> {
-      const result = await target.query<Row & pg.QueryResultRow>(sql, [...params]);
+      const result = await target.query<Row & pg.QueryResultRow>({
+        name: statementName(sql),
+        text: sql,
+        values: [...params],
+      });
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(script: string) {
@@ -89,6 +94,15 @@ function queryableOver(target: pg.Pool | pg.PoolClient): Queryable {
       await target.query(script);
     },
   };
+}
+
+/**
+ * Every statement is prepared once per connection under a name derived from its text, so the server
+ * parses and plans it once instead of on every call (the sync statements are long CTEs run on every
+ * push and pull). The texts are constants of the code, so their number is bounded.
+ */
+function statementName(sql: string): string {
+  return `y${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
 }
 
 type PgTypeId = Parameters<typeof pg.types.getTypeParser>[0];
