@@ -5,13 +5,14 @@
 import { runLocalBench } from './local/local-bench';
 import { runRowCostBench } from './rows/row-cost-bench';
 import { runSlaBench } from './sla/sla-bench';
-import { runSyncBench } from './sync/sync-bench';
+import { runServerLoadBench, runSyncBench } from './sync/sync-bench';
 
 const BENCHES: Record<string, () => Promise<object>> = {
   sla: runSlaBench,
   local: runLocalBench,
   sync: runSyncBench,
   rows: runRowCostBench,
+  server: runServerLoadBench,
 };
 
 const name = process.argv[2];

@@ -15,7 +15,11 @@ import { launchBenchBrowser } from '../browser';
  * - `tickets_and_state_rows`: with a small second row per ticket in another store, as an initial sync
  *   writes its lean server-state row today;
  * - `tickets_with_embedded_clocks`: the same clocks kept inside the ticket row instead;
- * - `native_tickets_and_state_rows`: the two stores through the bare IndexedDB API, no Dexie.
+ * - `native_tickets_and_state_rows`: the two stores through the bare IndexedDB API, no Dexie;
+ * - `bare_keys_no_indexes`: only the id and the four index fields per row, in a store without
+ *   indexes: what one put costs whatever the row holds (the floor of any one-row-per-record store);
+ * - `tickets_one_row_per_page`: the same tickets, all 1,000 of a transaction in one row: what the
+ *   bytes cost without the per-put cost.
  * `YUNWEI_BENCH_ROW_PAGES` sets the number of 1,000-row transactions (default 100).
  */
 const ROWS_PER_PAGE = 1_000;
@@ -26,6 +30,8 @@ const VARIANTS = [
   'tickets_and_state_rows',
   'tickets_with_embedded_clocks',
   'native_tickets_and_state_rows',
+  'bare_keys_no_indexes',
+  'tickets_one_row_per_page',
 ] as const;
 type Variant = (typeof VARIANTS)[number];
 
@@ -95,7 +101,7 @@ async function writeRows(options: {
   const { variant, pages, perPage, indexes } = options;
   const Dexie = (window as unknown as { Dexie: typeof DexieClass }).Dexie;
   const db = new Dexie(`rows-${variant}`, { cache: 'disabled', chromeTransactionDurability: 'strict' });
-  db.version(1).stores({ tickets: indexes, states: 'recordId' });
+  db.version(1).stores({ tickets: indexes, states: 'recordId', bare: 'id', pages: 'page' });
   await db.open();
   const clock = { hlc: '0001790000000000-0000-abcdef012345', rank: 0 };
   const text = '社保卡查询接口超时，报告人称登录后无法查询缴费记录，需要尽快处理并回访。';
@@ -127,12 +133,23 @@ async function writeRows(options: {
       };
     });
     const states = tickets.map((row) => ({ recordId: row.id, recordType: 'ticket', packed: clock }));
+    const bareRows = tickets.map(({ id, subsystemId, status, deadlineAt, assignee }) => ({
+      id,
+      subsystemId,
+      status,
+      deadlineAt,
+      assignee,
+    }));
     const started = performance.now();
     if (variant === 'tickets_only') {
       await db.transaction('rw', 'tickets', () => db.table('tickets').bulkPut(tickets));
     } else if (variant === 'tickets_with_embedded_clocks') {
       const rows = tickets.map((row) => ({ ...row, serverClocks: clock }));
       await db.transaction('rw', 'tickets', () => db.table('tickets').bulkPut(rows));
+    } else if (variant === 'bare_keys_no_indexes') {
+      await db.transaction('rw', 'bare', () => db.table('bare').bulkPut(bareRows));
+    } else if (variant === 'tickets_one_row_per_page') {
+      await db.transaction('rw', 'pages', () => db.table('pages').put({ page: pageIndex, tickets }));
     } else if (variant === 'tickets_and_state_rows') {
       await db.transaction('rw', 'tickets', 'states', () =>
         Promise.all([db.table('tickets').bulkPut(tickets), db.table('states').bulkPut(states)]),
