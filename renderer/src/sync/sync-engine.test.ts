@@ -299,6 +299,36 @@ describe('SyncEngine', () => {
     expect(a.timers.delays()).toEqual([]);
   });
 
+  it('forgets a round asked for during a round that ends signed out', async () => {
+    const server = new FakeSyncServer();
+    const a = await client(server);
+    await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
+    const push = server.push.bind(server);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let pushing: () => void = () => undefined;
+    const pushStarted = new Promise<void>((resolve) => {
+      pushing = resolve;
+    });
+    server.push = async (request) => {
+      pushing();
+      await released;
+      return push(request);
+    };
+    server.fail({ kind: 'http', status: 401, code: 'token_expired', message: '登录已过期' });
+    a.engine.start();
+    await pushStarted;
+    // A save while the round is on its way: it asks for a round after this one.
+    a.engine.requestSync();
+    expect(a.timers.delays()).toEqual([SAVE_DEBOUNCE_MS]);
+    release();
+    await a.engine.idle();
+    expect(a.status().phase).toBe('signed-out');
+    expect(a.timers.delays()).toEqual([]);
+  });
+
   it('stops and says the app must be upgraded on client_outdated', async () => {
     const server = new FakeSyncServer();
     const a = await client(server);

@@ -176,8 +176,10 @@ export class SyncEngine {
         // A timer set during the round (a save, a poke) is sooner than the periodic one: keep it.
         if (!this.again && this.timer === null) this.schedule(PERIODIC_SYNC_MS);
       } else if (!outcome.failure.retry) {
+        // Until the user acts (signs in, upgrades): a round asked for meanwhile would fail the same way.
         this.halted = true;
         this.again = false;
+        this.clearTimer();
         this.closeEvents();
       } else {
         const delay = backoffDelay(this.attempt, this.random);
