@@ -30,7 +30,8 @@ export async function manualScreenshot(page: Page, name: string, part?: Locator)
   ];
   for (const folder of folders) {
     const file = path.join(REPO_ROOT, folder, `${name}.png`);
-    const options = { path: file, style: '.ant-message { visibility: hidden; }' };
+    // The toast of the last save fades out over the header: out of the picture, descendants included.
+    const options = { path: file, style: '.ant-message { display: none !important; }' };
     await (part === undefined ? page.screenshot(options) : part.screenshot(options));
   }
 }
