@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDateToDayNumber } from '../time/shanghai-time';
@@ -8,6 +8,11 @@ import { CalendarYearMissingError, WorkingCalendar } from './working-calendar';
 
 /** The independent copy of the State Council data kept beside the project for tests only. */
 const ORACLE_DIR = join(import.meta.dirname, '../../../../shared/data/holiday-cn');
+if (!existsSync(ORACLE_DIR)) {
+  throw new Error(
+    `No holiday-cn copy at ${ORACLE_DIR}: these tests need the shared folder beside the repository (README, "Test it").`,
+  );
+}
 
 interface OracleDay {
   name: string;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../resources/profiles/guizhou-hrss-2025.json';
 import { loadDefaultProfile } from './default-profile';
@@ -7,10 +7,13 @@ import { loadDefaultProfile } from './default-profile';
  * Traces the shipped profile back to the tender it was written from (../shared/seed/ beside the repo):
  * the budget table, the units, and every quoted clause.
  */
-const tender = readFileSync(
-  new URL('../../../../shared/seed/000_cd564e9c3d3a706f.txt', import.meta.url),
-  'utf8',
-);
+const TENDER = new URL('../../../../shared/seed/000_cd564e9c3d3a706f.txt', import.meta.url);
+if (!existsSync(TENDER)) {
+  throw new Error(
+    `No tender at ${TENDER.pathname}: this test needs the shared folder beside the repository (README, "Test it").`,
+  );
+}
+const tender = readFileSync(TENDER, 'utf8');
 const profile = loadDefaultProfile();
 
 /** The tender's lines are broken mid-sentence and spaced irregularly; compare without whitespace. */
