@@ -57,6 +57,15 @@ interface Client {
   readonly applied: SyncedRecord[];
 }
 
+/** A promise and what settles it: lets a test hold a fake request until it says so. */
+function signal(): { readonly settled: Promise<void>; readonly settle: () => void } {
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  return { settled, settle };
+}
+
 async function client(server: FakeSyncServer, user: SessionUser = USER): Promise<Client> {
   const db = await freshDatabase();
   const timers = new ManualTimers();
@@ -213,27 +222,21 @@ describe('SyncEngine', () => {
     await a.engine.idle();
     // A's next pull reads the server, then waits: B's ticket is pushed and poked after that read.
     const pull = server.pull.bind(server);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let pulled: () => void = () => undefined;
-    const pulledOnce = new Promise<void>((resolve) => {
-      pulled = resolve;
-    });
+    const released = signal();
+    const pulledOnce = signal();
     server.pull = async (request) => {
       const page = await pull(request);
       server.pull = pull;
-      pulled();
-      await released;
+      pulledOnce.settle();
+      await released.settled;
       return page;
     };
     a.engine.syncNow();
-    await pulledOnce;
+    await pulledOnce.settled;
     const ticket = await saveTicket(b.db, null, createdTicket(), '2026-03-10T09:05');
     await b.engine.runRound();
     server.poke();
-    release();
+    released.settle();
     await a.engine.idle();
     expect(await a.db.tickets.get(ticket.id)).toBeUndefined();
     expect(a.timers.delays()).toEqual([SAVE_DEBOUNCE_MS]);
@@ -304,26 +307,20 @@ describe('SyncEngine', () => {
     const a = await client(server);
     await saveTicket(a.db, null, createdTicket(), '2026-03-10T09:05');
     const push = server.push.bind(server);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let pushing: () => void = () => undefined;
-    const pushStarted = new Promise<void>((resolve) => {
-      pushing = resolve;
-    });
+    const released = signal();
+    const pushStarted = signal();
     server.push = async (request) => {
-      pushing();
-      await released;
+      pushStarted.settle();
+      await released.settled;
       return push(request);
     };
     server.fail({ kind: 'http', status: 401, code: 'token_expired', message: '登录已过期' });
     a.engine.start();
-    await pushStarted;
+    await pushStarted.settled;
     // A save while the round is on its way: it asks for a round after this one.
     a.engine.requestSync();
     expect(a.timers.delays()).toEqual([SAVE_DEBOUNCE_MS]);
-    release();
+    released.settle();
     await a.engine.idle();
     expect(a.status().phase).toBe('signed-out');
     expect(a.timers.delays()).toEqual([]);

@@ -102,8 +102,16 @@ function queryableOver(target: pg.Pool | pg.PoolClient): Queryable {
  * push and pull). The texts are constants of the code, so their number is bounded.
  */
 function statementName(sql: string): string {
-  return `y${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `y${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
+
+/** Each statement's name, hashed once per process instead of on every call. */
+const statementNames = new Map<string, string>();
 
 type PgTypeId = Parameters<typeof pg.types.getTypeParser>[0];
 

@@ -23,17 +23,10 @@ export async function pullChanges(
   assertSchemaVersion(request.schemaVersion);
   const visibility = requestedVisibility(user, request, scopeContext);
   const known = knownInstances.get(db) ?? (await readInstanceId(db));
-  let read = await readPage(db, decodeCursor(request.cursor, known, visibility), visibility, request.limit);
-  if (read.instanceId !== known) {
-    // The database is not the one this process last saw (replaced under it): the cursor is read
-    // again against the database's own id.
-    read = await readPage(
-      db,
-      decodeCursor(request.cursor, read.instanceId, visibility),
-      visibility,
-      request.limit,
-    );
-  }
+  let read = await readPage(db, request, known, visibility);
+  // The database is not the one this process last saw (replaced under it): the cursor is read again
+  // against the database's own id.
+  if (read.instanceId !== known) read = await readPage(db, request, read.instanceId, visibility);
   knownInstances.set(db, read.instanceId);
   const { instanceId, position, rows } = read;
 
@@ -75,17 +68,20 @@ interface PageRow {
 type PageQueryRow = { readonly instanceId: string } & (PageRow | { readonly [K in keyof PageRow]: null });
 
 /**
- * One statement: the database's instance id, and the next `limit + 1` changes the scope covers, each
- * with its field states as JSON built by the database (a page of 500 tickets is 500 rows, not 10,000
- * field rows). The instance id comes from the same snapshot, so a cursor is never checked against one
- * database and answered from another.
+ * One statement: the database's instance id, and the next `limit + 1` changes the scope covers after
+ * the request's cursor (read as `assumedInstanceId`'s), each with its field states as JSON built by
+ * the database (a page of 500 tickets is 500 rows, not 10,000 field rows). The instance id comes from
+ * the same snapshot, so a cursor is never checked against one database and answered from another:
+ * when it differs from the assumed one, the caller reads again.
  */
 async function readPage(
   db: Queryable,
-  position: PullPosition,
+  request: PullRequest,
+  assumedInstanceId: string,
   visibility: Visibility,
-  limit: number,
 ): Promise<{ instanceId: string; position: PullPosition; rows: PageRow[] }> {
+  const position = decodeCursor(request.cursor, assumedInstanceId, visibility);
+  const limit = request.limit;
   const ids = visibility.all ? [] : [...visibility.subsystemIds];
   const { rows } = await db.query<PageQueryRow>(
     `select m.instance_id as "instanceId", p.*
