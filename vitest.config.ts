@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['{core,server,electron,renderer}/**/*.test.{ts,tsx}', 'tools/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'e2e/**'],
+    globalSetup: ['server/src/test-support/postgres-skip-notice.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
