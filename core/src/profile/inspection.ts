@@ -28,6 +28,19 @@ const numberItemSchema = strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
 }).superRefine((item, context) => {
+  // A usage percentage cannot leave 0–100, so neither can a threshold meant to catch one.
+  if (item.unit === '%') {
+    for (const key of ['min', 'max'] as const) {
+      const bound = item[key];
+      if (bound !== undefined && (bound < 0 || bound > 100)) {
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `expected a percentage from 0 to 100, got ${bound}`,
+        });
+      }
+    }
+  }
   if (item.min !== undefined && item.max !== undefined && item.min > item.max) {
     context.addIssue({
       code: 'custom',

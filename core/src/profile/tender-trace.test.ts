@@ -106,4 +106,32 @@ describe('the shipped profile traced to the tender', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("sets the alarm threshold the tender asks for on every usage percentage, within 0–100 %, and says the number is the project team's", () => {
+    // 设置预警阈值，当性能指标超过阈值时及时发出警报 / 是否在正常范围内: the tender asks for a threshold on
+    // each usage reading but names no number, so the profile sets one and its note says who chose it.
+    expect(squeeze(tender)).toContain('设置预警阈值，当性能指标超过阈值时及时发出警报');
+    const usage = profile.subsystems.flatMap((subsystem) =>
+      (subsystem.inspectionTemplates ?? []).flatMap((template) =>
+        template.items.flatMap((item) =>
+          item.kind === 'number' && item.unit === '%' ? [{ at: `${template.id}/${item.id}`, item }] : [],
+        ),
+      ),
+    );
+    expect(usage.map(({ item }) => item.label)).toEqual([
+      'CPU 利用率',
+      '内存使用率',
+      'CPU 使用率',
+      '内存占用率',
+      '硬盘空间使用率',
+      '表空间使用率',
+    ]);
+    for (const { at, item } of usage) {
+      expect(item.max, at).toBeGreaterThan(0);
+      expect(item.max, at).toBeLessThanOrEqual(100);
+      expect(item.min ?? 0, at).toBeGreaterThanOrEqual(0);
+      expect(item.note, at).toMatch(/项目组/);
+      expect(item.note, at).toContain(`${String(item.max)}%`);
+    }
+  });
 });

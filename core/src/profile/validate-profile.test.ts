@@ -237,6 +237,22 @@ describe('validateProfile', () => {
     ]);
   });
 
+  it('reports a percentage threshold outside 0–100 at its path', () => {
+    const profile = shippedProfile();
+    const items = subsystem(profile, 8).inspectionTemplates?.[0]?.items ?? [];
+    Object.assign(items[0] ?? {}, { min: -5, max: 250 });
+    expect(issuesOf(profile)).toEqual([
+      {
+        path: 'subsystems[7].inspectionTemplates[0].items[0].min',
+        message: 'expected a percentage from 0 to 100, got -5',
+      },
+      {
+        path: 'subsystems[7].inspectionTemplates[0].items[0].max',
+        message: 'expected a percentage from 0 to 100, got 250',
+      },
+    ]);
+  });
+
   it('checks that the abnormal options of a choice item are among its options', () => {
     const profile = shippedProfile();
     const items = subsystem(profile, 13).inspectionTemplates?.[0]?.items ?? [];

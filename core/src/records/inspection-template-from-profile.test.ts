@@ -27,7 +27,7 @@ describe('templateContentFromProfile', () => {
     ]);
   });
 
-  it("runs subsystem 1's daily check on working days and keeps number units", () => {
+  it("runs subsystem 1's daily check on working days and keeps number units and thresholds", () => {
     const content = fromProfile(1, 's1-daily');
     expect(content.schedule).toEqual({ kind: 'daily', days: 'workdays' });
     expect(content.items[0]).toEqual({
@@ -36,6 +36,8 @@ describe('templateContentFromProfile', () => {
       required: true,
       kind: 'number',
       unit: '%',
+      min: 0,
+      max: 80,
     });
   });
 
