@@ -96,6 +96,27 @@ describe('evaluateItem', () => {
     expect(evaluateItem(remark, true)).toMatchObject({ kind: 'invalid' });
   });
 
+  it('refuses a percentage outside 0–100 whatever the thresholds, naming the item', () => {
+    const unbounded: InspectionItem = {
+      id: 'memory',
+      label: '内存使用率',
+      required: true,
+      kind: 'number',
+      unit: '%',
+    };
+    for (const item of [cpu, unbounded]) {
+      expect(evaluateItem(item, 250)).toEqual({
+        ok: false,
+        kind: 'invalid',
+        reason: `「${item.label}」是百分比，应在 0%–100% 之间，不能是 250%`,
+      });
+      expect(evaluateItem(item, -1)).toMatchObject({ kind: 'invalid' });
+      expect(evaluateItem(item, 1_000_000_000)).toMatchObject({ kind: 'invalid' });
+    }
+    expect(evaluateItem(unbounded, 100)).toEqual({ ok: true });
+    expect(evaluateItem(unbounded, 0)).toEqual({ ok: true });
+  });
+
   it('passes a number exactly when it lies within [min, max] (property)', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
@@ -106,9 +127,14 @@ describe('evaluateItem', () => {
 });
 
 describe('item schema', () => {
-  it('rejects thresholds the wrong way round and abnormal options that are not options', () => {
+  it('rejects thresholds the wrong way round or beyond 100 %, and abnormal options that are not options', () => {
     const bad = inspectionItemSchema.safeParse({ ...disk, min: 100, max: 10 });
     expect(bad.error?.issues[0]).toMatchObject({ path: ['min'], message: '下限不能大于上限' });
+    const percent = inspectionItemSchema.safeParse({ ...cpu, max: 250 });
+    expect(percent.error?.issues[0]).toMatchObject({
+      path: ['max'],
+      message: '单位为 % 时，上下限应在 0–100 之间',
+    });
     const choice = inspectionItemSchema.safeParse({ ...links, abnormalOptions: ['坏了'] });
     expect(choice.error?.issues[0]?.message).toBe('“异常选项”必须是可选项之一');
     expect(inspectionItemSchema.safeParse({ ...portal, kind: 'slider' }).error?.issues[0]?.message).toBe(

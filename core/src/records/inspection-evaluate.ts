@@ -5,7 +5,8 @@ import type { InspectionValue } from './inspection-run';
  * - `missing`: a required item has no value;
  * - `failed`: marked abnormal (pass-fail false, an abnormal choice);
  * - `out_of_range`: a number outside [min, max];
- * - `invalid`: the value does not fit the item (a word where a number belongs): refuse to save it.
+ * - `invalid`: the value does not fit the item (a word where a number belongs, a percentage beyond
+ *   0–100): refuse to save it.
  */
 export type ItemEvaluation =
   | { readonly ok: true }
@@ -31,6 +32,10 @@ export function evaluateItem(item: InspectionItem, value: InspectionValue | unde
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return invalid(`${name}应填写数值`);
       const reading = formatReading(value, item.unit);
+      // Usage can neither be negative nor exceed the whole: 250% is a typo (or a per-core sum), not a reading.
+      if (item.unit === '%' && (value < 0 || value > 100)) {
+        return invalid(`${name}是百分比，应在 0%–100% 之间，不能是 ${reading}`);
+      }
       if (item.min !== undefined && value < item.min) {
         return outOfRange(`${name}为 ${reading}，低于下限 ${formatReading(item.min, item.unit)}`);
       }

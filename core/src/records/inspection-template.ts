@@ -31,6 +31,10 @@ const itemBase = {
   required: z.boolean({ error: '“必填”应为是或否' }),
 };
 
+function isPercentage(bound: number | undefined): boolean {
+  return bound === undefined || (bound >= 0 && bound <= 100);
+}
+
 const optionText = z
   .string()
   .trim()
@@ -53,6 +57,10 @@ export const inspectionItemSchema = z.discriminatedUnion(
       .refine((item) => item.min === undefined || item.max === undefined || item.min <= item.max, {
         error: '下限不能大于上限',
         path: ['min'],
+      })
+      .refine((item) => item.unit !== '%' || [item.min, item.max].every((bound) => isPercentage(bound)), {
+        error: '单位为 % 时，上下限应在 0–100 之间',
+        path: ['max'],
       }),
     z.strictObject({ ...itemBase, kind: z.literal('text') }),
     z
