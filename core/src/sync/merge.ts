@@ -3,6 +3,7 @@ import type { TicketEvent } from '../records/ticket-event';
 import { statusFromEvents } from '../records/ticket-status';
 import { decodeHlc } from './hlc';
 import { type JsonValue, canonicalJson } from './json-value';
+import { ownEntry, setEntry } from './text-keyed';
 
 /**
  * The field merge, one rule for server and client (docs/sync-protocol.md, "The merge rule"). Every
@@ -133,8 +134,8 @@ export function mergeStates(
 ): FieldStates {
   const next: Record<string, FieldState> = { ...states };
   for (const [field, state] of Object.entries(incoming)) {
-    const merged = mergeFieldState(recordType, field, next[field], state);
-    if (merged !== undefined) next[field] = merged;
+    const merged = mergeFieldState(recordType, field, ownEntry(next, field), state);
+    if (merged !== undefined) setEntry(next, field, merged);
   }
   return deriveFields(recordType, next);
 }
@@ -148,8 +149,8 @@ export function mergeWrites(
 ): { readonly states: FieldStates; readonly outcomes: readonly WriteOutcome[] } {
   const next: Record<string, FieldState> = { ...states };
   const outcomes = writes.map((write) => {
-    const { state, outcome } = mergeFieldWrite(recordType, next[write.field], write, kind);
-    if (state !== undefined) next[write.field] = state;
+    const { state, outcome } = mergeFieldWrite(recordType, ownEntry(next, write.field), write, kind);
+    if (state !== undefined) setEntry(next, write.field, state);
     return outcome;
   });
   return { states: deriveFields(recordType, next), outcomes };
@@ -162,7 +163,7 @@ export function deriveFields(recordType: RecordType, states: FieldStates): Field
   if (sources.length === 0) return next;
   const latest = sources.map(([, state]) => state.hlc).reduce((a, b) => (b > a ? b : a));
   next[UPDATED_AT_FIELD] = { value: decodeHlc(latest).wallMs, hlc: latest, rank: 0 };
-  const events = states[TICKET_EVENTS_FIELD];
+  const events = ownEntry(states, TICKET_EVENTS_FIELD);
   if (recordType === 'ticket' && events !== undefined && Array.isArray(events.value)) {
     next[TICKET_STATUS_FIELD] = {
       value: statusFromEvents(events.value as unknown as TicketEvent[]),
@@ -197,7 +198,7 @@ function mergeEvents(current: FieldState | undefined, incoming: FieldState): Fie
   const known = new Map<string, TimelineEntry>();
   for (const state of current === undefined ? [incoming] : [current, incoming]) {
     timeline(state.value, state === incoming ? 'incoming' : 'current').forEach((event, index) => {
-      const candidate = { event, birth: state.births?.[event.id] ?? { hlc: state.hlc, index } };
+      const candidate = { event, birth: ownEntry(state.births, event.id) ?? { hlc: state.hlc, index } };
       const existing = known.get(event.id);
       if (existing === undefined || compareBirths(candidate, existing) < 0) known.set(event.id, candidate);
     });

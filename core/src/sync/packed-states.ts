@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { encodedHlcSchema } from './changes';
 import { type JsonValue, parsedJsonValueSchema } from './json-value';
 import type { EventBirth, FieldState, FieldStates } from './merge';
+import { ownEntry, setEntry } from './text-keyed';
 
 /*
  * A record's field states, packed: the clock most fields share once, only the clocks that differ, and
@@ -57,7 +58,7 @@ export interface PackedStates extends PackedClocks {
 
 export function packStates(states: FieldStates): PackedStates {
   const values: Record<string, JsonValue> = {};
-  for (const [field, state] of Object.entries(states)) values[field] = state.value;
+  for (const [field, state] of Object.entries(states)) setEntry(values, field, state.value);
   return { ...packClocks(states), values };
 }
 
@@ -67,15 +68,18 @@ export function packClocks(states: FieldStates): PackedClocks {
   const births: Record<string, Record<string, EventBirth | number>> = {};
   for (const [field, state] of Object.entries(states)) {
     if (state.hlc !== shared.hlc || state.rank !== shared.rank) {
-      clocks[field] = { hlc: state.hlc, rank: state.rank };
+      setEntry(clocks, field, { hlc: state.hlc, rank: state.rank });
     }
     if (state.births !== undefined) {
       const packedBirths: Record<string, EventBirth | number> = {};
       for (const [eventId, birth] of Object.entries(state.births)) {
-        packedBirths[eventId] =
-          birth.hlc === shared.hlc ? birth.index : { hlc: birth.hlc, index: birth.index };
+        setEntry(
+          packedBirths,
+          eventId,
+          birth.hlc === shared.hlc ? birth.index : { hlc: birth.hlc, index: birth.index },
+        );
       }
-      births[field] = packedBirths;
+      setEntry(births, field, packedBirths);
     }
   }
   return {
@@ -100,10 +104,13 @@ export function statesWithValues(
   for (const [field, value] of Object.entries(values)) {
     const clock = ownEntry(packed.clocks, field) ?? packed;
     const packedBirths = ownEntry(packed.births, field);
-    states[field] =
+    setEntry(
+      states,
+      field,
       packedBirths === undefined
         ? { value, hlc: clock.hlc, rank: clock.rank }
-        : { value, hlc: clock.hlc, rank: clock.rank, births: unpackBirths(packedBirths, packed.hlc) };
+        : { value, hlc: clock.hlc, rank: clock.rank, births: unpackBirths(packedBirths, packed.hlc) },
+    );
   }
   return states;
 }
@@ -114,14 +121,9 @@ function unpackBirths(
 ): Record<string, EventBirth> {
   const births: Record<string, EventBirth> = {};
   for (const [eventId, birth] of Object.entries(packed)) {
-    births[eventId] = typeof birth === 'number' ? { hlc: sharedHlc, index: birth } : birth;
+    setEntry(births, eventId, typeof birth === 'number' ? { hlc: sharedHlc, index: birth } : birth);
   }
   return births;
-}
-
-/** A map's own entry: a field named like an Object.prototype member (`toString`) is not inherited. */
-function ownEntry<Value>(map: Readonly<Record<string, Value>> | undefined, key: string): Value | undefined {
-  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 /** The (HLC, rank) pair most fields have. */

@@ -17,7 +17,7 @@ export interface Rejection {
 export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): Rejection | undefined {
   const schema = RECORD_SCHEMAS[op.recordType];
   for (const write of op.fields) {
-    const fieldSchema = schema.fields[write.field];
+    const fieldSchema = schema.fields.get(write.field);
     if (fieldSchema === undefined) {
       return { code: 'unknown_field', reason: `${schema.label}没有字段 ${write.field}` };
     }

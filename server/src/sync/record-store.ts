@@ -1,6 +1,7 @@
 import type { RecordType } from '@core/records';
 import type { FieldState, FieldStates, WriteOutcome } from '@core/sync/merge';
 import type { JsonValue } from '@core/sync/json-value';
+import { setEntry } from '@core/sync/text-keyed';
 import type { Queryable } from '../db/database';
 
 /** A record as the server holds it: where it belongs and the merge state of each field. */
@@ -95,10 +96,13 @@ type FieldTuple = [string, JsonValue, string, number, FieldState['births'] | nul
 export function fieldStatesFromJson(json: string): FieldStates {
   const states: Record<string, FieldState> = {};
   for (const [field, value, hlc, rank, births] of JSON.parse(json) as FieldTuple[]) {
-    states[field] =
+    setEntry(
+      states,
+      field,
       births === null
         ? { value, hlc, rank: rank === 1 ? 1 : 0 }
-        : { value, hlc, rank: rank === 1 ? 1 : 0, births };
+        : { value, hlc, rank: rank === 1 ? 1 : 0, births },
+    );
   }
   return states;
 }
