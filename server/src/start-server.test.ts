@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from './app-version';
-import { DataDirInUseError, LOCK_FILE_NAME } from './db/data-dir-lock';
+import { DataDirInUseError, LOCK_NAME } from './db/data-dir-lock';
 import { allMigrations } from './db/migrations/all-migrations';
 import { migrationLabel } from './db/migrations/migration';
 import type { HealthyResponse } from './health/health-route';
@@ -58,7 +58,7 @@ describe('startServer on PGlite', () => {
       const attempt = startServer({ port: server.port, dataDir: other.target.dataDir, logLevel: 'silent' });
       await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
       await expect(attempt).rejects.toThrow(`端口 ${server.port} 已被占用`);
-      expect(existsSync(join(other.target.dataDir ?? '', LOCK_FILE_NAME))).toBe(false);
+      expect(existsSync(join(other.target.dataDir ?? '', LOCK_NAME))).toBe(false);
     } finally {
       await other.dispose();
     }
@@ -69,7 +69,7 @@ describe('startServer on PGlite', () => {
     await server.close();
     await server.close();
     await expect(fetch(`${server.url}/api/v1/health`)).rejects.toThrow();
-    expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_NAME))).toBe(false);
 
     server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
     expect(server.appliedMigrations).toEqual([]);
@@ -117,7 +117,7 @@ describe('migrate on PGlite', () => {
         schemaVersion: allMigrations.length,
         databaseKind: 'pglite',
       });
-      expect(existsSync(join(target.dataDir ?? '', LOCK_FILE_NAME))).toBe(false);
+      expect(existsSync(join(target.dataDir ?? '', LOCK_NAME))).toBe(false);
     } finally {
       await dispose();
     }
