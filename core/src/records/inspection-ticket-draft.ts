@@ -6,12 +6,14 @@ import type { TicketDraft } from './ticket-create';
 
 /**
  * A ticket draft for a failed or out-of-range item, one step from saving: channel 巡检, category 故障,
- * severity 一般 (the engineer raises it if needed), the inspector as reporter, and a link back to the
- * run and item. The clocks start when the failure was found: `foundAt`, by default the run's finish
- * (or start, for a run still open).
+ * severity 一般 (the engineer raises it if needed), the inspector as reporter and as assignee (who found
+ * it handles it until someone reassigns it, so it never waits unowned), and a link back to the run and
+ * item. The description names the template by `templateName`, as users know it. The clocks start when
+ * the failure was found: `foundAt`, by default the run's finish (or start, for a run still open).
  */
 export function ticketDraftFromFailedItem(
   run: InspectionRun,
+  templateName: string,
   item: InspectionItem,
   result: InspectionResult,
   foundAt: Instant = run.finishedAt ?? run.startedAt,
@@ -25,7 +27,7 @@ export function ticketDraftFromFailedItem(
 
   const lines = [
     `巡检于 ${formatInstant(foundAt).slice(0, 16).replace('T', ' ')} 发现异常（巡检人：${run.inspector}，` +
-      `模板 ${run.templateId} 第 ${run.templateVersion} 版）。`,
+      `巡检模板「${templateName}」第 ${run.templateVersion} 版）。`,
     `检查项：${item.label}`,
     `结果：${describeValue(item, result)}`,
     `判定：${evaluation.reason}`,
@@ -39,6 +41,7 @@ export function ticketDraftFromFailedItem(
     reporter: { unit: '', person: run.inspector, phone: '' },
     category: 'fault',
     severity: 'ordinary',
+    assignee: run.inspector,
     title: `巡检异常：${item.label}`.slice(0, 200),
     description: lines.join('\n'),
     receivedAt: foundAt,

@@ -62,7 +62,7 @@ export function InspectionRunPage() {
       <Result
         status="warning"
         title="缺少巡检模板"
-        subTitle={`这次巡检使用的模板 ${run.data.templateId} 第 ${run.data.templateVersion} 版不在本机（可能尚未同步），暂时无法显示。`}
+        subTitle={`这次巡检使用的巡检模板第 ${run.data.templateVersion} 版不在本机（可能尚未同步），暂时无法显示。`}
       />
     );
   }

@@ -31,7 +31,7 @@ export function RunList({ runs, templates, subsystemName }: RunListProps) {
         <span className="inspections-runs__template">
           <Tag>{subsystemName(run.subsystemId)}</Tag>
           <Typography.Text ellipsis={{ tooltip: templateOf(run)?.name }}>
-            {templateOf(run)?.name ?? run.templateId}
+            {templateOf(run)?.name ?? '模板尚未同步到本机'}
           </Typography.Text>
           <Typography.Text type="secondary"> 第 {run.templateVersion} 版</Typography.Text>
         </span>

@@ -82,7 +82,6 @@ export function TemplateEditor({ current, versions, subsystemName }: TemplateEdi
     <div className="inspections-editor" data-testid="template-editor" data-template-id={current.templateId}>
       <div className="inspections-editor__head">
         <Tag>{subsystemName}</Tag>
-        <Typography.Text type="secondary">模板编号 {current.templateId}</Typography.Text>
         <Space size={4} wrap className="inspections-editor__versions" aria-label="版本">
           {live.map((version) => (
             <Button

@@ -42,7 +42,7 @@ function runWith(values: Readonly<Record<string, boolean | number>>, note = ''):
 }
 
 describe('ticketFromFailedItem', () => {
-  it('opens a prefilled inspection ticket and links it with the result both ways', () => {
+  it('opens a prefilled inspection ticket for the inspector and links it with the result both ways', () => {
     const run = runWith({ columns: true, pages: false }, '首页“政策法规”栏目空白');
     const made = ticketFromFailedItem(run, template, 'pages', { actor: 'zhang', at });
     if (!made.ok) throw new Error(made.reason);
@@ -56,8 +56,11 @@ describe('ticketFromFailedItem', () => {
       receivedAt: startedAt,
       createdBy: 'zhang',
       createdAt: at,
+      assignee: 'zhang',
       inspectionLink: { runId: run.id, itemId: 'pages' },
     });
+    expect(made.ticket.description).toContain('巡检模板「门户网站功能测试巡检（每日 8:30 前）」第 1 版');
+    expect(made.ticket.description).not.toContain('s5-daily-0830');
     expect(made.ticket.description).toContain('备注：首页“政策法规”栏目空白');
     expect(made.run.results.find((result) => result.itemId === 'pages')?.ticketId).toBe(made.ticket.id);
     expect(made.run.results.find((result) => result.itemId === 'columns')?.ticketId).toBeNull();
@@ -86,8 +89,10 @@ describe('ticketFromFailedItem', () => {
       reason: '「门户网站页面正常显示、无空白」已经生成过工单',
     });
     const revised = { ...template, version: 2 };
-    const refused = ticketFromFailedItem(run, revised, 'pages', { actor: 'zhang', at });
-    expect(refused.ok).toBe(false);
+    expect(ticketFromFailedItem(run, revised, 'pages', { actor: 'zhang', at })).toEqual({
+      ok: false,
+      reason: '这次巡检按模板第 1 版填写，与「门户网站功能测试巡检（每日 8:30 前）」第 2 版不符',
+    });
   });
 });
 
@@ -108,7 +113,7 @@ describe('rebuildLinkedTicket', () => {
     const run = runWith({ pages: false });
     expect(rebuildLinkedTicket(run, template, 'pages', { actor: 'zhang', at })).toEqual({
       ok: false,
-      reason: '检查项 "pages" 没有关联工单，无需补建',
+      reason: '「门户网站页面正常显示、无空白」没有关联工单，无需补建',
     });
   });
 });

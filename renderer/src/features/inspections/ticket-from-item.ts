@@ -27,17 +27,19 @@ export function ticketFromFailedItem(
   context: { readonly actor: string; readonly at: Instant },
 ): TicketFromItem {
   if (run.templateId !== template.templateId || run.templateVersion !== template.version) {
-    return refuse(`巡检记录使用的是模板 ${run.templateId} 第 ${run.templateVersion} 版，与所给模板不符`);
+    return refuse(
+      `这次巡检按模板第 ${run.templateVersion} 版填写，与「${template.name}」第 ${template.version} 版不符`,
+    );
   }
   const item = template.items.find((candidate) => candidate.id === itemId);
-  if (item === undefined) return refuse(`模板第 ${template.version} 版中没有检查项 "${itemId}"`);
+  if (item === undefined) return refuse(`「${template.name}」第 ${template.version} 版中没有这个检查项`);
   const result = resultOf(run, itemId);
   if (result === undefined) return refuse(`「${item.label}」还没有填写结果，不能生成工单`);
   if (result.ticketId !== null) return refuse(`「${item.label}」已经生成过工单`);
   if (itemState(item, result.value).kind !== 'abnormal') {
     return refuse(`「${item.label}」结果正常，无需生成工单`);
   }
-  const opened = newTicket(ticketDraftFromFailedItem(run, item, result), context);
+  const opened = newTicket(ticketDraftFromFailedItem(run, template.name, item, result), context);
   if (!opened.ok) return opened;
   const linked = linkResultToTicket(run, itemId, opened.ticket.id);
   if (!linked.ok) return linked;
@@ -57,12 +59,12 @@ export function rebuildLinkedTicket(
   const item = template.items.find((candidate) => candidate.id === itemId);
   const result = resultOf(run, itemId);
   if (item === undefined || result === undefined || result.ticketId === null) {
-    return refuse(`检查项 "${itemId}" 没有关联工单，无需补建`);
+    return refuse(`「${item?.label ?? '这个检查项'}」没有关联工单，无需补建`);
   }
   if (itemState(item, result.value).kind !== 'abnormal') {
     return refuse(`「${item.label}」结果正常，无需补建工单`);
   }
-  const draft = ticketDraftFromFailedItem(run, item, result);
+  const draft = ticketDraftFromFailedItem(run, template.name, item, result);
   const opened = newTicket(draft, { ...context, id: result.ticketId });
   return opened.ok ? { ok: true, ticket: opened.ticket } : opened;
 }
