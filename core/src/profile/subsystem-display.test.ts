@@ -41,7 +41,7 @@ describe('describeSubsystems', () => {
       name: '贵州省“互联网+人社”公共服务平台和监管平台',
       serviceModes: ['远程服务', '驻场运维'],
       stationedEngineers: 1,
-      serviceHours: '运维时间为周一至周五工作日，特殊情况周 6 周日可加班，时间为早上 9 点到下午五点半。',
+      serviceHours: '运维时间为周一至周五工作日，特殊情况周六、周日可加班，时间为早上 9 点到下午五点半。',
       schedules: [{ id: 'office', hours: 'workday:09:00-17:30', label: '工作日 09:00–17:30' }],
     });
     expect(display(2).serviceHours).toBeUndefined();
@@ -62,5 +62,11 @@ describe('describeSubsystems', () => {
     expect(clockLines(4)).toContain('一般数据维护 解决 15 个工作日（工作日）');
     expect(clockLines(6)).toContain('一般故障 解决 24 小时（7×24 小时）');
     expect(clockLines(5)).toContain('紧急故障 解决 2 小时（7×24 小时）');
+  });
+
+  it('calls a schedule open all day on working days 工作日全天, not 00:00–24:00', () => {
+    expect(clockLines(3)).toContain('一般故障 解决 2 小时（工作日全天）');
+    expect(display(3).schedules[0]?.label).toBe('工作日全天');
+    expect(clockLines(3).join('\n')).not.toContain('00:00–24:00');
   });
 });

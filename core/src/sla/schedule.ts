@@ -74,8 +74,14 @@ export function describeSchedule(schedule: Schedule): string {
     case '24x7':
       return '7×24 小时';
     case 'workday':
-      return `工作日 ${clock(schedule.openMinute)}–${clock(schedule.closeMinute)}`;
+      return `工作日${hoursOfDay(schedule)}`;
     case 'daily':
-      return `每天 ${clock(schedule.openMinute)}–${clock(schedule.closeMinute)}`;
+      return `每天${hoursOfDay(schedule)}`;
   }
+}
+
+/** "全天" for a whole day (a reader takes "00:00–24:00" for a typo), else " 09:00–17:30". */
+function hoursOfDay(schedule: { readonly openMinute: number; readonly closeMinute: number }): string {
+  if (schedule.openMinute === 0 && schedule.closeMinute === MINUTES_PER_DAY) return '全天';
+  return ` ${clock(schedule.openMinute)}–${clock(schedule.closeMinute)}`;
 }
