@@ -10,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useCurrentUser, useDatabase } from '../../store';
+import { SAVE, useShortcut } from '../shortcuts';
 import { useSaveTicket } from './use-ticket-save';
 
 interface TombstoneAction {
@@ -28,7 +29,7 @@ const DELETE: TombstoneAction = {
   icon: <DeleteOutlined />,
   placeholder: '如：与另一张工单重复登记',
   explanation:
-    '删除后工单不再出现在列表和报表中，同步后其他电脑上也会删除；处理记录和修改历史仍然保留，需要时可以恢复。',
+    '删除后工单不再出现在工单列表中，同步后其他电脑上也会删除；处理记录和修改历史仍然保留，需要时可以恢复。',
   apply: deleteTicket,
   done: '已删除工单',
 };
@@ -99,6 +100,9 @@ function ReasonDialog({
     queryClient.setQueryData(['tickets', 'detail', db.name, ticket.id], saved);
     onClose();
   };
+  // The shortcut help promises Ctrl+Enter confirms a dialog; registered last, this wins over the
+  // page's own Ctrl+Enter while the dialog is open.
+  useShortcut(SAVE, () => void submit(), { inTextFields: true, enabled: !saving });
   return (
     <Modal
       open
