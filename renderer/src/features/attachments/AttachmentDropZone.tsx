@@ -1,16 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { MAX_ATTACHMENT_BYTES } from '@core/records';
 import { Button, Spin } from 'antd';
-import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
-import { filesOf, formatBytes } from './attachment-files';
+import { useRef, useState, type DragEvent } from 'react';
+import { filesOf, formatBytes, takePastedFiles } from './attachment-files';
 import './attachments.css';
-
-/** A paste event's files (a screenshot, files copied in Explorer); handled here so the text stays. */
-export function takePastedFiles(event: ClipboardEvent<HTMLElement>): File[] {
-  const files = filesOf(event.clipboardData);
-  if (files.length > 0) event.preventDefault();
-  return files;
-}
 
 /** Where files are added: paste (Ctrl+V) while it has the focus, drop, or pick. */
 export function AttachmentDropZone({

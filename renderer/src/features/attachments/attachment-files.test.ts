@@ -1,7 +1,14 @@
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@core/records';
 import { parseInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
-import { attachmentName, attachmentProblem, filesOf, formatBytes, isImage } from './attachment-files';
+import {
+  attachmentName,
+  attachmentProblem,
+  filesOf,
+  formatBytes,
+  isImage,
+  takePastedFiles,
+} from './attachment-files';
 
 describe('attachment files', () => {
   it('formats sizes', () => {
@@ -49,5 +56,26 @@ describe('attachment files', () => {
     };
     expect(filesOf(asItems)).toEqual([file]);
     expect(filesOf(null)).toEqual([]);
+  });
+
+  it('takes a paste’s files once: a paste an inner handler already took gives none to the outer ones', () => {
+    const file = new File(['x'], 'image.png', { type: 'image/png' });
+    const paste = () => {
+      const event = {
+        clipboardData: { files: [file] as unknown as FileList, items: [] as unknown as DataTransferItemList },
+        defaultPrevented: false,
+        preventDefault: () => {
+          event.defaultPrevented = true;
+        },
+      };
+      return event;
+    };
+    const event = paste();
+    // The chat box (inner) takes the paste; the form around it (outer) then sees the same event.
+    expect(takePastedFiles(event)).toEqual([file]);
+    expect(takePastedFiles(event)).toEqual([]);
+    const plainText = { ...paste(), clipboardData: null };
+    expect(takePastedFiles(plainText)).toEqual([]);
+    expect(plainText.defaultPrevented).toBe(false);
   });
 });

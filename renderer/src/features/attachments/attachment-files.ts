@@ -58,3 +58,19 @@ export function filesOf(transfer: Pick<DataTransfer, 'files' | 'items'> | null):
     .map((item) => item.getAsFile())
     .filter((file): file is File => file !== null);
 }
+
+/**
+ * A paste event's files (a screenshot, files copied in Explorer); handled here so the text stays.
+ * None when an inner element already took this paste: a paste bubbles through every handler around
+ * it, and one paste is one attachment.
+ */
+export function takePastedFiles(event: {
+  readonly clipboardData: Pick<DataTransfer, 'files' | 'items'> | null;
+  readonly defaultPrevented: boolean;
+  preventDefault(): void;
+}): File[] {
+  if (event.defaultPrevented) return [];
+  const files = filesOf(event.clipboardData);
+  if (files.length > 0) event.preventDefault();
+  return files;
+}

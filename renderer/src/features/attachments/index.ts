@@ -1,4 +1,11 @@
-export { AttachmentDropZone, takePastedFiles } from './AttachmentDropZone';
+export { AttachmentDropZone } from './AttachmentDropZone';
 export { AttachmentList } from './AttachmentList';
 export { useAddAttachments, useAttachmentUrl } from './use-attachment-data';
-export { attachmentName, attachmentProblem, filesOf, formatBytes, isImage } from './attachment-files';
+export {
+  attachmentName,
+  attachmentProblem,
+  filesOf,
+  formatBytes,
+  isImage,
+  takePastedFiles,
+} from './attachment-files';

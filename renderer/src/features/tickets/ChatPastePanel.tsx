@@ -10,7 +10,7 @@ export interface ChatPastePanelProps {
   readonly onPaste: (text: string, files: File[]) => void;
   /** Reads the box again after the text was typed or edited by hand. */
   readonly onReread: () => void;
-  readonly app: ChatApp | null;
+  readonly app: ChatApp;
   readonly onAppChange: (app: ChatApp) => void;
   readonly notices: readonly string[];
 }
@@ -39,7 +39,7 @@ export function ChatPastePanel({ onPaste, onReread, app, onAppChange, notices }:
         <Segmented<ChatApp>
           size="small"
           aria-label="聊天来源"
-          value={app ?? 'wechat'}
+          value={app}
           onChange={onAppChange}
           options={[
             { value: 'wechat', label: '微信群' },

@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { newTicket, type Attachment } from '@core/records';
 import { App, Button, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../store';
 import { AttachmentDropZone, AttachmentList, takePastedFiles, useAddAttachments } from '../attachments';
@@ -19,7 +19,8 @@ import {
   type FieldPath,
   type TicketFormValues,
 } from './ticket-form-values';
-import { useKnownAssignees, useSubsystems } from './use-ticket-data';
+import { cancelOutcome, changedFieldPaths, mergeAttachments, receivedAtConcern } from './new-ticket-intake';
+import { useClockRules, useKnownAssignees, useSubsystems } from './use-ticket-data';
 import { useSaveTicket } from './use-ticket-save';
 import './tickets.css';
 
@@ -38,6 +39,7 @@ export function TicketNewPage() {
   const { message, modal } = App.useApp();
   const user = useCurrentUser();
   const subsystems = useSubsystems();
+  const rules = useClockRules();
   const assignees = useKnownAssignees();
   const [form] = Form.useForm<TicketFormValues>();
   const [initialValues] = useState(() =>
@@ -48,7 +50,10 @@ export function TicketNewPage() {
     }),
   );
   const [attachments, setAttachments] = useState<readonly Attachment[]>([]);
-  const [chatApp, setChatApp] = useState<ChatApp | null>(null);
+  /** The tab the user picked (kept whatever a paste looks like), or null while they picked none. */
+  const [chosenApp, setChosenApp] = useState<ChatApp | null>(null);
+  const [shownApp, setShownApp] = useState<ChatApp>('wechat');
+  const phase = useRef<'editing' | 'saving' | 'saved'>('editing');
   const [notices, setNotices] = useState<readonly string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const { add, adding } = useAddAttachments();
@@ -56,38 +61,55 @@ export function TicketNewPage() {
 
   const addFiles = async (files: readonly File[]) => {
     const added = await add(files, attachments);
-    if (added.length > 0) setAttachments((current) => [...current, ...added]);
+    if (added.length > 0) setAttachments((current) => mergeAttachments(current, added));
   };
 
-  const applyChat = (raw: string, fallbackApp: ChatApp) => {
+  const applyChat = (raw: string) => {
     if (raw.trim() === '') return;
     const now = Date.now();
-    const prefill = prefillFromChat(raw, parseChatText(raw, now), { now, fallbackApp });
+    const prefill = prefillFromChat(raw, parseChatText(raw, now), { now, chosenApp });
     const current = form.getFieldsValue(true);
-    setChatApp(prefill.channel);
+    setShownApp(prefill.channel);
     setNotices(prefill.notices);
-    form.setFieldsValue({
+    const filled = {
       channel: prefill.channel,
       receivedAt: formatMinute(prefill.receivedAt),
       title: current.title.trim() === '' ? prefill.title : current.title,
       description: current.description.trim() === '' ? prefill.description : current.description,
       reporter: {
         ...current.reporter,
+        unit: current.reporter.unit.trim() === '' ? prefill.reporterUnit : current.reporter.unit,
         person: current.reporter.person.trim() === '' ? prefill.reporterPerson : current.reporter.person,
       },
       evidence: prefill.evidence,
-    });
+    };
+    form.setFieldsValue(filled);
+    // Filled in by the paste rather than typed, so the form's change handler does not see it.
+    form.setFields(changedFieldPaths(filled).map((name) => fieldErrors(name, [])));
   };
 
   const onChatPaste = (text: string, files: File[]) => {
-    const app = chatApp ?? 'wechat';
-    if (text !== '') applyChat(text, app);
-    else form.setFieldsValue({ channel: app });
+    if (text !== '') applyChat(text);
+    else form.setFieldsValue({ channel: chosenApp ?? shownApp });
     if (files.length > 0) void addFiles(files);
   };
 
+  const confirmReceivedAt = (concern: { readonly title: string; readonly content: string }) =>
+    new Promise<boolean>((resolve) => {
+      setConfirming(true);
+      modal.confirm({
+        title: concern.title,
+        content: concern.content,
+        okText: '按这个时间保存',
+        cancelText: '返回修改',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+        afterClose: () => setConfirming(false),
+      });
+    });
+
   const submit = async () => {
-    if (saving) return;
+    if (phase.current !== 'editing') return;
     const values = form.getFieldsValue(true);
     const now = Date.now();
     form.setFields(fieldNames(values).map((name) => fieldErrors(name, [])));
@@ -106,8 +128,18 @@ export function TicketNewPage() {
       void message.error(created.reason);
       return;
     }
+    const concern = receivedAtConcern(created.ticket, rules, now);
+    if (concern !== null && !(await confirmReceivedAt(concern))) {
+      form.focusField('receivedAt');
+      return;
+    }
+    phase.current = 'saving';
     const saved = await save(null, created.ticket, null);
-    if (saved === null) return;
+    if (saved === null) {
+      phase.current = 'editing';
+      return;
+    }
+    phase.current = 'saved';
     rememberLastSubsystem(localStorage, user.id, saved.subsystemId);
     const state: CreatedTicketState = { saved: `工单“${saved.title}”已登记` };
     void navigate(`/tickets/${saved.id}`, { state });
@@ -117,7 +149,9 @@ export function TicketNewPage() {
     // Compared with the defaults, not "touched": a pasted chat fills fields without touching them.
     const dirty =
       JSON.stringify(form.getFieldsValue(true)) !== JSON.stringify(initialValues) || attachments.length > 0;
-    if (!dirty) {
+    const outcome = cancelOutcome(phase.current, dirty);
+    if (outcome === 'ignore') return;
+    if (outcome === 'leave') {
       void navigate('/tickets');
       return;
     }
@@ -133,7 +167,7 @@ export function TicketNewPage() {
     });
   };
 
-  useShortcut(SAVE, () => void submit(), { inTextFields: true });
+  useShortcut(SAVE, () => void submit(), { inTextFields: true, enabled: !confirming });
   useShortcut(CANCEL, cancel, { inTextFields: true, enabled: !confirming });
 
   const people = [...new Set([user.id, ...(assignees.data ?? [])])];
@@ -142,7 +176,8 @@ export function TicketNewPage() {
       className="ticket-new"
       aria-labelledby="ticket-new-title"
       onPaste={(event) => {
-        // A screenshot pasted anywhere on the form (outside the chat box) is attached.
+        // A screenshot pasted anywhere on the form is attached, unless the chat box (or the drop zone)
+        // already took this paste: one paste, one attachment.
         const files = takePastedFiles(event);
         if (files.length > 0) void addFiles(files);
       }}
@@ -163,6 +198,9 @@ export function TicketNewPage() {
         form={form}
         layout="vertical"
         initialValues={initialValues}
+        onValuesChange={(changed: Readonly<Record<string, unknown>>) =>
+          form.setFields(changedFieldPaths(changed).map((name) => fieldErrors(name, [])))
+        }
         className="ticket-new__form"
         requiredMark
       >
@@ -245,12 +283,11 @@ export function TicketNewPage() {
         <aside className="ticket-new__side">
           <ChatPastePanel
             onPaste={onChatPaste}
-            onReread={() =>
-              applyChat(form.getFieldValue(['evidence', 'text']) as string, chatApp ?? 'wechat')
-            }
-            app={chatApp}
+            onReread={() => applyChat(form.getFieldValue(['evidence', 'text']) as string)}
+            app={chosenApp ?? shownApp}
             onAppChange={(app) => {
-              setChatApp(app);
+              setChosenApp(app);
+              setShownApp(app);
               form.setFieldsValue({ channel: app });
             }}
             notices={notices}

@@ -9,7 +9,14 @@ describe('parseChatText', () => {
   it('reads a desktop copy: sender and time, then the text', () => {
     const parsed = parseChatText('张三 10:32\n系统打不开了', NOW);
     expect(parsed.messages).toEqual([
-      { sender: '张三', senderId: '', sentAt: parseInstant('2026-03-05 10:32'), text: '系统打不开了' },
+      {
+        sender: '张三',
+        senderId: '',
+        unit: '',
+        sentAt: parseInstant('2026-03-05 10:32'),
+        undated: true,
+        text: '系统打不开了',
+      },
     ]);
     expect(parsed.group).toBe('');
     expect(parsed.app).toBeNull();
@@ -29,10 +36,32 @@ describe('parseChatText', () => {
     expect(parsed.messages[0]).toEqual({
       sender: '王五',
       senderId: '123456789',
+      unit: '',
       sentAt: parseInstant('2026-03-05 10:32:15'),
+      undated: true,
       text: '登录不上',
     });
     expect(parsed.app).toBe('qq');
+  });
+
+  it('takes a 【】 title for the sender’s unit, but not QQ’s own member titles', () => {
+    const unit = parseChatText('【人社厅信息中心】张三 10:32\n系统打不开了', NOW).messages[0];
+    expect(unit?.sender).toBe('张三');
+    expect(unit?.unit).toBe('人社厅信息中心');
+    expect(parseChatText('【管理员】王五 10:32\n登录不上', NOW).messages[0]?.unit).toBe('');
+    expect(parseChatText('【活跃】【就业局】李四 10:32\n在吗', NOW).messages[0]?.unit).toBe('就业局');
+  });
+
+  it('leaves the app open when only a 【】 title or seconds hint at QQ', () => {
+    expect(parseChatText('【人社厅信息中心】张三 10:32\n系统打不开了', NOW).app).toBeNull();
+    expect(parseChatText('张三 10:32:15\n系统打不开了', NOW).app).toBeNull();
+  });
+
+  it('says which headers had no date, so the caller can say which day it took', () => {
+    const at = (line: string) => parseChatText(`${line}\n文本`, NOW).messages[0]?.undated;
+    expect(at('张三 10:32')).toBe(true);
+    expect(at('张三 昨天 10:32')).toBe(false);
+    expect(at('张三 2026/3/4 09:05')).toBe(false);
   });
 
   it('reads dates in the forms chats print them', () => {
@@ -78,7 +107,9 @@ describe('parseChatText', () => {
       {
         sender: '赵六',
         senderId: '987654',
+        unit: '',
         sentAt: parseInstant('2026-03-05 10:30:02'),
+        undated: false,
         text: '统计报表导不出来',
       },
     ]);
@@ -94,7 +125,14 @@ describe('parseChatText', () => {
 
   it('keeps text without a header as one message from an unknown sender', () => {
     expect(parseChatText('  网站群首页打不开了，麻烦看一下\n', NOW).messages).toEqual([
-      { sender: '', senderId: '', sentAt: null, text: '  网站群首页打不开了，麻烦看一下' },
+      {
+        sender: '',
+        senderId: '',
+        unit: '',
+        sentAt: null,
+        undated: false,
+        text: '  网站群首页打不开了，麻烦看一下',
+      },
     ]);
     expect(parseChatText('', NOW).messages).toEqual([]);
   });

@@ -22,16 +22,22 @@ import {
  *   消息对象:人社运维群                 QQ export header: the group
  *   人社运维群的聊天记录                 WeChat "merged forward": the group
  *
- * Times are Beijing wall-clock times; a header without a date is today's (yesterday's when that would
- * be in the future). Text without any header is one message from an unknown sender. Pure: the caller
- * keeps the raw text as evidence whatever is recognized here.
+ * Times are Beijing wall-clock times; a header without a date is today's, or yesterday's when that
+ * would be in the future (`undated` tells the caller, who must say which day was taken). A title in
+ * 【】 that is not one of QQ's own member titles is the sender's unit (groups ask members to put their
+ * unit there). Text without any header is one message from an unknown sender. Pure: the caller keeps
+ * the raw text as evidence whatever is recognized here.
  */
 export interface ChatMessage {
   /** The display name, without QQ number or group title; '' when the text had no header. */
   readonly sender: string;
   /** A QQ number or e-mail shown beside the name; '' when none. */
   readonly senderId: string;
+  /** The unit named in 【】 before the sender, e.g. 人社厅信息中心; '' when none. */
+  readonly unit: string;
   readonly sentAt: Instant | null;
+  /** The header gave a time but no date, so the day was taken from the time of pasting. */
+  readonly undated: boolean;
   readonly text: string;
 }
 
@@ -41,7 +47,10 @@ export interface ParsedChat {
   readonly messages: readonly ChatMessage[];
   /** The group's name when the copy names it; '' otherwise. */
   readonly group: string;
-  /** Which app the copy format points to; null when it could be either. */
+  /**
+   * Which app the copy format proves (QQ's export headers or numbers, WeChat's merged-forward title);
+   * null when it could be either, and then the user's choice stands.
+   */
   readonly app: ChatApp | null;
 }
 
@@ -57,7 +66,10 @@ const QQ_EXPORT_NOISE = /^(?:消息记录（.*）|消息分组[:：].*|=+|-+)$/u
 const DATE_LINE = /^日期[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})$/u;
 const MERGED_TITLE = /^(.+)的聊天记录$/u;
 const SENDER_ID = /^(.*?)\s*(?:[(（](\d{5,12})[)）]|<([^<>\s]+@[^<>\s]+)>)$/u;
-const GROUP_TITLES = /^(?:【[^】]{1,12}】\s*)+/u;
+const GROUP_TITLES = /^(?:【[^】]{1,20}】\s*)+/u;
+const GROUP_TITLE = /【([^】]{1,20})】/gu;
+/** QQ's own member titles (role and activity levels): not a unit. */
+const QQ_MEMBER_TITLE = /^(?:群主|管理员|群管理|活跃|潜水|冒泡|吐槽|话唠|传说|群成员|LV\s*\d+.*)$/iu;
 /** Sentence punctuation a display name practically never has: such a line is message text. */
 const NOT_A_NAME = /[。！？，,!?；;：:“”"]/u;
 const WEEKDAYS = '日一二三四五六';
@@ -65,8 +77,9 @@ const WEEKDAYS = '日一二三四五六';
 interface Header {
   readonly sender: string;
   readonly senderId: string;
+  readonly unit: string;
   readonly sentAt: Instant;
-  readonly qqLike: boolean;
+  readonly undated: boolean;
 }
 
 export function parseChatText(raw: string, now: Instant): ParsedChat {
@@ -104,7 +117,9 @@ export function parseChatText(raw: string, now: Instant): ParsedChat {
     const header = readHeader(flat, now, dateContext);
     if (header) {
       messages.push({ header, lines: [] });
-      if (header.qqLike) app = 'qq';
+      // Only QQ shows a number or mail address beside the name; a 【title】 or seconds are no proof
+      // (WeChat nicknames carry units in 【】 too), so they leave the app to the user.
+      if (header.senderId !== '') app = 'qq';
       continue;
     }
     if (messages.length === 0) messages.push({ header: null, lines: [] });
@@ -116,7 +131,9 @@ export function parseChatText(raw: string, now: Instant): ParsedChat {
       .map(({ header, lines: body }) => ({
         sender: header?.sender ?? '',
         senderId: header?.senderId ?? '',
+        unit: header?.unit ?? '',
         sentAt: header?.sentAt ?? null,
+        undated: header?.undated ?? false,
         text: trimBlankLines(body).join('\n'),
       }))
       .filter((message) => message.sender !== '' || message.text !== ''),
@@ -143,18 +160,25 @@ function readHeader(line: string, now: Instant, dateContext: DayNumber | undefin
     if (name === null) return null;
     const sentAt = resolveStamp(stamp, now, dateContext);
     if (sentAt === null) return null;
-    return { ...name, sentAt, qqLike: name.senderId !== '' || name.titled || stamp.s !== undefined };
+    const undated =
+      dateContext === undefined &&
+      [stamp.y, stamp.md, stamp.relative, stamp.weekday].every((part) => part === undefined);
+    return { ...name, sentAt, undated };
   }
 }
 
-function readSender(text: string): { sender: string; senderId: string; titled: boolean } | null {
-  const untitled = text.replace(GROUP_TITLES, '');
-  const titled = untitled !== text;
+function readSender(text: string): { sender: string; senderId: string; unit: string } | null {
+  const titles = GROUP_TITLES.exec(text)?.[0] ?? '';
+  const untitled = text.slice(titles.length);
+  const unit =
+    [...titles.matchAll(GROUP_TITLE)]
+      .map((match) => (match[1] ?? '').trim())
+      .find((title) => title !== '' && !QQ_MEMBER_TITLE.test(title)) ?? '';
   const withId = SENDER_ID.exec(untitled);
   const sender = (withId ? (withId[1] ?? '') : untitled).trim();
   const senderId = withId ? (withId[2] ?? withId[3] ?? '') : '';
   if (sender === '' || sender.length > 40 || NOT_A_NAME.test(sender)) return null;
-  return { sender, senderId, titled };
+  return { sender, senderId, unit };
 }
 
 interface StampParts {

@@ -1,4 +1,4 @@
-import type { Instant } from '@core/time/shanghai-time';
+import { dayNumberOf, type Instant } from '@core/time/shanghai-time';
 import { formatMinute } from './format-time';
 import type { ChatApp, ParsedChat } from './chat-parse';
 
@@ -17,6 +17,8 @@ export interface EvidenceFields {
 /** What a pasted chat message fills in on a new ticket. */
 export interface ChatPrefill {
   readonly channel: ChatApp;
+  /** The unit named in 【】 before the sender; '' when none. */
+  readonly reporterUnit: string;
   readonly reporterPerson: string;
   readonly title: string;
   readonly description: string;
@@ -29,25 +31,37 @@ export interface ChatPrefill {
 /**
  * A ticket prefill from a pasted chat: the first message's sender reported it, at that message's time;
  * the messages become the description; the raw text is kept verbatim as evidence (cut only at the
- * schema's limit, and then said so).
+ * schema's limit, and then said so). The channel is the tab the user chose; the copy's format decides
+ * only when the user chose none.
+ *
+ * A time without a date is today's, or yesterday's when today's would be later than now (a message
+ * cannot come from the future). Yesterday is said so, since the clocks start at the received time and
+ * a ticket received yesterday may already be late.
  */
 export function prefillFromChat(
   raw: string,
   parsed: ParsedChat,
-  options: { readonly now: Instant; readonly fallbackApp: ChatApp },
+  options: { readonly now: Instant; readonly chosenApp: ChatApp | null },
 ): ChatPrefill {
   const notices: string[] = [];
   const first = parsed.messages[0];
   const sender = first?.sender ?? '';
   if (sender === '') notices.push('未识别出发送人和时间，请在“发送人”中填写');
   const sentAt = Math.min(first?.sentAt ?? options.now, options.now);
+  if (first?.undated === true && dayNumberOf(sentAt) !== dayNumberOf(options.now)) {
+    const clock = formatMinute(sentAt).slice(11);
+    notices.push(
+      `消息只有时间没有日期：${clock} 晚于现在，已按昨天（${formatMinute(sentAt).slice(0, 10)}）${clock} 填写接报时间，时限从那时起算；如不是昨天的消息，请改正接报时间`,
+    );
+  }
   let text = raw.replace(/\r\n?/g, '\n');
   if (text.length > MAX_EVIDENCE_TEXT) {
     text = text.slice(0, MAX_EVIDENCE_TEXT);
     notices.push(`聊天内容超过 ${MAX_EVIDENCE_TEXT} 字，证据只保留前 ${MAX_EVIDENCE_TEXT} 字`);
   }
   return {
-    channel: parsed.app ?? options.fallbackApp,
+    channel: options.chosenApp ?? parsed.app ?? 'wechat',
+    reporterUnit: first?.unit ?? '',
     reporterPerson: sender,
     title: titleFrom(first?.text ?? ''),
     description: describeMessages(parsed),
