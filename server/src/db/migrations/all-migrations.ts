@@ -3,6 +3,7 @@ import { accountsAndAuditMigration } from './002_accounts_and_audit';
 import { syncMigration } from './003_sync';
 import { blobsMigration } from './004_blobs';
 import { changeSeqAtCommitMigration } from './005_change_seq_at_commit';
+import { recordMovesMigration } from './006_record_moves';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -12,4 +13,5 @@ export const allMigrations: readonly Migration[] = [
   syncMigration,
   blobsMigration,
   changeSeqAtCommitMigration,
+  recordMovesMigration,
 ];
