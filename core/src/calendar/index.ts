@@ -1,3 +1,17 @@
 export { calendarNoticeSchema, type CalendarNotice } from './calendar-notice';
-export { WorkingCalendar, CalendarYearMissingError, type CalendarDay } from './working-calendar';
+export {
+  importCalendarNotice,
+  importCalendarNoticeText,
+  describeCalendarImportIssues,
+  type CalendarImportIssue,
+  type CalendarImportResult,
+} from './calendar-notice-import';
+export {
+  WorkingCalendar,
+  CalendarYearMissingError,
+  PROVISIONAL_YEARS,
+  type CalendarDay,
+} from './working-calendar';
 export { builtinCalendar, builtinCalendarNotices } from './builtin-calendars';
+export { statutoryHolidays, type StatutoryHoliday } from './statutory-holidays';
+export { provisionalNote, type ProvisionalNote } from './provisional-note';

@@ -65,15 +65,33 @@ describe('WorkingCalendar', () => {
     expect(calendar.dayName(day('2026-02-14'))).toBe('春节');
   });
 
-  it('refuses to guess a year it has no notice for, naming the year', () => {
-    expect(() => calendar.isWorkday(day('2027-03-01'))).toThrow(CalendarYearMissingError);
-    expect(() => calendar.isWorkday(day('2027-03-01'))).toThrow(/2027/);
-    expect(() => calendar.daysOfYear(2023)).toThrow(/2023/);
+  it('runs a year without a notice on the provisional calendar, and says which days are provisional', () => {
+    expect(calendar.hasYear(2027)).toBe(false);
+    expect(calendar.isWorkday(day('2027-03-01'))).toBe(true);
+    expect(calendar.isWorkday(day('2027-01-01'))).toBe(false);
+    expect(calendar.dayName(day('2027-02-06'))).toBe('春节');
+    expect(calendar.isProvisional(day('2027-03-01'))).toBe(true);
+    expect(calendar.isProvisional(day('2026-12-31'))).toBe(false);
+    expect(calendar.provisionalYearsBetween(day('2026-12-01'), day('2028-01-02'))).toEqual([2027, 2028]);
+    expect(calendar.daysOfYear(2027)[0]).toEqual({
+      date: '2027-01-01',
+      workday: false,
+      name: '元旦',
+      provisional: true,
+    });
   });
 
-  it('refuses a gap year between two known years', () => {
+  it('refuses a year the law cannot answer for either, naming the year', () => {
+    expect(() => calendar.isWorkday(day('2013-03-01'))).toThrow(CalendarYearMissingError);
+    expect(() => calendar.isWorkday(day('2013-03-01'))).toThrow(/2013/);
+    expect(() => calendar.daysOfYear(2101)).toThrow(/2101/);
+  });
+
+  it('fills a gap year between two known years provisionally', () => {
     const gappy = new WorkingCalendar(builtinCalendarNotices.filter((notice) => notice.year !== 2025));
-    expect(() => gappy.isWorkday(day('2025-06-03'))).toThrow(/2025/);
+    expect(gappy.isWorkday(day('2025-06-03'))).toBe(true);
+    expect(gappy.isProvisional(day('2025-06-03'))).toBe(true);
+    expect(gappy.isProvisional(day('2026-06-03'))).toBe(false);
   });
 
   it('lets an admin-added notice replace or extend the shipped years', () => {

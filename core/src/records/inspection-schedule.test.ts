@@ -64,7 +64,7 @@ describe('dueSlots', () => {
     expect(formatInstant(clamped[0]?.dueAt ?? 0)).toBe('2026-03-01T00:00:00+08:00');
   });
 
-  it('refuses a working-day schedule without a calendar, a reversed range and a year with no notice', () => {
+  it('refuses a working-day schedule without a calendar, a reversed range and a year the law cannot answer for', () => {
     expect(() => dueSlots({ kind: 'daily', days: 'workdays' }, day('2026-03-01'), day('2026-03-02'))).toThrow(
       '按工作日安排的巡检需要工作日历才能计算应检日期',
     );
@@ -72,8 +72,8 @@ describe('dueSlots', () => {
       '结束日期不能早于开始日期',
     );
     expect(() =>
-      dueSlots({ kind: 'daily', days: 'workdays' }, day('2030-01-01'), day('2030-01-02'), calendar),
-    ).toThrow(/缺少 2030 年的节假日安排/);
+      dueSlots({ kind: 'daily', days: 'workdays' }, day('2101-01-01'), day('2101-01-02'), calendar),
+    ).toThrow(/缺少 2101 年的节假日安排/);
   });
 });
 

@@ -69,8 +69,9 @@ describe('minute clocks on a service schedule', () => {
     expect(deadline('2026-03-10T09:30', 60, officeHours, pauses)).toBe('2026-03-10T11:30:00+08:00');
   });
 
-  it('names the missing year rather than guessing past the last notice', () => {
-    expect(() => deadline('2026-12-31T17:00', 60, officeHours)).toThrow(/2027/);
+  it('runs past the last notice on the provisional calendar, and names a year the law cannot answer for', () => {
+    expect(deadline('2026-12-31T17:00', 60, officeHours)).toBe('2027-01-04T09:30:00+08:00');
+    expect(() => deadline('2100-12-31T17:00', 60, officeHours)).toThrow(/2101/);
   });
 
   it('rejects a negative duration and an inverted pause', () => {
