@@ -1,6 +1,6 @@
-import { EMPTY_VALUE, type ChangeView } from './history-labels';
+import { EMPTY_VALUE, type ChangeView, type ValueChange } from './history-labels';
 
-/** One field's change: old → new, or the items a list gained and lost. */
+/** One field's change: old → new, the items a list gained and lost, or each inspection item changed. */
 export function Change({ view }: { readonly view: ChangeView }) {
   if (view.kind === 'items') {
     return (
@@ -19,16 +19,34 @@ export function Change({ view }: { readonly view: ChangeView }) {
       </>
     );
   }
+  if (view.kind === 'details') {
+    return (
+      <>
+        <span className="history-save__label">{view.label}：</span>
+        <ul className="history-save__details">
+          {view.changes.map((change) => (
+            <li key={change.label} data-testid="history-detail">
+              <OldToNew change={change} />
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return <OldToNew change={view} />;
+}
+
+function OldToNew({ change }: { readonly change: ValueChange }) {
   return (
     <>
-      <span className="history-save__label">{view.label}：</span>
-      <span className={view.before === EMPTY_VALUE ? 'history-save__empty' : 'history-save__old'}>
-        {view.before}
+      <span className="history-save__label">{change.label}：</span>
+      <span className={change.before === EMPTY_VALUE ? 'history-save__empty' : 'history-save__old'}>
+        {change.before}
       </span>
       <span className="history-save__arrow" aria-label="改为">
         {' → '}
       </span>
-      <span className="history-save__value">{view.after}</span>
+      <span className="history-save__value">{change.after}</span>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { formatInstant } from '@core/time/shanghai-time';
 import { Alert, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { groupBySave, type SaveGroup } from './group-history';
-import { EMPTY_VALUE, describeChange, fieldLabel, formatValue, type LabelContext } from './history-labels';
+import { EMPTY_VALUE, describeChanges, fieldLabel, formatValue, type LabelContext } from './history-labels';
 import { Change } from './Change';
 import { ServerHistoryTimeline } from './ServerHistoryTimeline';
 import { useRecordHistory } from './use-record-history';
@@ -64,7 +64,13 @@ export function RecordHistory(props: RecordHistoryProps) {
 /** The history this PC recorded: its own saves and the changes pulled from the server. */
 function LocalHistory({ recordType, recordId, context }: RecordHistoryProps) {
   const history = useRecordHistory(recordId);
-  const groups = useMemo(() => groupBySave(history.data ?? [], recordType), [history.data, recordType]);
+  const groups = useMemo(
+    () =>
+      groupBySave(history.data ?? [], recordType).filter(
+        (group) => group.created || describeChanges(recordType, group.entries, context).length > 0,
+      ),
+    [history.data, recordType, context],
+  );
   if (history.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (history.isError)
     return <Alert type="error" showIcon title="无法读取修改历史" description={history.error.message} />;
@@ -117,11 +123,9 @@ function SaveEntry({
         </ul>
       ) : (
         <ul className="history-save__changes">
-          {group.entries.map((entry) => (
-            <li key={entry.id} data-testid="history-change" data-field={entry.field}>
-              <Change
-                view={describeChange(recordType, entry.field, entry.oldValue, entry.newValue, context)}
-              />
+          {describeChanges(recordType, group.entries, context).map(({ field, view }) => (
+            <li key={field} data-testid="history-change" data-field={field}>
+              <Change view={view} />
             </li>
           ))}
         </ul>

@@ -4,7 +4,14 @@ import { formatInstant } from '@core/time/shanghai-time';
 import { Empty, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSyncStatus } from '../../sync';
-import { describeChange, fieldLabel, formatValue, type LabelContext } from './history-labels';
+import {
+  describeChange,
+  fieldLabel,
+  formatValue,
+  isNoChange,
+  type ChangeView,
+  type LabelContext,
+} from './history-labels';
 import { Change } from './Change';
 import { groupServerHistory, type ServerChange, type ServerSave } from './server-history';
 
@@ -68,7 +75,16 @@ function ServerSaveEntry({
           (!CREATION_SKIPPED.has(change.field) &&
             formatValue(recordType, change.field, change.after, context) !== '（空）'),
       )
-    : save.changes;
+    : save.changes.filter(
+        (change) =>
+          change.superseded ||
+          !isNoChange(
+            mergedView(
+              describeChange(recordType, change.field, change.before, change.after, context),
+              change,
+            ),
+          ),
+      );
   return (
     <div className="history-save" data-testid="history-save">
       <div className="history-save__head">
@@ -127,7 +143,17 @@ function ServerChangeView({
       </>
     );
   }
-  const view = describeChange(recordType, change.field, change.before, change.after, context);
-  // A union merge keeps everything: items missing from this write were not removed.
-  return <Change view={change.merged && view.kind === 'items' ? { ...view, removed: [] } : view} />;
+  return (
+    <Change
+      view={mergedView(
+        describeChange(recordType, change.field, change.before, change.after, context),
+        change,
+      )}
+    />
+  );
+}
+
+/** A union merge keeps everything: items missing from the write were not removed. */
+function mergedView(view: ChangeView, change: ServerChange): ChangeView {
+  return change.merged && view.kind === 'items' ? { ...view, removed: [] } : view;
 }

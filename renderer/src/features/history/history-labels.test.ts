@@ -1,9 +1,23 @@
-import { historyValues, newTicket, transition, type Ticket } from '@core/records';
+import {
+  historyValues,
+  newTicket,
+  transition,
+  type InspectionItem,
+  type InspectionResult,
+  type Ticket,
+} from '@core/records';
 import { buildChangeSet, initialHlc, type HistoryEntry } from '@core/sync';
 import { parseInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
 import { groupBySave } from './group-history';
-import { describeChange, fieldLabel, formatValue, type LabelContext } from './history-labels';
+import {
+  changedFieldsText,
+  describeChange,
+  describeChanges,
+  fieldLabel,
+  formatValue,
+  type LabelContext,
+} from './history-labels';
 
 const CONTEXT: LabelContext = {
   subsystems: [{ id: 5, shortName: '网站群' }],
@@ -138,5 +152,95 @@ describe('groupBySave', () => {
     expect(groups[0]?.entries.map((entry) => entry.field)).toEqual(['status', 'events']);
     expect(groups[1]?.created).toBe(true);
     expect(groups[1]?.entries[0]?.field).toBe('title');
+  });
+});
+
+describe('history an acceptance review can read', () => {
+  const cpu: InspectionItem = {
+    id: 'cpu',
+    label: 'CPU 使用率',
+    required: true,
+    kind: 'number',
+    unit: '%',
+    max: 80,
+  };
+  const portal: InspectionItem = { id: 'portal', label: '门户首页', required: true, kind: 'pass-fail' };
+  const RUN_CONTEXT: LabelContext = {
+    ...CONTEXT,
+    template: { name: '基金监管系统月度巡检', items: [cpu, portal] },
+  };
+  const result = (itemId: string, value: InspectionResult['value'], note = ''): InspectionResult => ({
+    itemId,
+    value,
+    ok: true,
+    note,
+    photoSha256: null,
+    ticketId: null,
+  });
+
+  it('names each inspection item that changed with its old and new value, not "2 项 → 2 项"', () => {
+    const before = [result('cpu', 45), result('portal', true)];
+    const after = [result('cpu', 95, '夜间批处理'), result('portal', true)];
+    expect(describeChange('inspection_run', 'results', before, after, RUN_CONTEXT)).toEqual({
+      kind: 'details',
+      label: '检查结果',
+      changes: [{ label: 'CPU 使用率', before: '45%', after: '95%（备注：夜间批处理）' }],
+    });
+    expect(describeChange('inspection_run', 'results', [before[0]], before, RUN_CONTEXT)).toEqual({
+      kind: 'details',
+      label: '检查结果',
+      changes: [{ label: '门户首页', before: '（空）', after: '正常' }],
+    });
+  });
+
+  it('lists a new run’s results by item and its template by name, never by id', () => {
+    const results = [result('cpu', 45), result('portal', false)];
+    expect(formatValue('inspection_run', 'results', results, RUN_CONTEXT)).toBe(
+      '「CPU 使用率」45%；「门户首页」异常',
+    );
+    expect(formatValue('inspection_run', 'results', [], RUN_CONTEXT)).toBe('（空）');
+    expect(formatValue('inspection_run', 'templateId', 's8-monthly', RUN_CONTEXT)).toBe(
+      '基金监管系统月度巡检',
+    );
+    expect(formatValue('inspection_run', 'templateId', 's8-monthly', CONTEXT)).not.toContain('s8-monthly');
+    expect(formatValue('inspection_run', 'results', [result('gone', 1)], RUN_CONTEXT)).not.toContain('gone');
+  });
+
+  it('names the inspection a ticket came from by template and item, never by id', () => {
+    const link = { runId: '3f2b8c1e-8d4a-4c3b-9e2f-1a2b3c4d5e6f', itemId: 'columns' };
+    const origin = { templateName: '门户网站每日巡检', itemLabel: '栏目各项功能正常' };
+    expect(formatValue('ticket', 'inspectionLink', link, { ...CONTEXT, inspectionOrigin: origin })).toBe(
+      '门户网站每日巡检：「栏目各项功能正常」',
+    );
+    const unknown = formatValue('ticket', 'inspectionLink', link, CONTEXT);
+    expect(unknown).toBe('巡检发现的异常');
+  });
+
+  it('leaves out a change that changes nothing', () => {
+    const changes = describeChanges(
+      'ticket',
+      [
+        { field: 'subsystemId', oldValue: 5, newValue: 5 },
+        { field: 'title', oldValue: '首页打不开', newValue: '门户首页打不开' },
+        { field: 'attachments', oldValue: [], newValue: [] },
+      ],
+      CONTEXT,
+    );
+    expect(changes.map((change) => change.field)).toEqual(['title']);
+    const same = [result('cpu', 45)];
+    expect(
+      describeChanges(
+        'inspection_run',
+        [{ field: 'results', oldValue: same, newValue: [{ ...same[0], ok: false }] }],
+        RUN_CONTEXT,
+      ),
+    ).toEqual([]);
+  });
+
+  it('says a refused change created the record instead of listing its bookkeeping fields', () => {
+    const ticket = created();
+    expect(changedFieldsText('ticket', Object.keys(ticket))).toBe('新建工单');
+    expect(changedFieldsText('ticket', ['subsystemId', 'updatedAt'])).toBe('修改了：运维子项');
+    expect(changedFieldsText('ticket', ['deleted', 'updatedAt'])).toBe('修改了：删除');
   });
 });

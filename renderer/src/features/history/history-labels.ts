@@ -1,10 +1,12 @@
 import {
+  formatReading,
   TICKET_CATEGORY_LABELS,
   TICKET_CHANNEL_LABELS,
   TICKET_EVENT_LABELS,
   TICKET_SEVERITY_LABELS,
   TICKET_STATUS_LABELS,
   isItemListField,
+  type InspectionItem,
   type RecordType,
   type TicketEvent,
 } from '@core/records';
@@ -79,18 +81,31 @@ export interface LabelContext {
   readonly subsystems: readonly { readonly id: number; readonly shortName: string }[];
   /** The signed-in user, whose id reads as their name. */
   readonly currentUser: { readonly id: string; readonly displayName: string };
+  /** An inspection run's template: its name, and the items whose labels name the run's results. */
+  readonly template?: { readonly name: string; readonly items: readonly InspectionItem[] };
+  /** The inspection a ticket came from, in words; absent or null where this PC does not have it. */
+  readonly inspectionOrigin?: { readonly templateName: string; readonly itemLabel: string } | null;
+}
+
+/** One value, old → new, under its own label. */
+export interface ValueChange {
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
 }
 
 /** One change as the history view shows it. */
 export type ChangeView =
-  | { readonly kind: 'value'; readonly label: string; readonly before: string; readonly after: string }
+  | ({ readonly kind: 'value' } & ValueChange)
   /** Lists (the timeline, attachments) change by items added or removed. */
   | {
       readonly kind: 'items';
       readonly label: string;
       readonly added: readonly string[];
       readonly removed: readonly string[];
-    };
+    }
+  /** An inspection run's results change item by item: each item that changed, old → new. */
+  | { readonly kind: 'details'; readonly label: string; readonly changes: readonly ValueChange[] };
 
 export const EMPTY_VALUE = '（空）';
 const TIME_FIELDS = new Set(['receivedAt', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt']);
@@ -121,12 +136,61 @@ export function describeChange(
       removed: before.filter((item) => !afterKeys.has(key(item))).map(describe),
     };
   }
+  if (recordType === 'inspection_run' && field === 'results') {
+    return { kind: 'details', label, changes: describeResultChanges(oldValue, newValue, context) };
+  }
   return {
     kind: 'value',
     label,
     before: formatValue(recordType, field, oldValue, context),
     after: formatValue(recordType, field, newValue, context),
   };
+}
+
+/** True when a change, as shown, changes nothing ("5 网站群 → 5 网站群"): history leaves it out. */
+export function isNoChange(view: ChangeView): boolean {
+  switch (view.kind) {
+    case 'value':
+      return view.before === view.after;
+    case 'items':
+      return view.added.length === 0 && view.removed.length === 0;
+    case 'details':
+      return view.changes.length === 0;
+  }
+}
+
+/** The changes of one save as shown, without those that change nothing. */
+export function describeChanges(
+  recordType: RecordType,
+  changes: readonly { readonly field: string; readonly oldValue: unknown; readonly newValue: unknown }[],
+  context: LabelContext,
+): { readonly field: string; readonly view: ChangeView }[] {
+  return changes
+    .map(({ field, oldValue, newValue }) => ({
+      field,
+      view: describeChange(recordType, field, oldValue, newValue, context),
+    }))
+    .filter(({ view }) => !isNoChange(view));
+}
+
+const RECORD_NAMES: Readonly<Record<RecordType, string>> = {
+  ticket: '工单',
+  inspection_run: '巡检记录',
+  inspection_template: '巡检模板',
+};
+/** Fields every save writes, which say nothing about what the user changed. */
+const BOOKKEEPING_FIELDS = new Set(['id', 'createdBy', 'createdAt', 'updatedAt']);
+
+/**
+ * What a change (e.g. one the server refused) did, in a line: "新建工单" for the change that created
+ * the record, whose every field is new; otherwise "修改了：标题、运维子项".
+ */
+export function changedFieldsText(recordType: RecordType, fields: readonly string[]): string {
+  if (fields.includes('id')) return `新建${RECORD_NAMES[recordType]}`;
+  const labels = fields
+    .filter((field) => !BOOKKEEPING_FIELDS.has(field))
+    .map((field) => fieldLabel(recordType, field));
+  return `修改了：${labels.join('、')}`;
 }
 
 /** A field's value in words: labels for codes, Beijing time for instants, names for people. */
@@ -161,11 +225,31 @@ export function formatValue(
       const sentAt = typeof value.sentAt === 'number' ? ` ${minute(value.sentAt)}` : '';
       return `${String(value.sender)}${group}${sentAt}：${String(value.text ?? '')}`;
     }
-    if (field === 'inspectionLink' && isRecord(value)) return `巡检记录的检查项 ${String(value.itemId)}`;
+    if (field === 'inspectionLink') {
+      const origin = context.inspectionOrigin;
+      return origin === undefined || origin === null
+        ? '巡检发现的异常'
+        : `${origin.templateName}：「${origin.itemLabel}」`;
+    }
+    if (field === 'attachments' && Array.isArray(value)) {
+      return value.length === 0 ? EMPTY_VALUE : value.map(describeAttachment).join('、');
+    }
+  }
+  if (recordType === 'inspection_run') {
+    if (field === 'templateId') return context.template?.name ?? '巡检模板（尚未同步到本机）';
+    if (field === 'results' && Array.isArray(value)) {
+      if (value.length === 0) return EMPTY_VALUE;
+      return sortResults(value, context)
+        .map(
+          (result) =>
+            `「${itemOf(result.itemId, context)?.label ?? UNKNOWN_ITEM}」${resultText(result, context)}`,
+        )
+        .join('；');
+    }
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `${value.length} 项`;
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY_VALUE : `${value.length} 项`;
   return JSON.stringify(value);
 }
 
@@ -196,6 +280,73 @@ export function describeEvent(item: unknown, context: LabelContext): string {
     default:
       return event.note === undefined ? head : `${head}：${event.note}`;
   }
+}
+
+const UNKNOWN_ITEM = '模板中已没有的检查项';
+
+interface ResultShape {
+  readonly itemId: string;
+  readonly value: unknown;
+  readonly note?: unknown;
+  readonly photoSha256?: unknown;
+  readonly ticketId?: unknown;
+}
+
+function isResult(value: unknown): value is ResultShape {
+  return isRecord(value) && typeof value.itemId === 'string';
+}
+
+function itemOf(itemId: string, context: LabelContext): InspectionItem | undefined {
+  return context.template?.items.find((item) => item.id === itemId);
+}
+
+/** Results in the order of the template's items (the order the engineer filled them in). */
+function sortResults(value: readonly unknown[], context: LabelContext): ResultShape[] {
+  const rank = (itemId: string) => {
+    const index = context.template?.items.findIndex((item) => item.id === itemId) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  return value.filter(isResult).sort((a, b) => rank(a.itemId) - rank(b.itemId));
+}
+
+/** Each item whose result changed, named by its label: "CPU 使用率：45% → 95%". */
+function describeResultChanges(oldValue: unknown, newValue: unknown, context: LabelContext): ValueChange[] {
+  const before = new Map(
+    (Array.isArray(oldValue) ? oldValue : []).filter(isResult).map((result) => [result.itemId, result]),
+  );
+  const after = Array.isArray(newValue) ? sortResults(newValue, context) : [];
+  const afterIds = new Set(after.map((result) => result.itemId));
+  const removed = sortResults([...before.values()], context).filter((result) => !afterIds.has(result.itemId));
+  return [...after, ...removed]
+    .map((result) => {
+      const old = before.get(result.itemId);
+      const next = afterIds.has(result.itemId) ? result : undefined;
+      return {
+        label: itemOf(result.itemId, context)?.label ?? UNKNOWN_ITEM,
+        before: old === undefined ? EMPTY_VALUE : resultText(old, context),
+        after: next === undefined ? EMPTY_VALUE : resultText(next, context),
+      };
+    })
+    .filter((change) => change.before !== change.after);
+}
+
+/** A result in words: the value as the item reads it, then its note, photo and ticket. */
+function resultText(result: ResultShape, context: LabelContext): string {
+  const item = itemOf(result.itemId, context);
+  const { value } = result;
+  let text: string;
+  if (value === null || value === undefined || value === '') text = '未填';
+  else if (typeof value === 'boolean') text = value ? '正常' : '异常';
+  else if (typeof value === 'number')
+    text = item?.kind === 'number' ? formatReading(value, item.unit) : String(value);
+  else if (item?.kind === 'photo') text = '已拍照';
+  else text = String(value);
+  const extras = [
+    typeof result.note === 'string' && result.note !== '' ? `备注：${result.note}` : undefined,
+    typeof result.photoSha256 === 'string' ? '附现场照片' : undefined,
+    typeof result.ticketId === 'string' ? '已开工单' : undefined,
+  ].filter((extra) => extra !== undefined);
+  return extras.length === 0 ? text : `${text}（${extras.join('，')}）`;
 }
 
 function describeAttachment(item: unknown): string {

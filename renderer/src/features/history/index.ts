@@ -2,6 +2,7 @@ export { RecordHistory, type RecordHistoryProps } from './RecordHistory';
 export { useRecordHistory } from './use-record-history';
 export { groupBySave, type SaveGroup } from './group-history';
 export {
+  changedFieldsText,
   describeChange,
   fieldLabel,
   formatValue,

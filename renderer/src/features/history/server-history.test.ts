@@ -82,4 +82,22 @@ describe('groupServerHistory', () => {
     );
     expect(saves[0]?.changes[0]).toMatchObject({ before: [a, b], after: [a, c], merged: true });
   });
+
+  it('leaves out a write that gives a field the value it already had, and a save left with none', () => {
+    const saves = groupServerHistory(
+      [
+        entry(1, 'zhangsan', '09:00', 'k3j9x2m1qa', 'id', RECORD),
+        entry(1, 'zhangsan', '09:00', 'k3j9x2m1qa', 'subsystemId', 5),
+        entry(2, 'zhangsan', '09:01', 'k3j9x2m1qa', 'subsystemId', 5),
+        entry(2, 'zhangsan', '09:01', 'k3j9x2m1qa', 'title', '门户首页打不开'),
+        entry(3, 'zhangsan', '09:02', 'k3j9x2m1qa', 'subsystemId', 5),
+        entry(3, 'zhangsan', '09:02', 'k3j9x2m1qa', 'updatedAt', 2),
+      ],
+      'ticket',
+    );
+    expect(saves.map((save) => [save.opId, save.changes.map((change) => change.field)])).toEqual([
+      [op(2), ['title']],
+      [op(1), ['subsystemId', 'id']],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { RecordType } from '@core/records';
+import { valuesEqual, type RecordType } from '@core/records';
 import { decodeHlc } from '@core/sync';
 import type { ServerHistoryEntry } from '@core/sync/protocol';
 import { fieldRank } from './history-labels';
@@ -42,7 +42,8 @@ function union(before: unknown, added: unknown): unknown {
 /**
  * The server's history of a record (GET /api/v1/sync/history) as saves, newest first. Walking the
  * writes in HLC order, each field's value so far is the last write that was not superseded, so every
- * change reads old → new; a superseded write is kept, marked, with the value it proposed.
+ * change reads old → new; a superseded write is kept, marked, with the value it proposed. A write that
+ * changed nothing is left out, and so is a save left with no change.
  */
 export function groupServerHistory(
   entries: readonly ServerHistoryEntry[],
@@ -54,7 +55,8 @@ export function groupServerHistory(
     const superseded = entry.outcome === 'superseded';
     const merged = entry.outcome === 'merged';
     const before = current.get(entry.field);
-    if (!superseded) current.set(entry.field, merged ? union(before, entry.value) : entry.value);
+    const next = merged ? union(before, entry.value) : entry.value;
+    if (!superseded) current.set(entry.field, next);
     let save = saves.get(entry.opId);
     if (save === undefined) {
       save = { first: entry, changes: [], created: false };
@@ -62,6 +64,9 @@ export function groupServerHistory(
     }
     if (entry.field === 'id') save.created = true;
     if (SKIPPED_FIELDS.has(entry.field)) continue;
+    // A write that leaves the field as it was (an op re-sent whole, a merge adding nothing) changed
+    // nothing, so it is no history.
+    if (!superseded && before !== undefined && valuesEqual(before, next)) continue;
     save.changes.push({
       key: `${entry.opId}:${entry.field}`,
       field: entry.field,
@@ -72,6 +77,7 @@ export function groupServerHistory(
     });
   }
   return [...saves.entries()]
+    .filter(([, save]) => save.created || save.changes.length > 0)
     .map(([opId, { first, changes, created }]) => ({
       opId,
       hlc: first.hlc,

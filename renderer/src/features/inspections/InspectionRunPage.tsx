@@ -284,7 +284,11 @@ function RunView({ run, template }: { readonly run: InspectionRun; readonly temp
         <RecordHistory
           recordType="inspection_run"
           recordId={run.id}
-          context={{ subsystems: profile.data?.subsystems ?? [], currentUser: user }}
+          context={{
+            subsystems: profile.data?.subsystems ?? [],
+            currentUser: user,
+            template: { name: template.name, items: template.items },
+          }}
         />
       </div>
     </section>

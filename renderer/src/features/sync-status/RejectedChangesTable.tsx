@@ -5,7 +5,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { discardRejectedChange, resendRejectedChange, useDatabase, type RejectedChange } from '../../store';
 import { useSyncNow } from '../../sync';
-import { fieldLabel } from '../history';
+import { changedFieldsText } from '../history';
 import { useNow } from '../today/use-now';
 import { REJECTION_ADVICE, RECORD_TYPE_LABELS, formatBeijingShort, recordPath } from './sync-status-text';
 import { REJECTIONS_KEY, useRejectedChanges } from './use-rejected-changes';
@@ -77,8 +77,10 @@ export function RejectedChangesTable() {
                 {titleOf(change)}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                修改了：
-                {change.op.fields.map((write) => fieldLabel(change.op.recordType, write.field)).join('、')}
+                {changedFieldsText(
+                  change.op.recordType,
+                  change.op.fields.map((write) => write.field),
+                )}
               </Typography.Text>
             </Space>
           ),

@@ -80,6 +80,7 @@ function TicketDetail({ ticket }: { readonly ticket: Ticket }) {
   const user = useCurrentUser();
   const rules = useClockRules();
   const subsystems = useSubsystems();
+  const origin = useInspectionOrigin(ticket.inspectionLink);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -118,7 +119,7 @@ function TicketDetail({ ticket }: { readonly ticket: Ticket }) {
     await saveTicket(edited.ticket, done);
   };
 
-  const labelContext = { subsystems, currentUser: user };
+  const labelContext = { subsystems, currentUser: user, inspectionOrigin: origin.data };
   return (
     <section
       className="ticket-detail"

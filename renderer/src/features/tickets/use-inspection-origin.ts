@@ -27,7 +27,7 @@ export function useInspectionOrigin(link: InspectionLink | null) {
       )?.record;
       if (template === undefined) return null;
       const item = template.items.find((candidate) => candidate.id === link.itemId);
-      return { templateName: template.name, itemLabel: item?.label ?? link.itemId };
+      return { templateName: template.name, itemLabel: item?.label ?? '模板中已没有的检查项' };
     },
   });
 }
