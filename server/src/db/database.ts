@@ -32,6 +32,18 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` with each notification on `channel` (PostgreSQL's LISTEN/NOTIFY) committed by
+   * any connection to this database, until the returned function is called. `channel` is a constant
+   * of the code: lower-case letters and underscores.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Waits for running queries, then releases the connection(s) or the embedded engine. */
   close(): Promise<void>;
+}
+
+/** The channel name, checked: LISTEN takes an identifier, which cannot be a query parameter. */
+export function assertChannel(channel: string): string {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`通知频道名无效：${channel}`);
+  return channel;
 }

@@ -1,6 +1,6 @@
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import { errorReason } from '../error-reason';
-import type { Database, QueryResult, Queryable, SqlParam } from './database';
+import { type Database, type QueryResult, type Queryable, type SqlParam, assertChannel } from './database';
 import { RAW_TEXT_TYPES, rawText } from './type-parsers';
 
 /**
@@ -21,6 +21,10 @@ export async function openPgliteDatabase(directory: string): Promise<Database> {
     query: root.query,
     exec: root.exec,
     transaction: (work) => engine.transaction((tx) => work(queryableOver(tx))),
+    async listen(channel, onPayload) {
+      const unlisten = await engine.listen(assertChannel(channel), onPayload);
+      return () => unlisten();
+    },
     close: () => engine.close(),
   };
 }

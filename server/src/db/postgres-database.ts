@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { errorReason } from '../error-reason';
-import type { Database, QueryResult, Queryable, SqlParam } from './database';
+import { type Database, type QueryResult, type Queryable, type SqlParam, assertChannel } from './database';
 import { PG_TYPE, RAW_TEXT_ARRAY_TYPES, RAW_TEXT_TYPES, rawText } from './type-parsers';
 
 export interface PostgresOptions {
@@ -55,10 +55,88 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         throw error;
       }
     },
+    listen: (channel, onPayload) => listenOn(url, assertChannel(channel), onPayload, options),
     close: () => {
       closed = true;
       return pool.end();
     },
+  };
+}
+
+/** How long a dropped listening connection waits before it connects again. */
+const LISTEN_RECONNECT_MS = 1000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries and lose it). When that
+ * connection drops, e.g. the server restarts, the error goes to `onBackgroundError` and it connects
+ * again every second until it succeeds; notifications sent meanwhile are lost, which the callers
+ * accept (clients also sync on their own timer). The first connection must succeed.
+ */
+async function listenOn(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  options: PostgresOptions,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: 'yunwei-desk-listen',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    let lost = false;
+    const onLost = (error: Error) => {
+      if (lost || stopped) return;
+      lost = true;
+      current = undefined;
+      options.onBackgroundError(
+        new Error(`接收数据库通知的连接中断，稍后重连：${errorReason(error)}`, { cause: error }),
+      );
+      // The connection already failed and that was reported: a failure to end it adds nothing.
+      void client.end().catch(() => undefined);
+      retry = setTimeout(reconnect, LISTEN_RECONNECT_MS);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    client.on('error', onLost);
+    client.on('end', () => onLost(new Error('连接已关闭')));
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      lost = true;
+      // `error` is what the caller hears about; ending the half-open connection may fail the same way.
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    current = client;
+  };
+  const reconnect = () => {
+    if (stopped) return;
+    connect().catch((error: unknown) => {
+      options.onBackgroundError(
+        new Error(`无法重连接收数据库通知的连接：${errorReason(error)}`, { cause: error }),
+      );
+      retry = setTimeout(reconnect, LISTEN_RECONNECT_MS);
+    });
+  };
+
+  try {
+    await connect();
+  } catch (error) {
+    throw new Error(`无法在 PostgreSQL 上监听通知（${redactDatabaseUrl(url)}）：${errorReason(error)}`, {
+      cause: error,
+    });
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await current?.end();
   };
 }
 

@@ -5,6 +5,7 @@ import type { ApiDeps } from '../auth/auth-deps';
 import { registerAuthRoutes } from '../auth/auth-routes';
 import { type SecurityPolicy, resolveSecurityPolicy } from '../auth/security-policy';
 import { registerBlobRoutes } from '../blobs/blob-routes';
+import { registerCalendarRoutes } from '../calendar/calendar-routes';
 import type { Database } from '../db/database';
 import { scheduleDailyMaintenance } from '../maintenance/daily-maintenance';
 import { registerEventsRoute } from '../sync/events-route';
@@ -30,15 +31,21 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
     policy: resolveSecurityPolicy(options.security),
     scopeContext: options.scopeContext ?? defaultScopeContext(),
   };
-  const notifier = new SyncNotifier();
+  const notifier = new SyncNotifier((error) => app.log.error({ err: error }, 'sync notice ignored'));
   app.register(async (api) => {
     requireSchemaVersion(api);
     registerAuthRoutes(api, deps);
-    registerSyncRoutes(api, deps, notifier);
+    registerSyncRoutes(api, deps);
     registerEventsRoute(api, deps, notifier);
     registerBlobRoutes(api, deps);
+    registerCalendarRoutes(api, deps);
+  });
+  let stopListening: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    stopListening = await notifier.listen(options.db);
   });
   app.addHook('preClose', async () => notifier.closeAll());
+  app.addHook('onClose', async () => stopListening?.());
   scheduleDailyMaintenance(app, deps);
 }
 

@@ -68,6 +68,19 @@ interface PageRow {
 type PageQueryRow = { readonly instanceId: string } & (PageRow | { readonly [K in keyof PageRow]: null });
 
 /**
+ * SQL: whether a client at the cursor ($1) may hold the record `r`, which its scope ($3) no longer
+ * covers: the record existed at the cursor (committed first at or before it) and was then in one of
+ * the scope's subsystems, i.e. its first move after the cursor left one of them (migration 006). A
+ * record that left before the cursor, or that the scope never covered, is not `gone` to it: that
+ * would repeat at every later edit, and tell a new scope about records it never could read.
+ */
+const HELD_AT_CURSOR = `(r.first_seq <= $1 and exists (
+     select 1 from sync_record_moves m
+     where m.record_id = r.record_id and m.from_subsystem_id = any($3::int[])
+       and m.moved_seq = (select min(n.moved_seq) from sync_record_moves n
+                          where n.record_id = r.record_id and n.moved_seq > $1)))`;
+
+/**
  * One statement: the database's instance id, and the next `limit + 1` changes the scope covers after
  * the request's cursor (read as `assumedInstanceId`'s), each with its field states as JSON built by
  * the database (a page of 500 tickets is 500 rows, not 10,000 field rows). The instance id comes from
@@ -92,7 +105,7 @@ async function readPage(
               case when $2 or r.subsystem_id = any($3::int[]) then ${FIELDS_OF_RECORD} end as fields
        from sync_records r
        where r.change_seq > $1
-         and ($2 or r.subsystem_id = any($3::int[]) or r.past_subsystem_ids && $3::int[])
+         and ($2 or r.subsystem_id = any($3::int[]) or (r.past_subsystem_ids && $3::int[] and ${HELD_AT_CURSOR}))
        order by r.change_seq
        limit $4
      ) p on true

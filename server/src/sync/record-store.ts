@@ -189,20 +189,3 @@ export async function dropEmptyRecords(tx: Queryable, recordIds: readonly string
     [[...new Set(recordIds)]],
   );
 }
-
-/**
- * The greatest change seq of these records, read after their push committed (the seqs are drawn at
- * commit, migration 005): what a poke tells its listeners.
- */
-export async function readChangeSeq(
-  db: Queryable,
-  recordIds: readonly string[],
-): Promise<number | undefined> {
-  if (recordIds.length === 0) return undefined;
-  const { rows } = await db.query<{ seq: string | null }>(
-    'select max(change_seq) as seq from sync_records where record_id = any($1::uuid[])',
-    [[...recordIds]],
-  );
-  const seq = rows[0]?.seq;
-  return seq === null || seq === undefined ? undefined : Number(seq);
-}

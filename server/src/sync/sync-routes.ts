@@ -10,26 +10,19 @@ import { parseBody } from '../http/parse-body';
 import { readHistory } from './history';
 import { pullChanges } from './pull-changes';
 import { pushBatch } from './push-batch';
-import { readChangeSeq } from './record-store';
-import type { SyncNotifier } from './sync-notifier';
 
 /** 500 ops of the largest tickets fit; a client splits a bigger backlog into several batches. */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 const PULL_BODY_LIMIT = 16 * 1024;
 
-export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps, notifier: SyncNotifier): void {
+export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps): void {
   api.post(
     API_PATHS.push,
     { bodyLimit: PUSH_BODY_LIMIT, onRequest: limitBody(PUSH_BODY_LIMIT, '一次推送的内容') },
     async (request, reply) => {
       const user = await authenticate(deps, request, reply);
       const body = parseBody(pushRequestSchema, request.body);
-      const outcome = await pushBatch(deps, user, body, request.ip);
-      if (outcome.changedRecordIds.length > 0 && notifier.wouldPoke(outcome.subsystemIds)) {
-        const seq = await readChangeSeq(deps.db, outcome.changedRecordIds);
-        if (seq !== undefined) notifier.publish(seq, outcome.subsystemIds);
-      }
-      return outcome.response;
+      return pushBatch(deps, user, body, request.ip);
     },
   );
 

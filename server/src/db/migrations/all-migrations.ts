@@ -4,6 +4,8 @@ import { syncMigration } from './003_sync';
 import { blobsMigration } from './004_blobs';
 import { changeSeqAtCommitMigration } from './005_change_seq_at_commit';
 import { recordMovesMigration } from './006_record_moves';
+import { syncNotifyMigration } from './007_sync_notify';
+import { calendarNoticesMigration } from './008_calendar_notices';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -14,4 +16,6 @@ export const allMigrations: readonly Migration[] = [
   blobsMigration,
   changeSeqAtCommitMigration,
   recordMovesMigration,
+  syncNotifyMigration,
+  calendarNoticesMigration,
 ];
