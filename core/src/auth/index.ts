@@ -24,7 +24,9 @@ export {
   checkRead,
   checkWrite,
   visibleSubsystems,
+  writableSubsystems,
   type ScopeContext,
   type ScopeDecision,
   type Visibility,
+  type WritableSubsystems,
 } from './scope';

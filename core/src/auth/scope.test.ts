@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type UserScope, userScopeSchema } from './roles';
-import { canReadSubsystem, checkRead, checkWrite, visibleSubsystems } from './scope';
+import { canReadSubsystem, checkRead, checkWrite, visibleSubsystems, writableSubsystems } from './scope';
 
 const context = { documentSystemSubsystemId: 3 };
 const engineer: UserScope = { role: 'engineer', subsystemIds: [5, 1] };
@@ -41,6 +41,14 @@ describe('checkWrite', () => {
     });
   });
 
+  it('leaves inspection templates to the project lead', () => {
+    expect(checkWrite(engineer, 'inspection_template', [5])).toEqual({
+      ok: false,
+      reason: '巡检模板由项目负责人维护，驻场工程师不能修改',
+    });
+    expect(checkWrite(engineer, 'inspection_run', [5])).toEqual({ ok: true });
+  });
+
   it('keeps auditors read-only and service managers off tickets and inspections', () => {
     expect(checkWrite({ role: 'auditor' }, 'ticket', [1])).toEqual({
       ok: false,
@@ -51,6 +59,31 @@ describe('checkWrite', () => {
       reason: '服务经理不能修改巡检记录（只能登记回访记录）',
     });
     expect(checkWrite({ role: 'project_lead' }, 'inspection_template', [13])).toEqual({ ok: true });
+  });
+});
+
+describe('writableSubsystems', () => {
+  const contract = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+
+  it('offers an engineer only the subsystems they keep, in the contract’s order', () => {
+    expect(writableSubsystems({ role: 'engineer', subsystemIds: [5, 1] }, 'ticket', contract)).toEqual({
+      subsystemIds: [1, 5],
+      reason: null,
+    });
+    expect(writableSubsystems({ role: 'project_lead' }, 'ticket', contract).subsystemIds).toEqual(contract);
+  });
+
+  it('says why nothing is offered', () => {
+    expect(writableSubsystems(manager, 'ticket', contract)).toEqual({
+      subsystemIds: [],
+      reason: '服务经理不能修改工单（只能登记回访记录）',
+    });
+    expect(writableSubsystems({ role: 'auditor' }, 'inspection_run', contract).reason).toBe(
+      '审计员账户只读，不能修改任何记录',
+    );
+    expect(writableSubsystems({ role: 'engineer', subsystemIds: [20] }, 'ticket', contract).reason).toBe(
+      '您负责的运维子项 20 不在合同档案中，无法登记工单：请项目负责人核对您的账户',
+    );
   });
 });
 

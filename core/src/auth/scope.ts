@@ -75,6 +75,8 @@ export function checkWrite(
     case 'service_manager':
       return refuse(`服务经理不能修改${label}（只能登记回访记录）`);
     case 'engineer': {
+      // The checklists are the contract's, kept by the project lead (manual: 巡检模板); engineers fill them in.
+      if (recordType === 'inspection_template') return refuse('巡检模板由项目负责人维护，驻场工程师不能修改');
       const foreign = [...new Set(subsystemIds)].filter((id) => !scope.subsystemIds.includes(id));
       if (foreign.length === 0) return ALLOWED;
       return refuse(
@@ -82,4 +84,32 @@ export function checkWrite(
       );
     }
   }
+}
+
+/** The subsystems a form may offer for a new record, or why it offers none. */
+export interface WritableSubsystems {
+  readonly subsystemIds: readonly number[];
+  /** Why nothing is offered, in the user's words; null when something is. */
+  readonly reason: string | null;
+}
+
+/**
+ * Of the contract's subsystems, those the user may write records of this type in: the same rule the
+ * server applies to every push, so a form never offers what sync would refuse.
+ */
+export function writableSubsystems(
+  scope: UserScope,
+  recordType: RecordType,
+  contractSubsystemIds: readonly number[],
+): WritableSubsystems {
+  const subsystemIds = contractSubsystemIds.filter((id) => checkWrite(scope, recordType, [id]).ok);
+  if (subsystemIds.length > 0) return { subsystemIds, reason: null };
+  if (scope.role === 'engineer') {
+    return {
+      subsystemIds,
+      reason: `您负责的运维子项 ${scope.subsystemIds.join('、')} 不在合同档案中，无法登记${RECORD_TYPE_LABELS[recordType]}：请项目负责人核对您的账户`,
+    };
+  }
+  const refusal = checkWrite(scope, recordType, []);
+  return { subsystemIds, reason: refusal.ok ? null : refusal.reason };
 }

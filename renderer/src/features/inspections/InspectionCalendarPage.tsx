@@ -33,7 +33,8 @@ export function InspectionCalendarPage() {
 
   const profile = useInspectionProfile();
   const catalogue = useTemplateCatalogue();
-  const latest = useMemo(() => catalogue.data?.latest ?? [], [catalogue.data]);
+  // Only the templates this user may run: another subsystem's checks are not theirs to do (or to miss).
+  const latest = useMemo(() => catalogue.data?.runnable ?? [], [catalogue.data]);
   const templateIds = useMemo(() => latest.map((template) => template.templateId), [latest]);
   const currentRuns = useMonthRuns(templateIds, today.slice(0, 7));
   const viewedRuns = useMonthRuns(templateIds, month);
@@ -96,6 +97,16 @@ export function InspectionCalendarPage() {
         <Typography.Title level={5} className="inspections-panel__title">
           今日巡检（{slotKeyText(today)}）
         </Typography.Title>
+        {catalogue.data !== undefined && catalogue.data.notRunnable !== null && (
+          <Alert
+            type="info"
+            showIcon
+            title="您没有需要做的巡检"
+            description={catalogue.data.notRunnable}
+            className="page-hint"
+            data-testid="inspections-not-offered"
+          />
+        )}
         {todayView.problems.map((problem) => (
           <Alert
             key={problem.template.templateId}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   INSPECTION_ITEM_KINDS,
   INSPECTION_ITEM_KIND_LABELS,
@@ -8,6 +8,7 @@ import {
   type InspectionTemplate,
 } from '@core/records';
 import { useCurrentUser, useSaveRecord } from '../../store';
+import { useWritableSubsystems } from '../session';
 import { ItemEditor } from './ItemEditor';
 import { scheduleProblem, ScheduleEditor } from './ScheduleEditor';
 import { formatMinute } from './shanghai-format';
@@ -44,11 +45,14 @@ export function TemplateEditor({ current, versions, subsystemName }: TemplateEdi
   const save = useSaveRecord();
   const showError = useShowError();
   const offerUndo = useUndoMessage();
+  const subsystemIds = useMemo(() => [current.subsystemId], [current.subsystemId]);
+  // Templates are the project lead's: anyone else reads them, and is told why they cannot edit.
+  const notEditable = useWritableSubsystems('inspection_template', subsystemIds).reason;
 
   const live = versions.filter((version) => !version.deleted);
   const highestVersion = Math.max(current.version, ...versions.map((version) => version.version));
   const viewing = live.find((version) => version.version === viewedVersion) ?? current;
-  const readOnly = viewing.version !== current.version;
+  const readOnly = viewing.version !== current.version || notEditable !== null;
   const shown = readOnly ? draftOf(viewing) : draft;
   const problems = itemProblems(shown.items);
   const changed = draftChanged(current, draft);
@@ -97,7 +101,17 @@ export function TemplateEditor({ current, versions, subsystemName }: TemplateEdi
           ))}
         </Space>
       </div>
-      {readOnly ? (
+      {notEditable !== null ? (
+        <Alert
+          type="info"
+          showIcon
+          className="page-hint"
+          title={notEditable}
+          description="需要修改检查项时，请联系项目负责人。"
+          data-testid="template-not-editable"
+        />
+      ) : null}
+      {readOnly && viewing.version !== current.version ? (
         <Alert
           type="info"
           showIcon

@@ -1,23 +1,27 @@
-import type { ContractProfile } from '@core/profile';
-import { newTemplate, type InspectionRun, type InspectionTemplate, type Ticket } from '@core/records';
-import { saveRecord, type YunweiDatabase } from '../../store';
-import {
-  missingTemplateContents,
-  profileTemplateContents,
-  seededTemplateRecordId,
-} from './profile-templates';
+import type { InspectionRun, InspectionTemplate, Ticket } from '@core/records';
+import type { YunweiDatabase } from '../../store';
+import { withProfileDefaults } from './profile-templates';
 
-/** Every version of every template (a few dozen rows at most). */
-export async function readTemplates(db: YunweiDatabase): Promise<InspectionTemplate[]> {
-  return (await db.inspectionTemplates.toArray()).map((row) => row.record);
+/** Every version of every template (a few dozen rows at most), with the profile's where none is stored. */
+export async function readTemplates(
+  db: YunweiDatabase,
+  defaults: readonly InspectionTemplate[],
+): Promise<InspectionTemplate[]> {
+  const stored = (await db.inspectionTemplates.toArray()).map((row) => row.record);
+  return withProfileDefaults(stored, defaults);
 }
 
+/** One version: the stored record, or the profile's version 1 when that was never saved. */
 export async function readTemplateVersion(
   db: YunweiDatabase,
   templateId: string,
   version: number,
+  defaults: readonly InspectionTemplate[],
 ): Promise<InspectionTemplate | undefined> {
-  return (await db.inspectionTemplates.get(`${templateId}@${version}`))?.record;
+  const stored = (await db.inspectionTemplates.get(`${templateId}@${version}`))?.record;
+  return (
+    stored ?? defaults.find((template) => template.templateId === templateId && template.version === version)
+  );
 }
 
 /**
@@ -62,38 +66,4 @@ export async function readTickets(
 ): Promise<ReadonlyMap<string, Ticket | undefined>> {
   const rows = await db.tickets.bulkGet([...ticketIds]);
   return new Map(ticketIds.map((id, index) => [id, rows[index]?.record]));
-}
-
-/**
- * Saves version 1 of every checklist of the profile this database does not have yet, and returns how
- * many it saved. A Web Lock keeps two windows of the same user from seeding at once; seeded records
- * get ids derived from the profile, so two PCs seeding offline create the same records.
- */
-export async function seedProfileTemplates(
-  db: YunweiDatabase,
-  profile: ContractProfile,
-  actor: string,
-  now: () => number,
-): Promise<number> {
-  return navigator.locks.request(`yunwei-inspection-seed:${db.name}`, async () => {
-    const stored = new Set((await db.inspectionTemplates.toArray()).map((row) => row.templateId));
-    const missing = missingTemplateContents(profileTemplateContents(profile), stored);
-    for (const content of missing) {
-      const at = now();
-      const made = newTemplate(content, {
-        actor,
-        at,
-        id: await seededTemplateRecordId(profile.profileId, content.templateId),
-      });
-      if (!made.ok) throw new Error(`合同档案中的巡检模板 ${content.templateId} 无法生成：${made.reason}`);
-      await saveRecord(db, {
-        recordType: 'inspectionTemplate',
-        before: null,
-        after: made.template,
-        actor,
-        at,
-      });
-    }
-    return missing.length;
-  });
 }

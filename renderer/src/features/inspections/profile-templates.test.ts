@@ -2,9 +2,11 @@ import { loadDefaultProfile } from '@core/profile';
 import { isRecordId } from '@core/records';
 import { describe, expect, it } from 'vitest';
 import {
-  missingTemplateContents,
+  PROFILE_TEMPLATE_AUTHOR,
+  profileDefaultTemplates,
   profileTemplateContents,
   seededTemplateRecordId,
+  withProfileDefaults,
 } from './profile-templates';
 
 describe('profileTemplateContents', () => {
@@ -60,17 +62,31 @@ describe('profileTemplateContents', () => {
   });
 });
 
-describe('missingTemplateContents', () => {
-  it('keeps only checklists whose template id is not stored yet', () => {
-    const contents = profileTemplateContents(loadDefaultProfile());
-    const missing = missingTemplateContents(contents, new Set(['s1-daily', 's8-monthly']));
-    expect(missing.map((content) => content.templateId)).toEqual([
-      's5-daily-0830',
-      's5-monthly',
-      's6-periodic',
-      's7-periodic',
-      's13-monthly',
-    ]);
+describe('profileDefaultTemplates', () => {
+  const since = Date.UTC(2026, 2, 1);
+
+  it('gives every checklist of the profile as version 1, saved by nobody on this PC', async () => {
+    const defaults = await profileDefaultTemplates(loadDefaultProfile(), since);
+    expect(defaults.map((template) => [template.templateId, template.version])).toEqual(
+      profileTemplateContents(loadDefaultProfile()).map((content) => [content.templateId, 1]),
+    );
+    expect(new Set(defaults.map((template) => template.createdBy))).toEqual(
+      new Set([PROFILE_TEMPLATE_AUTHOR]),
+    );
+    expect(defaults.every((template) => template.createdAt === since)).toBe(true);
+    expect(defaults[0]?.id).toBe(await seededTemplateRecordId('guizhou-hrss-2025', 's1-daily'));
+  });
+
+  it('lets a stored version win and keeps the profile’s version 1 beside a stored version 2', async () => {
+    const defaults = await profileDefaultTemplates(loadDefaultProfile(), since);
+    const s1 = defaults.find((template) => template.templateId === 's1-daily');
+    if (s1 === undefined) throw new Error('default profile lost s1-daily');
+    const storedV1 = { ...s1, name: '项目负责人保存的名称', createdBy: 'lead' };
+    const storedV2 = { ...s1, id: 'x'.repeat(26), version: 2 };
+    const merged = withProfileDefaults([storedV1, storedV2], defaults);
+    expect(merged.filter((template) => template.templateId === 's1-daily')).toEqual([storedV1, storedV2]);
+    expect(merged).toHaveLength(defaults.length + 1);
+    expect(withProfileDefaults([], defaults)).toEqual(defaults);
   });
 });
 

@@ -1,5 +1,11 @@
 import type { ContractProfile } from '@core/profile';
-import { newRecordId, templateContentFromProfile, type TemplateContent } from '@core/records';
+import {
+  newRecordId,
+  newTemplate,
+  templateContentFromProfile,
+  type InspectionTemplate,
+  type TemplateContent,
+} from '@core/records';
 
 /**
  * Version 1 of every checklist the contract profile names, with the plan that says when it is due
@@ -34,20 +40,67 @@ export function profileTemplateContents(profile: ContractProfile): TemplateConte
   return contents;
 }
 
-/** The profile's checklists that have no template in the store yet (matched by template id). */
-export function missingTemplateContents(
-  contents: readonly TemplateContent[],
-  storedTemplateIds: ReadonlySet<string>,
-): TemplateContent[] {
-  return contents.filter((content) => !storedTemplateIds.has(content.templateId));
-}
-
 /**
- * The record id of a seeded version 1, derived from the profile and the template id: two PCs that seed
- * the same profile offline create the same record, so sync sees one template instead of two rivals.
+ * The record id of a profile's version 1, derived from the profile and the template id: every PC
+ * shows the same template, and should the project lead save it, sync sees one record, not rivals.
  */
 export async function seededTemplateRecordId(profileId: string, templateId: string): Promise<string> {
   const text = new TextEncoder().encode(`yunwei-inspection-seed:${profileId}:${templateId}:1`);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', text));
   return newRecordId(() => digest.subarray(0, 16));
+}
+
+/** Who a profile's version 1 is shown as saved by: nobody on this PC wrote it. */
+export const PROFILE_TEMPLATE_AUTHOR = '合同档案';
+
+/**
+ * Version 1 of every checklist of the profile, as the templates every user starts with. They are read
+ * from the profile each time and never saved: a user who merely opens 巡检 writes nothing (and an
+ * engineer or service manager has nothing refused at sync). `since` is when they count as in use.
+ */
+export async function profileDefaultTemplates(
+  profile: ContractProfile,
+  since: number,
+): Promise<InspectionTemplate[]> {
+  return Promise.all(
+    profileTemplateContents(profile).map(async (content) => {
+      const made = newTemplate(content, {
+        actor: PROFILE_TEMPLATE_AUTHOR,
+        at: since,
+        id: await seededTemplateRecordId(profile.profileId, content.templateId),
+      });
+      if (!made.ok) throw new Error(`合同档案中的巡检模板“${content.name}”无法使用：${made.reason}`);
+      return made.template;
+    }),
+  );
+}
+
+/**
+ * The stored templates with the profile's version 1 of those the store lacks. A stored version wins:
+ * one synced from the project lead (or saved by an earlier release) is the record of that version.
+ */
+export function withProfileDefaults(
+  stored: readonly InspectionTemplate[],
+  defaults: readonly InspectionTemplate[],
+): InspectionTemplate[] {
+  const key = (template: InspectionTemplate) => `${template.templateId}@${template.version}`;
+  const have = new Set(stored.map(key));
+  return [...stored, ...defaults.filter((template) => !have.has(key(template)))];
+}
+
+/**
+ * When the profile's templates came into use for this user on this PC: the first time they were
+ * shown, kept so the calendar never calls slots before then missed (as when version 1 was saved on
+ * first use). Kept on this PC only; it is no record and is never synced.
+ */
+export function profileTemplatesSince(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  databaseName: string,
+  now: number,
+): number {
+  const key = `yunwei:profile-templates-since:${databaseName}`;
+  const stored = Number(storage.getItem(key) ?? Number.NaN);
+  if (Number.isSafeInteger(stored) && stored > 0) return stored;
+  storage.setItem(key, String(now));
+  return now;
 }

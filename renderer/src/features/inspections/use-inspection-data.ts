@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { loadDefaultProfile, type ContractProfile } from '@core/profile';
 import type { InspectionTemplate } from '@core/records';
-import { useCurrentUser, useDatabase } from '../../store';
+import { useMemo } from 'react';
+import { useDatabase } from '../../store';
+import { useWritableSubsystems } from '../session';
 import {
   readRecentRuns,
   readRun,
@@ -9,8 +11,8 @@ import {
   readTemplates,
   readTemplateVersion,
   readTickets,
-  seedProfileTemplates,
 } from './inspection-data';
+import { profileDefaultTemplates, profileTemplatesSince } from './profile-templates';
 import { latestVersions, templatesInUseSince } from './template-versions';
 
 /**
@@ -24,39 +26,73 @@ export function useInspectionProfile() {
   });
 }
 
+/** The profile's version 1 of every checklist, shown (never saved) where the store has none. */
+export function useProfileDefaultTemplates() {
+  const db = useDatabase();
+  const profile = useInspectionProfile();
+  const defaults = useQuery({
+    queryKey: ['inspection-profile-defaults', db.name, profile.data?.profileId, profile.data?.profileVersion],
+    queryFn: () =>
+      profileDefaultTemplates(
+        profile.data as ContractProfile,
+        profileTemplatesSince(localStorage, db.name, Date.now()),
+      ),
+    enabled: profile.isSuccess,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const key = `${profile.data?.profileId ?? ''}@${profile.data?.profileVersion ?? ''}`;
+  return { data: defaults.data, error: profile.error ?? defaults.error, key };
+}
+
 export interface TemplateCatalogue {
-  /** Every saved version. */
+  /** Every version: saved ones and the profile's. */
   readonly all: readonly InspectionTemplate[];
   /** The version in force of each template, by subsystem. */
   readonly latest: readonly InspectionTemplate[];
+  /** Of `latest`, those this user may run (their own subsystems'). */
+  readonly runnable: readonly InspectionTemplate[];
+  /** Why the user may run none; null when they may run some. */
+  readonly notRunnable: string | null;
   /** When each template came into use (its first version's save). */
   readonly inUseSince: ReadonlyMap<string, number>;
 }
 
 /**
- * The templates of this user's database, after saving version 1 of any checklist of the profile that
- * is not there yet (first use, or a profile that gained a checklist).
+ * The templates of this user's database with the profile's where none is stored. Nothing is written:
+ * opening 巡检 leaves nothing to sync.
  */
 export function useTemplateCatalogue() {
   const db = useDatabase();
-  const user = useCurrentUser();
   const profile = useInspectionProfile();
-  const seeded = useQuery({
-    // Not under 'inspectionTemplates': a template save must not re-run the seeding.
-    queryKey: ['inspection-seed', db.name, profile.data?.profileId],
-    queryFn: () => seedProfileTemplates(db, profile.data as ContractProfile, user.id, Date.now),
-    enabled: profile.isSuccess,
-  });
-  const templates = useQuery<TemplateCatalogue>({
-    queryKey: ['inspectionTemplates', db.name, 'catalogue'],
+  const defaults = useProfileDefaultTemplates();
+  const contractSubsystemIds = useMemo(
+    () => profile.data?.subsystems.map((subsystem) => subsystem.id) ?? [],
+    [profile.data],
+  );
+  const writable = useWritableSubsystems('inspection_run', contractSubsystemIds);
+  const templates = useQuery({
+    queryKey: ['inspectionTemplates', db.name, 'catalogue', defaults.key],
     queryFn: async () => {
-      const all = await readTemplates(db);
+      const all = await readTemplates(db, defaults.data ?? []);
       return { all, latest: latestVersions(all), inUseSince: templatesInUseSince(all) };
     },
-    enabled: seeded.isSuccess,
+    enabled: defaults.data !== undefined,
   });
-  const error = profile.error ?? seeded.error ?? templates.error;
-  return { data: templates.data, error, isPending: templates.data === undefined && error === null };
+  const data = useMemo<TemplateCatalogue | undefined>(
+    () =>
+      templates.data === undefined
+        ? undefined
+        : {
+            ...templates.data,
+            runnable: templates.data.latest.filter((template) =>
+              writable.subsystemIds.includes(template.subsystemId),
+            ),
+            notRunnable: writable.reason,
+          },
+    [templates.data, writable],
+  );
+  const error = defaults.error ?? templates.error;
+  return { data, error, isPending: data === undefined && error === null };
 }
 
 export function useMonthRuns(templateIds: readonly string[], month: string) {
@@ -87,11 +123,14 @@ export function useRun(runId: string) {
 
 export function useTemplateVersion(templateId: string | undefined, version: number | undefined) {
   const db = useDatabase();
-  return useQuery({
-    queryKey: ['inspectionTemplates', db.name, 'version', templateId, version],
-    queryFn: async () => (await readTemplateVersion(db, templateId as string, version as number)) ?? null,
-    enabled: templateId !== undefined && version !== undefined,
+  const defaults = useProfileDefaultTemplates();
+  const template = useQuery({
+    queryKey: ['inspectionTemplates', db.name, 'version', templateId, version, defaults.key],
+    queryFn: async () =>
+      (await readTemplateVersion(db, templateId as string, version as number, defaults.data ?? [])) ?? null,
+    enabled: templateId !== undefined && version !== undefined && defaults.data !== undefined,
   });
+  return { data: template.data, error: defaults.error ?? template.error };
 }
 
 export function useLinkedTickets(ticketIds: readonly string[]) {

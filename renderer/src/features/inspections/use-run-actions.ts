@@ -12,6 +12,7 @@ import { useCallback, useRef } from 'react';
 import { putBlob, useCurrentUser, useDatabase, useSaveRecord } from '../../store';
 import { readRun, readTemplateVersion } from './inspection-data';
 import { latestOpenRun } from './inspection-slots';
+import { useProfileDefaultTemplates } from './use-inspection-data';
 import { rebuildLinkedTicket, ticketFromFailedItem } from './ticket-from-item';
 
 /** A domain refusal (core's Chinese reason), shown to the user as is. */
@@ -60,6 +61,7 @@ export function useRunActions(runId: string) {
   const user = useCurrentUser();
   const save = useSaveRecord();
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const defaults = useProfileDefaultTemplates().data;
 
   const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(task, task);
@@ -70,14 +72,14 @@ export function useRunActions(runId: string) {
   const loadFresh = useCallback(async (): Promise<{ run: InspectionRun; template: InspectionTemplate }> => {
     const run = await readRun(db, runId);
     if (run === undefined) throw new RunRefusedError('本地数据库中找不到这次巡检，可能已被重置');
-    const template = await readTemplateVersion(db, run.templateId, run.templateVersion);
+    const template = await readTemplateVersion(db, run.templateId, run.templateVersion, defaults ?? []);
     if (template === undefined) {
       throw new RunRefusedError(
         `找不到巡检模板 ${run.templateId} 第 ${run.templateVersion} 版，无法修改这次巡检`,
       );
     }
     return { run, template };
-  }, [db, runId]);
+  }, [db, runId, defaults]);
 
   const saveRun = useCallback(
     async (before: InspectionRun, after: InspectionRun): Promise<void> => {

@@ -3,6 +3,7 @@ export { UserSwitcher } from './UserSwitcher';
 export { RenewSignInButton } from './RenewSignInButton';
 export { useSession, type LocalSession, type ServerSession, type Session } from './session-context';
 export { useLockNow } from './idle-lock-context';
+export { scopeOfSessionUser, sessionScope, useWritableSubsystems } from './write-scope';
 export { forgetRememberedUser, rememberUser, rememberedUserId } from './remembered-user';
 export {
   LocalUserRegistry,

@@ -1,9 +1,10 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { newTicket, type Attachment } from '@core/records';
-import { App, Button, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../store';
+import { useWritableSubsystems } from '../session';
 import { AttachmentDropZone, AttachmentList, takePastedFiles, useAddAttachments } from '../attachments';
 import { CANCEL, SAVE, ShortcutHelp, useShortcut } from '../shortcuts';
 import { BeijingTimeInput } from './BeijingTimeInput';
@@ -40,12 +41,16 @@ export function TicketNewPage() {
   const user = useCurrentUser();
   const subsystems = useSubsystems();
   const rules = useClockRules();
+  const contractSubsystemIds = useMemo(() => subsystems.map((subsystem) => subsystem.id), [subsystems]);
+  // Only what sync will accept is offered: a ticket for a subsystem the user does not keep would be
+  // saved here and refused by the server.
+  const writable = useWritableSubsystems('ticket', contractSubsystemIds);
   const assignees = useKnownAssignees();
   const [form] = Form.useForm<TicketFormValues>();
   const [initialValues] = useState(() =>
     defaultFormValues({
       now: Date.now(),
-      subsystemId: readLastSubsystem(localStorage, user.id),
+      subsystemId: readLastSubsystem(localStorage, user.id, writable.subsystemIds),
       assignee: user.id,
     }),
   );
@@ -109,7 +114,7 @@ export function TicketNewPage() {
     });
 
   const submit = async () => {
-    if (phase.current !== 'editing') return;
+    if (phase.current !== 'editing' || writable.reason !== null) return;
     const values = form.getFieldsValue(true);
     const now = Date.now();
     form.setFields(fieldNames(values).map((name) => fieldErrors(name, [])));
@@ -194,8 +199,19 @@ export function TicketNewPage() {
           <ShortcutHelp />
         </div>
       </header>
+      {writable.reason !== null && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-hint"
+          title="您不能登记工单"
+          description={writable.reason}
+          data-testid="ticket-new-not-offered"
+        />
+      )}
       <Form<TicketFormValues>
         form={form}
+        disabled={writable.reason !== null}
         layout="vertical"
         initialValues={initialValues}
         onValuesChange={(changed: Readonly<Record<string, unknown>>) =>
@@ -228,10 +244,12 @@ export function TicketNewPage() {
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder="选择或输入编号、名称"
                 data-testid="field-subsystem"
-                options={subsystems.map((subsystem) => ({
-                  value: subsystem.id,
-                  label: `${subsystem.id} ${subsystem.shortName}`,
-                }))}
+                options={subsystems
+                  .filter((subsystem) => writable.subsystemIds.includes(subsystem.id))
+                  .map((subsystem) => ({
+                    value: subsystem.id,
+                    label: `${subsystem.id} ${subsystem.shortName}`,
+                  }))}
               />
             </Form.Item>
             <Form.Item label="问题分类" name="category">

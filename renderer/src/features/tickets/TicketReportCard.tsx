@@ -1,8 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
 import { TICKET_CHANNEL_LABELS, editTicket, type Ticket, type TicketChannel } from '@core/records';
 import { App, Button, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../store';
+import { useWritableSubsystems } from '../session';
 import { matchesShortcut, SAVE } from '../shortcuts';
 import { BeijingTimeInput } from './BeijingTimeInput';
 import { formatMinute, parseMinute } from './format-time';
@@ -112,6 +113,9 @@ function ReportDialog({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
+  const contractSubsystemIds = useMemo(() => subsystems.map((subsystem) => subsystem.id), [subsystems]);
+  // A ticket moves only to a subsystem the user keeps: sync would refuse any other.
+  const writable = useWritableSubsystems('ticket', contractSubsystemIds);
   const [initial] = useState<ReportValues>(() => ({
     title: ticket.title,
     description: ticket.description,
@@ -182,10 +186,15 @@ function ReportDialog({
           <Form.Item label="运维子项" name="subsystemId">
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={subsystems.map((subsystem) => ({
-                value: subsystem.id,
-                label: `${subsystem.id} ${subsystem.shortName}`,
-              }))}
+              options={subsystems
+                .filter(
+                  (subsystem) =>
+                    subsystem.id === ticket.subsystemId || writable.subsystemIds.includes(subsystem.id),
+                )
+                .map((subsystem) => ({
+                  value: subsystem.id,
+                  label: `${subsystem.id} ${subsystem.shortName}`,
+                }))}
             />
           </Form.Item>
           <Form.Item label="来源渠道" name="channel">
