@@ -3,6 +3,7 @@ import { roleSchema, unitIdSchema } from '../auth/roles';
 import { loginNameSchema } from '../auth/login-name';
 import { instantSchema, recordTypeSchema, subsystemIdSchema, userIdSchema } from '../records/record-envelope';
 import { recordIdSchema } from '../records/record-id';
+import { quoteText } from '../records/storable-text';
 import { sha256Schema } from '../records/ticket';
 import { fieldWriteSchema } from './changes';
 import { packedStatesSchema } from './packed-states';
@@ -164,7 +165,7 @@ export const pushOpSchema = z
         context.addIssue({
           code: 'custom',
           path: ['fields', index, 'field'],
-          message: `字段 ${write.field} 重复`,
+          message: `字段 ${quoteText(write.field)} 重复`,
         });
       }
       seen.add(write.field);

@@ -1,6 +1,7 @@
 import { safeParseInChinese } from '@core/records/validation';
 import { decodeHlc } from '@core/sync/hlc';
 import type { PushOp, RejectionCode } from '@core/sync/protocol';
+import { UNSTORABLE_TEXT_REASON, quoteText, unstorableTextPath } from '@core/records/storable-text';
 import { formatInstant } from '@core/time/shanghai-time';
 import { RECORD_SCHEMAS } from './record-schemas';
 
@@ -11,15 +12,22 @@ export interface Rejection {
 
 /**
  * Checks each write of an op on its own, before any merge: the field exists in the record type, its
- * value is valid for that field (losers too, since they stay in history), `id` names this record,
- * `subsystemId` agrees with the op, and the HLC is not in the future beyond the drift allowance.
+ * value is storable text throughout and valid for that field (losers too, since they stay in
+ * history), `id` names this record, `subsystemId` agrees with the op, and the HLC is not in the future
+ * beyond the drift allowance.
  */
 export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): Rejection | undefined {
   const schema = RECORD_SCHEMAS[op.recordType];
   for (const write of op.fields) {
     const fieldSchema = schema.fields.get(write.field);
     if (fieldSchema === undefined) {
-      return { code: 'unknown_field', reason: `${schema.label}没有字段 ${write.field}` };
+      return { code: 'unknown_field', reason: `${schema.label}没有字段 ${quoteText(write.field)}` };
+    }
+    // Before the schema: its messages may quote an unknown key, and nothing unstorable may be kept.
+    const unstorable = unstorableTextPath(write.value);
+    if (unstorable !== undefined) {
+      const path = [write.field, ...unstorable].map((part) => quoteText(String(part))).join('.');
+      return { code: 'invalid', reason: `${schema.label}数据无效：${path}: ${UNSTORABLE_TEXT_REASON}` };
     }
     const parsed = safeParseInChinese(fieldSchema, write.value);
     if (!parsed.success) {

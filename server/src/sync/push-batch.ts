@@ -1,4 +1,5 @@
 import type { FieldState } from '@core/sync/merge';
+import { quoteText } from '@core/records/storable-text';
 import type { OpResult, PushOp, PushRequest, PushResponse } from '@core/sync/protocol';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { ApiDeps } from '../auth/auth-deps';
@@ -18,6 +19,21 @@ import {
 } from './record-store';
 
 /**
+ * A rejection's reason is kept with the op's result and in the audit log (180 days), and it may quote
+ * what the client sent (a field name, a schema's message about an unknown key): bounded, whatever
+ * the client sent.
+ */
+const MAX_REASON_CHARACTERS = 1000;
+
+export interface PushOutcome {
+  readonly response: PushResponse;
+  /** Records whose state the batch changed: their change seqs are drawn as it commits. */
+  readonly changedRecordIds: readonly string[];
+  /** Subsystems whose readers should be poked (current and former subsystems of changed records). */
+  readonly subsystemIds: readonly number[];
+}
+
+/**
  * One push, one transaction: ops already processed (seq ≤ lastSeq) get their stored result again;
  * the others are applied in seq order, each applied or rejected, and lastSeq moves past all of them,
  * rejected ones included, so one bad op never blocks the queue. Rejections are audited. Anything that
@@ -32,7 +48,7 @@ export async function pushBatch(
   user: AuthenticatedUser,
   request: PushRequest,
   ip: string,
-): Promise<PushResponse> {
+): Promise<PushOutcome> {
   assertSchemaVersion(request.schemaVersion);
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
@@ -74,7 +90,7 @@ export async function pushBatch(
           opId: op.opId,
           status: 'rejected',
           code: outcome.code,
-          reason: outcome.reason,
+          reason: quoteText(outcome.reason, MAX_REASON_CHARACTERS),
         } as const;
         freshResults.push(result);
         rejectedRecords.push(op.recordId);
@@ -98,7 +114,11 @@ export async function pushBatch(
       return replay;
     });
     await writeAudit(tx, audit);
-    return { results, lastSeq: newLastSeq };
+    return {
+      response: { results, lastSeq: newLastSeq },
+      changedRecordIds: writes.changedRecordIds(),
+      subsystemIds: writes.touchedSubsystemIds(),
+    };
   });
 }
 
@@ -129,6 +149,22 @@ class BatchWrites {
       this.changeLog,
     );
     await recordBlobReferences(tx, [...this.blobReferences.values()]);
+  }
+
+  /** Records whose state changed: they need a new change seq, and their readers a poke. */
+  changedRecordIds(): string[] {
+    return [...this.updates].filter(([, update]) => update.changed.size > 0).map(([recordId]) => recordId);
+  }
+
+  /** Current and former subsystems of the changed records. */
+  touchedSubsystemIds(): number[] {
+    const ids = new Set<number>();
+    for (const { record, changed } of this.updates.values()) {
+      if (changed.size === 0) continue;
+      ids.add(record.subsystemId);
+      for (const past of record.pastSubsystemIds) ids.add(past);
+    }
+    return [...ids];
   }
 }
 
@@ -168,7 +204,7 @@ function rejectionAudit(
       clientId,
       seq: op.seq,
       opId: op.opId,
-      fields: op.fields.map((write) => write.field),
+      fields: op.fields.map((write) => quoteText(write.field)),
     },
   };
 }

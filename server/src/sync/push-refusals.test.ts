@@ -47,5 +47,91 @@ for (const backend of testBackends) {
       );
       expect(await stateCount(ticket.id)).toBe(before);
     });
+
+    it('answers a value nested beyond the limit with 400 invalid_body and writes nothing', async () => {
+      const client = new SimClient('pc-deep-00001');
+      const ticket = ticketRecord(newId(), 1);
+      for (const depth of [100, 10_000]) {
+        // As text: building the value and serialising it would overflow this side's stack first.
+        const body = JSON.stringify(
+          client.batch([client.op(ticket, { ...fieldsOf(ticket), description: 'DEEP' })]),
+        ).replace('"DEEP"', `${'['.repeat(depth)}"底"${']'.repeat(depth)}`);
+        const response = await api.request('POST', '/api/v1/sync/push', {
+          token: engineer,
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.statusCode, String(depth)).toBe(400);
+        expect(response.json().error).toEqual({
+          code: 'invalid_body',
+          message: expect.stringContaining('嵌套超过 64 层'),
+        });
+      }
+      expect(await stateCount(ticket.id)).toBe(0);
+      expect(
+        await count('select count(*)::int as n from sync_clients where client_id = $1', [client.clientId]),
+      ).toBe(0);
+    });
+
+    it('refuses text the databases cannot store per op, and goes on with the batch', async () => {
+      const client = new SimClient('pc-text-00001');
+      const ticket = ticketRecord(newId(), 1);
+      const halfEmoji = '😀'.slice(0, 1);
+      const ops = [
+        client.op(ticket, { ...fieldsOf(ticket), title: `网站首页${halfEmoji}` }),
+        client.op(ticket, { ...fieldsOf(ticket), title: 'a\u0000b' }),
+        client.op(ticket, { ...fieldsOf(ticket), reporter: { ...ticket.reporter, ['备注\u0000']: 1 } }),
+        client.op(ticket, { ...fieldsOf(ticket), [`title${halfEmoji}`]: 'x' }),
+        client.op(ticket, { ...fieldsOf(ticket), ['ti\u0000tle']: 'x' }),
+        client.op(ticket, fieldsOf(ticket)),
+      ];
+      const { status, body } = await push(client.batch(ops));
+      expect(status).toBe(200);
+      expect(body.lastSeq).toBe(6);
+      expect(body.results.map((result) => (result.status === 'rejected' ? result.code : 'applied'))).toEqual([
+        'invalid',
+        'invalid',
+        'invalid',
+        'unknown_field',
+        'unknown_field',
+        'applied',
+      ]);
+      expect(body.results[0]).toMatchObject({
+        reason: expect.stringMatching(/^工单数据无效：title: 含有无法保存的字符/),
+      });
+      expect(body.results[2]).toMatchObject({
+        reason: expect.stringContaining('reporter.备注\uFFFD: 含有无法保存的字符'),
+      });
+      // The same batch again (a retry after a lost reply) gets the same answers.
+      expect((await push(client.batch(ops))).body).toEqual(body);
+    });
+
+    it('quotes at most a bounded part of what the client sent in a reason and in the audit log', async () => {
+      const client = new SimClient('pc-long-00001');
+      const ticket = ticketRecord(newId(), 1);
+      const longName = `长${'x'.repeat(1024 * 1024)}`;
+      const longKey = `k${'y'.repeat(100_000)}`;
+      const { status, body } = await push(
+        client.batch([
+          client.op(ticket, { ...fieldsOf(ticket), [longName]: 1 }),
+          client.op(ticket, { ...fieldsOf(ticket), reporter: { ...ticket.reporter, [longKey]: 1 } }),
+        ]),
+      );
+      expect(status).toBe(200);
+      for (const result of body.results) {
+        expect(result.status).toBe('rejected');
+        expect(result.status === 'rejected' && result.reason.length).toBeLessThanOrEqual(1001);
+      }
+      expect(body.results[0]).toMatchObject({
+        code: 'unknown_field',
+        reason: `工单没有字段 长${'x'.repeat(63)}…`,
+      });
+      const audit = await api.db.query<{ size: number }>(
+        `select max(length(detail::text))::int as size from audit_log
+         where action = 'sync_rejected' and detail->>'clientId' = $1`,
+        [client.clientId],
+      );
+      expect(audit.rows[0]?.size).toBeLessThan(5000);
+    });
   });
 }
