@@ -25,14 +25,6 @@ import {
  */
 const MAX_REASON_CHARACTERS = 1000;
 
-export interface PushOutcome {
-  readonly response: PushResponse;
-  /** Records whose state the batch changed: their change seqs are drawn as it commits. */
-  readonly changedRecordIds: readonly string[];
-  /** Subsystems whose readers should be poked (current and former subsystems of changed records). */
-  readonly subsystemIds: readonly number[];
-}
-
 /**
  * One push, one transaction: ops already processed (seq ≤ lastSeq) get their stored result again;
  * the others are applied in seq order, each applied or rejected, and lastSeq moves past all of them,
@@ -48,7 +40,7 @@ export async function pushBatch(
   user: AuthenticatedUser,
   request: PushRequest,
   ip: string,
-): Promise<PushOutcome> {
+): Promise<PushResponse> {
   assertSchemaVersion(request.schemaVersion);
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
@@ -114,11 +106,7 @@ export async function pushBatch(
       return replay;
     });
     await writeAudit(tx, audit);
-    return {
-      response: { results, lastSeq: newLastSeq },
-      changedRecordIds: writes.changedRecordIds(),
-      subsystemIds: writes.touchedSubsystemIds(),
-    };
+    return { results, lastSeq: newLastSeq };
   });
 }
 
@@ -149,22 +137,6 @@ class BatchWrites {
       this.changeLog,
     );
     await recordBlobReferences(tx, [...this.blobReferences.values()]);
-  }
-
-  /** Records whose state changed: they need a new change seq, and their readers a poke. */
-  changedRecordIds(): string[] {
-    return [...this.updates].filter(([, update]) => update.changed.size > 0).map(([recordId]) => recordId);
-  }
-
-  /** Current and former subsystems of the changed records. */
-  touchedSubsystemIds(): number[] {
-    const ids = new Set<number>();
-    for (const { record, changed } of this.updates.values()) {
-      if (changed.size === 0) continue;
-      ids.add(record.subsystemId);
-      for (const past of record.pastSubsystemIds) ids.add(past);
-    }
-    return [...ids];
   }
 }
 
