@@ -69,7 +69,11 @@ describe('sync status wording', () => {
 
   it('puts rejected changes first and makes them an error', () => {
     const view = describeSyncStatus({ ...quiet, rejectedOps: 2 }, now);
-    expect(view.label).toBe('已同步 · 2 条被拒');
+    // Never "已同步" beside the changes that were not synced.
+    expect(view.label).toBe('2 条修改被拒，待处理');
+    expect(describeSyncStatus({ ...quiet, rejectedOps: 2, pendingOps: 1 }, now).label).toBe(
+      '待同步 1 条 · 2 条修改被拒，待处理',
+    );
     expect(view.tone).toBe('error');
     expect(view.details[0]).toBe('有 2 条修改被服务器拒绝，需要处理：修改后重新发送，或放弃。');
     expect(describeSyncStatus({ ...quiet, syncProblems: 1 }, now).details).toEqual([

@@ -88,8 +88,10 @@ export function describeSyncStatus(status: SyncStatus, now: number): StatusView 
   }
   if (status.rejectedOps > 0) {
     details.unshift(`有 ${status.rejectedOps} 条修改被服务器拒绝，需要处理：修改后重新发送，或放弃。`);
+    // "已同步 · 4 条被拒" read as a contradiction: the rejected changes are exactly what is not synced.
+    const rejected = `${status.rejectedOps} 条修改被拒，待处理`;
     if (view.tone !== 'error')
-      view = { label: `${view.label} · ${status.rejectedOps} 条被拒`, tone: 'error' };
+      view = { label: view.label === '已同步' ? rejected : `${view.label} · ${rejected}`, tone: 'error' };
   }
   if (status.syncProblems > 0) {
     details.push(
