@@ -15,3 +15,10 @@ export {
 export { builtinCalendar, builtinCalendarNotices } from './builtin-calendars';
 export { statutoryHolidays, type StatutoryHoliday } from './statutory-holidays';
 export { provisionalNote, type ProvisionalNote } from './provisional-note';
+export {
+  CALENDARS_PATH,
+  calendarListResponseSchema,
+  calendarPutResponseSchema,
+  type CalendarListResponse,
+  type CalendarPutResponse,
+} from './calendar-api';

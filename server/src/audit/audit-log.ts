@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'role_change',
   'sync_rejected',
+  'calendar_import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -23,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   password_reset: '重置密码',
   role_change: '变更角色',
   sync_rejected: '同步操作被拒绝',
+  calendar_import: '添加节假日安排',
 };
 
 export type AuditResult = 'success' | 'failure' | 'rejected';
