@@ -9,6 +9,7 @@ import {
   withMigratedDatabase,
 } from '../../server';
 import type { Command } from '../cli-io';
+import { describeAuditDetail } from '../audit-detail';
 import { UsageError } from '../cli-errors';
 import { parseOptions, positiveInteger } from '../parse-options';
 import { formatTable } from '../text-table';
@@ -83,12 +84,6 @@ function row(entry: StoredAuditEntry): string[] {
     AUDIT_ACTION_LABELS[entry.action],
     entry.target ?? '—',
     AUDIT_RESULT_LABELS[entry.result],
-    describeDetail(entry.detail),
+    describeAuditDetail(entry.detail),
   ];
-}
-
-function describeDetail(detail: StoredAuditEntry['detail']): string {
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' ');
 }

@@ -59,7 +59,7 @@ for (const backend of testBackends) {
 
       const run = (command: Command, ...args: string[]) => runCommand(command, [...args, ...dataArgs]);
 
-      it('adds accounts with a password read from stdin, never from the arguments', async () => {
+      it('adds accounts with a password read from stdin, never from the arguments, and says where the data is', async () => {
         passwords = ['Yunwei#2026', 'Shenzhou#2026'];
         asked = [];
         const added = await run(
@@ -72,9 +72,10 @@ for (const backend of testBackends) {
           '1,5',
           '--password-stdin',
         );
+        const dataDir = testTarget.target.dataDir;
         expect(added).toEqual({
           code: 0,
-          stdout: '已新增用户 zhangsan：驻场工程师（运维子项 1、5）\n',
+          stdout: `已新增用户 zhangsan：驻场工程师（运维子项 1、5）\n${dataDir === undefined ? '' : `内置数据库的文件夹：${dataDir}\n`}`,
           error: undefined,
         });
         expect(asked).toEqual([{ fromStdin: true }]);
@@ -170,6 +171,8 @@ for (const backend of testBackends) {
         const text = await run(audit, '--limit', '2');
         expect(text.stdout.split('\n')[0]).toMatch(/^时间\s+用户\s+来源\s+操作\s+对象\s+结果\s+详情$/);
         expect(text.stdout).toContain('本机命令行');
+        expect(text.stdout).toContain('终止登录 0 个');
+        expect(text.stdout).not.toContain('endedSessions');
         expect(text.stdout.trim().split('\n')).toHaveLength(3);
         expect((await run(audit, '--since', '2026-03-11')).stdout).toBe('没有符合条件的审计记录\n');
         expect((await run(audit, '--since', 'yesterday')).code).toBe(2);
