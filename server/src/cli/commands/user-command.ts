@@ -75,6 +75,8 @@ export function createUserCommand(deps: UserCommandDeps): Command {
         const password = await deps.readPassword({ fromStdin });
         await withMigratedDatabase(target, (db) => addUser(db, { name, scope, password }, context));
         io.stdout.write(`已新增用户 ${name}：${describeScope(scope)}\n`);
+        // The README's set-up starts here, before `npm start` has ever printed where its data lives.
+        if ('dataDir' in target) io.stdout.write(`内置数据库的文件夹：${target.dataDir}\n`);
         return 0;
       }
       case 'list': {

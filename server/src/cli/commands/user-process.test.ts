@@ -34,7 +34,10 @@ describe('yunwei user in a process', () => {
       ['user', 'add', 'zhangsan', '--role', 'auditor', '--password-stdin', '--data', dataDir],
       'Yunwei#2026\n',
     );
-    expect(added).toMatchObject({ code: 0, stdout: '已新增用户 zhangsan：审计员（只读）\n' });
+    expect(added).toMatchObject({
+      code: 0,
+      stdout: `已新增用户 zhangsan：审计员（只读）\n内置数据库的文件夹：${dataDir}\n`,
+    });
     const noTerminal = await yunwei(
       ['user', 'reset-password', 'zhangsan', '--data', dataDir],
       'Yunwei#2027\n',
