@@ -36,7 +36,6 @@ describe('templateContentFromProfile', () => {
       required: true,
       kind: 'number',
       unit: '%',
-      min: 0,
       max: 80,
     });
   });
