@@ -26,10 +26,10 @@ describe('yunwei calendar', () => {
     expect(days.find((day) => day.date === '2026-03-07')).toEqual({ date: '2026-03-07', workday: false });
   });
 
-  it('names a year that has no notice', async () => {
-    const { code, stderr } = await cli('calendar', '2031');
+  it('names a year the law cannot answer for', async () => {
+    const { code, stderr } = await cli('calendar', '2101', '--data', '/nonexistent/yunwei-test');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/2031/);
+    expect(stderr).toMatch(/2101/);
   });
 
   it('rejects a malformed year with usage and exit 2', async () => {

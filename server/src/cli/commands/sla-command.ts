@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { builtinCalendar } from '@core/calendar';
+import { type WorkingCalendar, provisionalNote } from '@core/calendar';
 import { describeMissingSlaClock, findSlaClock, loadDefaultProfile } from '@core/profile';
 import {
   TICKET_CATEGORIES,
@@ -9,30 +9,66 @@ import {
 } from '@core/records/classification';
 import { type Pause, addWorkdays, addWorkingMinutes, parseSchedule } from '@core/sla';
 import { formatInstant, parseInstant } from '@core/time/shanghai-time';
-import type { Command } from '../cli-io';
+import { databaseTargetOf, loadCliCalendar } from '../../calendar/cli-calendar';
+import type { CliIo, Command } from '../cli-io';
 import { NoAnswerError, UsageError } from '../cli-errors';
 import { parseOptions, positiveInteger, requireOption } from '../parse-options';
 
 export const SLA_USAGE = `用法：
-  yunwei sla add --from ISO --minutes N --schedule SCHEDULE [--pause ISO/ISO]...
-  yunwei sla add --from ISO --workdays N [--pause ISO/ISO]...
-  yunwei sla deadline --subsystem N --category CATEGORY --severity SEVERITY --clock response|resolution --from ISO
+  yunwei sla add --from ISO --minutes N --schedule SCHEDULE [--pause ISO/ISO]... [--data DIR]
+  yunwei sla add --from ISO --workdays N [--pause ISO/ISO]... [--data DIR]
+  yunwei sla deadline --subsystem N --category CATEGORY --severity SEVERITY --clock response|resolution --from ISO [--data DIR]
 SCHEDULE：24x7、workday:HH:MM-HH:MM 或 daily:HH:MM-HH:MM
 CATEGORY：${TICKET_CATEGORIES.join('|')}
 SEVERITY：${TICKET_SEVERITIES.join('|')}
-时间不带时区时按北京时间（Asia/Shanghai）理解；输出为 +08:00 的 ISO-8601 时间。`;
+时间不带时区时按北京时间（Asia/Shanghai）理解；输出为 +08:00 的 ISO-8601 时间。
+用到尚未发布通知的年份时，时限按法定节假日暂定，并在标准错误上以“暂定：”说明；管理员添加的年度日历
+从数据库读取（DATABASE_URL 指向的 PostgreSQL，否则为 DIR，默认为 serve 使用的数据目录）。`;
 
-export const slaCommand: Command = async (args, io) => {
-  const [subcommand, ...rest] = args;
-  if (subcommand === 'add') return slaAdd(rest, io);
-  if (subcommand === 'deadline') return slaDeadline(rest, io);
-  throw new UsageError(
-    subcommand ? `未知的子命令 "sla ${subcommand}"` : '缺少子命令（add 或 deadline）',
-    SLA_USAGE,
-  );
-};
+export interface SlaCommandDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
-const slaAdd: Command = async (args, io) => {
+export function createSlaCommand(deps: SlaCommandDeps): Command {
+  return async (args, io) => {
+    const [subcommand, ...rest] = args;
+    if (subcommand === 'add') return slaAdd(rest, io, deps);
+    if (subcommand === 'deadline') return slaDeadline(rest, io, deps);
+    throw new UsageError(
+      subcommand ? `未知的子命令 "sla ${subcommand}"` : '缺少子命令（add 或 deadline）',
+      SLA_USAGE,
+    );
+  };
+}
+
+export const slaCommand: Command = createSlaCommand({ env: process.env });
+
+/**
+ * Computes on the shipped calendar first; only when that touched a year without a notice is the
+ * database asked for the years an admin added. A deadline still on a provisional year is printed as
+ * usual, with the reason on stderr.
+ */
+async function printDeadline(
+  io: CliIo,
+  deps: SlaCommandDeps,
+  dataOption: string | undefined,
+  from: number,
+  compute: (calendar: WorkingCalendar) => number,
+): Promise<number> {
+  const loaded = await loadCliCalendar(databaseTargetOf(deps.env, dataOption), (shipped) => {
+    return provisionalNote(shipped, from, compute(shipped)) !== null;
+  });
+  if (loaded.unreadable !== undefined) {
+    io.stderr.write(`无法读取数据库中添加的节假日安排（${loaded.unreadable}）\n`);
+  }
+  const deadline = compute(loaded.calendar);
+  const note = provisionalNote(loaded.calendar, from, deadline);
+  if (note !== null) io.stderr.write(`${note.text}\n`);
+  io.stdout.write(`${formatInstant(deadline)}\n`);
+  return 0;
+}
+
+async function slaAdd(args: readonly string[], io: CliIo, deps: SlaCommandDeps): Promise<number> {
   const { values, positionals } = parseOptions(SLA_USAGE, () =>
     parseArgs({
       args: [...args],
@@ -42,6 +78,7 @@ const slaAdd: Command = async (args, io) => {
         workdays: { type: 'string' },
         schedule: { type: 'string' },
         pause: { type: 'string', multiple: true },
+        data: { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
@@ -50,27 +87,27 @@ const slaAdd: Command = async (args, io) => {
   rejectPositionals(positionals);
   const from = instantOption(requireOption(values.from, 'from', SLA_USAGE), 'from');
   const pauses = (values.pause ?? []).map(parsePause);
-  const calendar = builtinCalendar();
 
   if (values.workdays !== undefined) {
     if (values.minutes !== undefined || values.schedule !== undefined) {
       throw new UsageError('--workdays 不能与 --minutes 或 --schedule 同时使用', SLA_USAGE);
     }
     const workdays = positiveInteger(values.workdays, 'workdays', SLA_USAGE);
-    io.stdout.write(`${formatInstant(addWorkdays(from, workdays, calendar, pauses))}\n`);
-    return 0;
+    return printDeadline(io, deps, values.data, from, (calendar) =>
+      addWorkdays(from, workdays, calendar, pauses),
+    );
   }
 
   const minutes = positiveInteger(requireOption(values.minutes, 'minutes', SLA_USAGE), 'minutes', SLA_USAGE);
   const scheduleText = requireOption(values.schedule, 'schedule', SLA_USAGE);
   const parsed = parseSchedule(scheduleText);
   if (!parsed.ok) throw new UsageError(`--schedule：${parsed.reason}`, SLA_USAGE);
-  const deadline = addWorkingMinutes(from, minutes, { schedule: parsed.schedule, calendar, pauses });
-  io.stdout.write(`${formatInstant(deadline)}\n`);
-  return 0;
-};
+  return printDeadline(io, deps, values.data, from, (calendar) =>
+    addWorkingMinutes(from, minutes, { schedule: parsed.schedule, calendar, pauses }),
+  );
+}
 
-const slaDeadline: Command = async (args, io) => {
+async function slaDeadline(args: readonly string[], io: CliIo, deps: SlaCommandDeps): Promise<number> {
   const { values, positionals } = parseOptions(SLA_USAGE, () =>
     parseArgs({
       args: [...args],
@@ -80,6 +117,7 @@ const slaDeadline: Command = async (args, io) => {
         severity: { type: 'string' },
         clock: { type: 'string' },
         from: { type: 'string' },
+        data: { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
@@ -105,19 +143,18 @@ const slaDeadline: Command = async (args, io) => {
   if (found === undefined) {
     throw new NoAnswerError(describeMissingSlaClock(profile, subsystemId, category, severity, kind));
   }
-  const calendar = builtinCalendar();
   const { clock } = found;
-  let deadline: number;
   if ('workdays' in clock) {
-    deadline = addWorkdays(from, clock.workdays, calendar);
-  } else {
-    const schedule = parseSchedule(found.schedule ?? '');
-    if (!schedule.ok) throw new Error(`合同配置中的服务时间无效：${schedule.reason}`);
-    deadline = addWorkingMinutes(from, clock.minutes, { schedule: schedule.schedule, calendar });
+    return printDeadline(io, deps, values.data, from, (calendar) =>
+      addWorkdays(from, clock.workdays, calendar),
+    );
   }
-  io.stdout.write(`${formatInstant(deadline)}\n`);
-  return 0;
-};
+  const schedule = parseSchedule(found.schedule ?? '');
+  if (!schedule.ok) throw new Error(`合同配置中的服务时间无效：${schedule.reason}`);
+  return printDeadline(io, deps, values.data, from, (calendar) =>
+    addWorkingMinutes(from, clock.minutes, { schedule: schedule.schedule, calendar }),
+  );
+}
 
 function rejectPositionals(positionals: readonly string[]): void {
   if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`, SLA_USAGE);
