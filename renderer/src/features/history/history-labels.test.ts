@@ -184,12 +184,30 @@ describe('history an acceptance review can read', () => {
     expect(describeChange('inspection_run', 'results', before, after, RUN_CONTEXT)).toEqual({
       kind: 'details',
       label: '检查结果',
-      changes: [{ label: 'CPU 使用率', before: '45%', after: '95%（备注：夜间批处理）' }],
+      changes: [
+        { label: 'CPU 使用率', before: '45%', after: '95%' },
+        { label: 'CPU 使用率的备注', before: '（空）', after: '夜间批处理' },
+      ],
     });
     expect(describeChange('inspection_run', 'results', [before[0]], before, RUN_CONTEXT)).toEqual({
       kind: 'details',
       label: '检查结果',
       changes: [{ label: '门户首页', before: '（空）', after: '正常' }],
+    });
+  });
+
+  it('names the ticket a result opened and its photo as changes of that item', () => {
+    const before = [result('cpu', 95)];
+    const after = [
+      { ...result('cpu', 95), ticketId: '3f2b8c1e-8d4a-4c3b-9e2f-1a2b3c4d5e6f', photoSha256: 'a'.repeat(64) },
+    ];
+    expect(describeChange('inspection_run', 'results', before, after, RUN_CONTEXT)).toEqual({
+      kind: 'details',
+      label: '检查结果',
+      changes: [
+        { label: 'CPU 使用率的现场照片', before: '无', after: '已拍照' },
+        { label: 'CPU 使用率的工单', before: '无', after: '已生成' },
+      ],
     });
   });
 

@@ -309,43 +309,69 @@ function sortResults(value: readonly unknown[], context: LabelContext): ResultSh
   return value.filter(isResult).sort((a, b) => rank(a.itemId) - rank(b.itemId));
 }
 
-/** Each item whose result changed, named by its label: "CPU 使用率：45% → 95%". */
+/**
+ * Each part of a result that changed, named by its item: "CPU 使用率：45% → 95%", "CPU 使用率的备注：
+ * （空） → 月末批处理", "CPU 使用率的工单：无 → 已生成".
+ */
 function describeResultChanges(oldValue: unknown, newValue: unknown, context: LabelContext): ValueChange[] {
   const before = new Map(
     (Array.isArray(oldValue) ? oldValue : []).filter(isResult).map((result) => [result.itemId, result]),
   );
-  const after = Array.isArray(newValue) ? sortResults(newValue, context) : [];
-  const afterIds = new Set(after.map((result) => result.itemId));
-  const removed = sortResults([...before.values()], context).filter((result) => !afterIds.has(result.itemId));
-  return [...after, ...removed]
-    .map((result) => {
-      const old = before.get(result.itemId);
-      const next = afterIds.has(result.itemId) ? result : undefined;
-      return {
-        label: itemOf(result.itemId, context)?.label ?? UNKNOWN_ITEM,
-        before: old === undefined ? EMPTY_VALUE : resultText(old, context),
-        after: next === undefined ? EMPTY_VALUE : resultText(next, context),
-      };
-    })
-    .filter((change) => change.before !== change.after);
+  const after = new Map(
+    (Array.isArray(newValue) ? newValue : []).filter(isResult).map((result) => [result.itemId, result]),
+  );
+  const itemIds = sortResults([...after.values(), ...before.values()], context)
+    .map((result) => result.itemId)
+    .filter((itemId, index, all) => all.indexOf(itemId) === index);
+  return itemIds.flatMap((itemId) => {
+    const label = itemOf(itemId, context)?.label ?? UNKNOWN_ITEM;
+    const old = before.get(itemId);
+    const next = after.get(itemId);
+    return RESULT_PARTS.map((part) => ({
+      label: `${label}${part.suffix}`,
+      before: part.text(old, context),
+      after: part.text(next, context),
+    })).filter((change) => change.before !== change.after);
+  });
 }
 
-/** A result in words: the value as the item reads it, then its note, photo and ticket. */
-function resultText(result: ResultShape, context: LabelContext): string {
+/** The parts of a result history names apart: the value, the note, the photo and the ticket. */
+const RESULT_PARTS: readonly {
+  readonly suffix: string;
+  readonly text: (result: ResultShape | undefined, context: LabelContext) => string;
+}[] = [
+  {
+    suffix: '',
+    text: (result, context) => (result === undefined ? EMPTY_VALUE : valueText(result, context)),
+  },
+  {
+    suffix: '的备注',
+    text: (result) => (typeof result?.note === 'string' && result.note !== '' ? result.note : EMPTY_VALUE),
+  },
+  { suffix: '的现场照片', text: (result) => (typeof result?.photoSha256 === 'string' ? '已拍照' : '无') },
+  { suffix: '的工单', text: (result) => (typeof result?.ticketId === 'string' ? '已生成' : '无') },
+];
+
+/** A result's value as its item reads it: 正常/异常, "92%", the chosen option, the text. */
+function valueText(result: ResultShape, context: LabelContext): string {
   const item = itemOf(result.itemId, context);
   const { value } = result;
-  let text: string;
-  if (value === null || value === undefined || value === '') text = '未填';
-  else if (typeof value === 'boolean') text = value ? '正常' : '异常';
-  else if (typeof value === 'number')
-    text = item?.kind === 'number' ? formatReading(value, item.unit) : String(value);
-  else if (item?.kind === 'photo') text = '已拍照';
-  else text = String(value);
+  if (value === null || value === undefined || value === '') return '未填';
+  if (typeof value === 'boolean') return value ? '正常' : '异常';
+  if (typeof value === 'number')
+    return item?.kind === 'number' ? formatReading(value, item.unit) : String(value);
+  if (item?.kind === 'photo') return '已拍照';
+  return String(value);
+}
+
+/** A whole result in words, for a run's first save: the value, then its note, photo and ticket. */
+function resultText(result: ResultShape, context: LabelContext): string {
   const extras = [
     typeof result.note === 'string' && result.note !== '' ? `备注：${result.note}` : undefined,
     typeof result.photoSha256 === 'string' ? '附现场照片' : undefined,
     typeof result.ticketId === 'string' ? '已开工单' : undefined,
   ].filter((extra) => extra !== undefined);
+  const text = valueText(result, context);
   return extras.length === 0 ? text : `${text}（${extras.join('，')}）`;
 }
 
