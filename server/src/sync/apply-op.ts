@@ -1,5 +1,4 @@
 import { type ScopeContext, checkWrite } from '@core/auth';
-import { describeSchemaIssues } from '@core/host/schema-issues';
 import { safeParseInChinese } from '@core/records/validation';
 import { blobReferences } from '@core/sync/blob-references';
 import { canonicalJson, type JsonValue } from '@core/sync/json-value';
@@ -12,6 +11,7 @@ import {
   writeRank,
 } from '@core/sync/merge';
 import type { PushOp } from '@core/sync/protocol';
+import { describeInvalidMerge } from '@core/sync/rejection-reason';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import { type Rejection, checkWrites } from './check-writes';
 import { RECORD_SCHEMAS } from './record-schemas';
@@ -64,7 +64,7 @@ export function applyOp(
     return {
       status: 'rejected',
       code: 'invalid',
-      reason: `合并后的${schema.label}数据无效：${describeSchemaIssues(parsed.error)}`,
+      reason: describeInvalidMerge(schema.label, stored !== undefined, parsed.error),
     };
   }
 

@@ -106,6 +106,18 @@ for (const backend of testBackends) {
       expect((await push(client.batch(ops))).body).toEqual(body);
     });
 
+    it('refuses a lone change to a record it never accepted in the user’s words, naming no field or type', async () => {
+      const client = new SimClient('pc-lone-00001');
+      const ticket = ticketRecord(newId(), 5);
+      // The ticket's creation was refused (another subsystem); the engineer then moved it to 5.
+      const { status, body } = await push(client.batch([client.op(ticket, { subsystemId: 5 })]));
+      expect(status).toBe(200);
+      expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+      const reason = body.results[0]?.status === 'rejected' ? body.results[0].reason : '';
+      expect(reason).toContain('服务器上还没有这条工单');
+      expect(reason).not.toMatch(/[A-Za-z]{2,}|期望|实际接收/);
+    });
+
     it('quotes at most a bounded part of what the client sent in a reason and in the audit log', async () => {
       const client = new SimClient('pc-long-00001');
       const ticket = ticketRecord(newId(), 1);

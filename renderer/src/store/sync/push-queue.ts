@@ -29,15 +29,22 @@ export interface PushBatchLimits {
 
 /**
  * The oldest queued ops as push ops (docs/sync-protocol.md §4): seq is the outbox key, so a retry
- * sends the very same ops. An op queued before it carried its subsystem takes the record's.
+ * sends the very same ops. An op queued before it carried its subsystem takes the record's. Ops of a
+ * record whose creation the server refused are held back: alone they cannot be taken (the server has
+ * no record to change), and re-sending the refused creation sends them along (resendRejectedChange).
  */
 export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits): Promise<PushBatch> {
   try {
     return await db.transaction(
       'r',
-      [db.outbox, db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
+      [db.outbox, db.rejections, db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
       async () => {
-        const rows = (await db.outbox.orderBy(':id').limit(limits.maxOps).toArray()) as QueuedOp[];
+        const held = await recordsAwaitingCreation(db);
+        const rows = (await db.outbox
+          .orderBy(':id')
+          .filter((row) => !held.has(row.recordId))
+          .limit(limits.maxOps)
+          .toArray()) as QueuedOp[];
         const subsystems = await fallbackSubsystems(db, rows);
         const ops: PushOp[] = [];
         const invalid: { op: QueuedOp; reason: string }[] = [];
@@ -67,6 +74,24 @@ export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits)
   } catch (error) {
     throw toStoreError(error, '读取待同步的修改', db.disconnectedReason);
   }
+}
+
+/** The records with a refused change that the server has never accepted anything of. */
+export async function recordsAwaitingCreation(db: YunweiDatabase): Promise<Set<string>> {
+  const rejected = await db.rejections.toArray();
+  if (rejected.length === 0) return new Set();
+  const refs = [...new Map(rejected.map((row) => [row.recordId, row.op])).values()];
+  const [states, records] = await Promise.all([
+    db.syncStates.bulkGet(refs.map((ref) => ref.recordId)),
+    readLocalRecords(db, refs),
+  ]);
+  return new Set(
+    refs
+      .filter(
+        (ref, index) => Object.keys(serverStatesOf(states[index], records.get(ref.recordId))).length === 0,
+      )
+      .map((ref) => ref.recordId),
+  );
 }
 
 async function fallbackSubsystems(

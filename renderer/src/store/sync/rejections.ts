@@ -73,7 +73,8 @@ function recordTitle(record: AnyRecord | undefined): string | undefined {
  * Re-sends a rejected change as a NEW op (docs/sync-protocol.md §4): the next seq, a new op id, the
  * clock ticked, and the record's current values of the fields it wrote, so a fix made since goes
  * with it. For a record the server has never accepted, every field is written (the server needs
- * the whole record).
+ * the whole record): that one op carries the record's other refused and held-back changes too, so
+ * they are dropped, and the fixed record goes as one change the server can take.
  */
 export async function resendRejectedChange(
   db: YunweiDatabase,
@@ -105,10 +106,10 @@ export async function resendRejectedChange(
           throw new StoreError('invalid', '这条修改对应的记录已不在本机，无法重新提交：请放弃这条修改。');
         }
         const values = current as unknown as Readonly<Record<string, unknown>>;
-        const fields =
-          Object.keys(serverStatesOf(states, local)).length === 0
-            ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
-            : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
+        const whole = Object.keys(serverStatesOf(states, local)).length === 0;
+        const fields = whole
+          ? Object.keys(values).filter((field) => field !== UPDATED_AT_FIELD)
+          : rejection.op.fields.map((write) => write.field).filter((field) => field in values);
         const next = tick(clock, at);
         const hlc = encodeHlc(next);
         const kind = rejection.op.kind === 'restore' && current.deleted === false ? 'restore' : 'change';
@@ -121,7 +122,18 @@ export async function resendRejectedChange(
           fields: fields.map((field) => ({ field, value: toJsonValue(values[field]), hlc })),
           createdAt: at,
         };
-        await Promise.all([db.rejections.delete(id), db.outbox.add(op), writeClock(db, next)]);
+        const [rejectionIds, heldSeqs]: readonly [string[], number[]] = whole
+          ? await Promise.all([
+              db.rejections.where('recordId').equals(rejection.recordId).primaryKeys(),
+              db.outbox.where('recordId').equals(rejection.recordId).primaryKeys(),
+            ])
+          : [[id], []];
+        await Promise.all([
+          db.rejections.bulkDelete(rejectionIds),
+          db.outbox.bulkDelete(heldSeqs),
+          db.outbox.add(op),
+          writeClock(db, next),
+        ]);
       },
     );
   } catch (error) {
@@ -132,8 +144,8 @@ export async function resendRejectedChange(
 /**
  * Discards a rejected change for good: the record shows the server's version again, with the other
  * local writes still pending merged on top, and history records, field by field, that the rejected
- * value was given up (actor: who discarded it). A record the server never had, with nothing else
- * pending, is removed from this PC.
+ * value was given up (actor: who discarded it). A record the server never had is removed from this
+ * PC with every change of it still queued or refused.
  */
 export async function discardRejectedChange(
   db: YunweiDatabase,
@@ -166,7 +178,16 @@ export async function discardRejectedChange(
         ]);
         const stored = records.get(ref.recordId);
         const server = serverStatesOf(states, stored);
-        const ops = pending.get(ref.recordId) ?? [];
+        const neverAccepted = Object.keys(server).length === 0;
+        // Without the server's copy, the changes held back behind this one have nothing to apply to:
+        // they go with it, and so does the record.
+        const ops = neverAccepted ? [] : (pending.get(ref.recordId) ?? []);
+        if (neverAccepted) {
+          await Promise.all([
+            db.outbox.where('recordId').equals(ref.recordId).delete(),
+            db.rejections.where('recordId').equals(ref.recordId).delete(),
+          ]);
+        }
         const local = ops.length === 0 ? undefined : replayOps(ref.recordType, server, ops);
         const shownNow = local ?? server;
         const batch = new RecordRowBatch(db, at);

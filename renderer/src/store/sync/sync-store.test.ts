@@ -599,4 +599,63 @@ describe('push results, re-send and discard', () => {
     ]);
     expect(encodeHlc(decodeHlc(discarded[0]?.hlc ?? ''))).toBe(discarded[0]?.hlc);
   });
+
+  async function refusedCreation(db: YunweiDatabase): Promise<{ ticket: Ticket; opId: string }> {
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db, createdTicket({ subsystemId: 7 }));
+    const [created] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
+    if (created === undefined) throw new Error('expected the creation to be queued');
+    await recordPushResults(
+      db,
+      [created],
+      {
+        results: [
+          {
+            seq: created.seq,
+            opId: created.opId,
+            status: 'rejected',
+            code: 'forbidden',
+            reason: '您负责运维子项 1、5，不能修改运维子项 7 的工单',
+          },
+        ],
+        lastSeq: created.seq,
+      },
+      at('2026-03-10T09:06'),
+    );
+    return { ticket, opId: created.opId };
+  }
+
+  it('holds back a fix to a ticket whose creation was refused, and re-sends both as one whole change', async () => {
+    const db = await freshDatabase();
+    const { ticket, opId } = await refusedCreation(db);
+    // The fix the sync page advises: move the ticket to a subsystem the engineer keeps.
+    await saveTicket(db, ticket, { ...ticket, subsystemId: 5 }, '2026-03-10T09:10');
+    // Alone, the fix cannot be taken (the server has no such ticket): it is not sent.
+    expect((await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops).toEqual([]);
+
+    await resendRejectedChange(db, opId, at('2026-03-10T09:15'));
+    const queued = await db.outbox.toArray();
+    expect(queued).toHaveLength(1);
+    const values = Object.fromEntries((queued[0]?.fields ?? []).map((write) => [write.field, write.value]));
+    expect(values).toMatchObject({
+      id: ticket.id,
+      subsystemId: 5,
+      title: ticket.title,
+      channel: ticket.channel,
+    });
+    expect(queued[0]?.subsystemId).toBe(5);
+    expect(await db.rejections.count()).toBe(0);
+    const batch = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    expect(batch.ops.map((op) => [op.kind, op.subsystemId])).toEqual([['change', 5]]);
+  });
+
+  it('discarding a refused creation removes the ticket with the changes held back behind it', async () => {
+    const db = await freshDatabase();
+    const { ticket, opId } = await refusedCreation(db);
+    await saveTicket(db, ticket, { ...ticket, subsystemId: 5 }, '2026-03-10T09:10');
+    await discardRejectedChange(db, opId, 'zhangsan', at('2026-03-10T09:15'));
+    expect(await db.tickets.get(ticket.id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.count()).toBe(0);
+  });
 });
