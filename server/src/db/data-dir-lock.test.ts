@@ -135,7 +135,8 @@ describe('lockDataDir', () => {
   it.skipIf(!canUnshare)(
     'restarts in a fresh PID namespace after SIGKILL, where the new owner has the old one’s pid',
     async () => {
-      const unshare = ['unshare', '--pid', '--fork', '--mount-proc'];
+      // --kill-child: the namespace's pid 1 dies with unshare, so afterEach's kill leaves no process behind.
+      const unshare = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
       const first = holder(unshare);
       expect(await first.firstLine).toBe('locked 1');
       process.kill(onlyChildPid(first.child.pid as number), 'SIGKILL');
