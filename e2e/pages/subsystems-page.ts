@@ -26,8 +26,14 @@ export class SubsystemsPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto('/#/subsystems');
     await new SessionPage(this.page).signIn();
+    await this.rows.first().waitFor();
+  }
+
+  /** From the signed-in app's menu (it opens on 我的工作). */
+  async openFromMenu(): Promise<void> {
+    await this.page.getByRole('menuitem', { name: '运维子项与时限' }).click();
     await this.rows.first().waitFor();
   }
 

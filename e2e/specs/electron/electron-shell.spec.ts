@@ -30,7 +30,7 @@ test('the desktop shell loads the renderer from app:// with the host bridge and 
     await expect(window).toHaveURL('app://yunwei/');
     await new SessionPage(window).signIn();
     const subsystems = new SubsystemsPage(window);
-    await subsystems.rows.first().waitFor();
+    await subsystems.openFromMenu();
     await expect(subsystems.rows).toHaveCount(13);
     await expect(subsystems.hostVersion).toHaveText(`桌面版 ${expectedAppVersion()}`);
 

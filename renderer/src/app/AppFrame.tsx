@@ -1,12 +1,13 @@
 import { Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useContractProfile } from '../features/contract-profile/use-contract-profile';
-import { UserSwitcher } from '../features/session';
+import { UserSwitcher, useWritableSubsystems } from '../features/session';
 import { AppShortcuts } from '../features/shortcuts';
 import { SyncStatusBadge } from '../features/sync-status';
 import { TodayStatus } from '../features/today/TodayStatus';
-import { MENU_ITEMS, menuKeyOf } from './app-menu';
+import { useDatabase } from '../store';
+import { menuItems, menuKeyOf } from './app-menu';
 import { HostVersion } from './HostVersion';
 
 const PRODUCT_NAME = '运维台';
@@ -30,6 +31,10 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const menuKey = menuKeyOf(location.pathname);
+  const profile = useDatabase().slaRules.profile;
+  const contractSubsystemIds = useMemo(() => profile.subsystems.map((subsystem) => subsystem.id), [profile]);
+  const canLogTickets = useWritableSubsystems('ticket', contractSubsystemIds).reason === null;
+  const items = useMemo(() => menuItems({ canLogTickets }), [canLogTickets]);
   return (
     <Layout className="app-frame">
       <AppShortcuts />
@@ -50,7 +55,7 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={menuKey === null ? [] : [menuKey]}
-            items={MENU_ITEMS}
+            items={items}
             onClick={({ key }) => void navigate(key)}
             className="app-sider__menu"
           />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuKeyOf } from './app-menu';
+import { menuItems, menuKeyOf } from './app-menu';
 
 describe('menuKeyOf', () => {
   it('selects the menu item a page belongs to', () => {
@@ -10,7 +10,25 @@ describe('menuKeyOf', () => {
     expect(menuKeyOf('/inspections/run/abc')).toBe('/inspections');
     expect(menuKeyOf('/inspections/templates')).toBe('/inspections/templates');
     expect(menuKeyOf('/sync')).toBe('/sync');
+    expect(menuKeyOf('/subsystems')).toBe('/subsystems');
     expect(menuKeyOf('/ticketsx')).toBeNull();
     expect(menuKeyOf('/nope')).toBeNull();
+  });
+});
+
+describe('menuItems', () => {
+  const keys = (canLogTickets: boolean) =>
+    menuItems({ canLogTickets }).flatMap((group) =>
+      group !== null && 'children' in group ? (group.children ?? []).map((item) => item?.key) : [],
+    );
+
+  it('opens on 我的工作 and keeps the contract table a menu item of its own', () => {
+    expect(keys(true)[0]).toBe('/');
+    expect(keys(true)).toContain('/subsystems');
+  });
+
+  it('offers 登记工单 only to a user who may log tickets', () => {
+    expect(keys(true)).toContain('/tickets/new');
+    expect(keys(false)).not.toContain('/tickets/new');
   });
 });

@@ -3,6 +3,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   CloudSyncOutlined,
+  HomeOutlined,
   ProfileOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -10,17 +11,29 @@ import type { MenuProps } from 'antd';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
-/** The sider's navigation; item keys are the routes they open. */
-export const MENU_ITEMS: MenuItems = [
-  {
-    type: 'group',
-    label: '日常工作',
-    children: [
-      { key: '/tickets', icon: <ProfileOutlined />, label: '工单' },
-      { key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' },
-      { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
-    ],
-  },
+/**
+ * The sider's navigation; item keys are the routes they open. 登记工单 is left out for a user who may
+ * log no ticket (a service manager, an auditor): the form would only say so.
+ */
+export function menuItems(options: { readonly canLogTickets: boolean }): MenuItems {
+  return [
+    {
+      type: 'group',
+      label: '日常工作',
+      children: [
+        { key: '/', icon: <HomeOutlined />, label: '我的工作' },
+        { key: '/tickets', icon: <ProfileOutlined />, label: '工单' },
+        ...(options.canLogTickets
+          ? [{ key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' }]
+          : []),
+        { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
+      ],
+    },
+    ...MENU_REST,
+  ];
+}
+
+const MENU_REST: MenuItems = [
   {
     type: 'group',
     label: '设置',
@@ -32,11 +45,19 @@ export const MENU_ITEMS: MenuItems = [
   {
     type: 'group',
     label: '合同',
-    children: [{ key: '/', icon: <TableOutlined />, label: '运维子项与时限' }],
+    children: [{ key: '/subsystems', icon: <TableOutlined />, label: '运维子项与时限' }],
   },
 ];
 
-const MENU_KEYS = ['/tickets/new', '/tickets', '/inspections/templates', '/inspections', '/sync', '/'];
+const MENU_KEYS = [
+  '/tickets/new',
+  '/tickets',
+  '/inspections/templates',
+  '/inspections',
+  '/sync',
+  '/subsystems',
+  '/',
+];
 
 /** The menu item a path belongs to (/tickets/abc → 工单); null for a path no item leads to. */
 export function menuKeyOf(pathname: string): string | null {

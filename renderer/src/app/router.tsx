@@ -40,7 +40,12 @@ export function createAppRouter() {
           // Errors of a page render inside the frame, so the menu stays usable.
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <SubsystemsPage /> },
+            // After sign-in the app opens on the user's own work; the contract table is a page of its own.
+            {
+              index: true,
+              lazy: page(async () => (await import('../features/today/MyWorkPage')).MyWorkPage),
+            },
+            { path: 'subsystems', element: <SubsystemsPage /> },
             { path: 'tickets', lazy: page(async () => (await tickets()).TicketListPage) },
             { path: 'tickets/new', lazy: page(async () => (await tickets()).TicketNewPage) },
             { path: 'tickets/:id', lazy: page(async () => (await tickets()).TicketDetailPage) },

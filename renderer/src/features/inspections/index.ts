@@ -1,3 +1,4 @@
 export { InspectionCalendarPage } from './InspectionCalendarPage';
 export { InspectionRunPage } from './InspectionRunPage';
 export { InspectionTemplatesPage } from './InspectionTemplatesPage';
+export { TodayInspections } from './TodayInspections';

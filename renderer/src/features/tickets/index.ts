@@ -9,3 +9,4 @@ export {
 } from './ticket-queries';
 export { planTicketQuery, type TicketQueryPlan } from './ticket-query-plan';
 export { EMPTY_FILTERS, type TicketFilters } from './ticket-filters';
+export { MyOpenTickets } from './MyOpenTickets';
