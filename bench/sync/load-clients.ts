@@ -48,10 +48,14 @@ function loadAccountName(index: number): string {
   return `load${String(index).padStart(3, '0')}`;
 }
 
-export async function runLoad(baseUrl: string, options: LoadOptions): Promise<LoadResult> {
+/**
+ * With several `baseUrls` (server processes on one database), client i talks to process i mod n for
+ * the whole run, as behind a reverse proxy that spreads connections over them.
+ */
+export async function runLoad(baseUrls: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const clients = await Promise.all(
     Array.from({ length: options.clients }, async (_, index) => {
-      const client = new ApiClient(baseUrl);
+      const client = new ApiClient(baseUrls[index % baseUrls.length] as string);
       await client.login(loadAccountName(index), options.password);
       return { index, client };
     }),

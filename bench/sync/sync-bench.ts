@@ -5,7 +5,7 @@ import { launchBenchBrowser } from '../browser';
 import { runClientSync } from './client-sync';
 import type { LoadResult } from './load-clients';
 import { runPouchPeer } from './pouch/pouch-peer';
-import { loadOnPglite, loadOnPostgres } from './server-load';
+import { loadOnPglite, loadOnPostgres, loadOnPostgresProcesses } from './server-load';
 import { random, syntheticTicket } from './synthetic-tickets';
 
 /** Issue 4 asks for 100,000; YUNWEI_BENCH_SYNC_TICKETS=<n> runs a smaller trial of the whole bench. */
@@ -73,7 +73,10 @@ async function inBrowser<T>(work: (context: BrowserContext) => Promise<T>): Prom
   }
 }
 
-function loadKeys(prefix: 'pglite' | 'postgres', result: LoadResult): Record<string, number> {
+function loadKeys(
+  prefix: 'pglite' | 'postgres' | 'postgres_2proc',
+  result: LoadResult,
+): Record<string, number> {
   return {
     [`${prefix}_push_p50_ms`]: result.pushP50Ms,
     [`${prefix}_push_p95_ms`]: result.pushP95Ms,
@@ -131,13 +134,22 @@ export async function runSyncBench(): Promise<object> {
 
 /**
  * `npm run --silent bench -- server`: the server half of the sync bench alone (200 simulated clients
- * on PGlite and, with DATABASE_URL, on PostgreSQL), a few minutes instead of the whole bench's half
- * hour: for working on the server.
+ * on PGlite and, with DATABASE_URL, on PostgreSQL with one server process and then with two on one
+ * database), a few minutes instead of the whole bench's half hour: for working on the server.
  */
 export async function runServerLoadBench(): Promise<object> {
   const { pglite, postgres } = await measureServerLoad();
+  const postgresUrl = process.env.DATABASE_URL || undefined;
+  let twoProcesses: Record<string, number | string | null>;
+  if (postgresUrl === undefined) {
+    twoProcesses = { postgres_2proc_push_p99_ms: null, postgres_2proc_ops_per_s: null };
+  } else {
+    log(`${LOAD.clients} 个模拟客户端压测同一 PostgreSQL 上的 2 个服务进程 …`);
+    twoProcesses = loadKeys('postgres_2proc', await loadOnPostgresProcesses(postgresUrl, LOAD, 2));
+  }
   return {
     ...serverLoadKeys(pglite, postgres),
+    ...twoProcesses,
     targets: { postgres_push_p99_le_100ms: postgresTarget(postgres.postgres_push_p99_ms) },
   };
 }
