@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { UserScope } from '@core/auth';
 import {
   type LoginResponse,
   type PullResponse,
@@ -116,10 +117,11 @@ describe.skipIf(postgresBackend.skipReason !== undefined)(
       dispose = target.dispose;
       db = await openTestDatabase(target.target);
       await runMigrations(db);
-      for (const [name, scope] of [
+      const accounts: [string, UserScope][] = [
         ['lead', { role: 'project_lead' }],
         ['zhangsan', { role: 'engineer', subsystemIds: [1] }],
-      ] as const) {
+      ];
+      for (const [name, scope] of accounts) {
         await addUser(
           db,
           { name, scope, password: TEST_PASSWORD },
