@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { visibleSubsystems } from '@core/auth';
 import { MAX_ATTACHMENT_BYTES, sha256Schema } from '@core/records';
+import { quoteText } from '@core/records/storable-text';
 import { API_PATHS, type BlobPutResponse } from '@core/sync/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../auth/auth-deps';
 import { authenticate } from '../auth/authenticate';
 import { ApiError } from '../http/api-error';
@@ -26,7 +27,10 @@ export function registerBlobRoutes(api: FastifyInstance, deps: ApiDeps): void {
 
     blobs.put<BlobParams>(
       `${API_PATHS.blobs}/:sha256`,
-      { bodyLimit: MAX_ATTACHMENT_BYTES, onRequest: limitBody(MAX_ATTACHMENT_BYTES, '单个附件') },
+      {
+        bodyLimit: MAX_ATTACHMENT_BYTES,
+        onRequest: [requireOctetStream, limitBody(MAX_ATTACHMENT_BYTES, '单个附件')],
+      },
       async (request, reply) => {
         const user = await authenticate(deps, request, reply);
         const sha256 = parseHash(request.params.sha256);
@@ -75,9 +79,29 @@ export function registerBlobRoutes(api: FastifyInstance, deps: ApiDeps): void {
   });
 }
 
+/**
+ * A blob is its bytes, sent as application/octet-stream; any other body (JSON, text, none at all)
+ * would be read as something else or not hashed, so it is refused before anything is read.
+ */
+async function requireOctetStream(request: FastifyRequest): Promise<void> {
+  const contentType = request.headers['content-type'];
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/octet-stream') {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `附件应以 application/octet-stream 上传，收到的类型为 ${quoteText(contentType ?? '（未注明）')}`,
+    );
+  }
+}
+
 function parseHash(text: string): string {
   const parsed = sha256Schema.safeParse(text);
   if (!parsed.success)
-    throw new ApiError(400, 'invalid_body', `地址中的 SHA-256 无效：应为 64 位小写十六进制，收到 "${text}"`);
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `地址中的 SHA-256 无效：应为 64 位小写十六进制，收到 "${quoteText(text)}"`,
+    );
   return parsed.data;
 }

@@ -11,7 +11,7 @@ import {
   type TestTarget,
 } from '../test-support/test-databases';
 
-// 2026-02-13 09:30:00.250 UTC is 17:30:00.250 in Shanghai.
+// 2026-02-13 09:30:00.250 UTC.
 const FIXED_NOW = Date.UTC(2026, 1, 13, 9, 30, 0, 250);
 
 for (const backend of testBackends) {
@@ -36,7 +36,7 @@ for (const backend of testBackends) {
       await dispose();
     });
 
-    it('reports ok with the version, schema version, instance id and Shanghai time', async () => {
+    it('reports ok with the version, schema version, instance id and server time', async () => {
       const instance = await db.query<{ instance_id: string }>('select instance_id from server_meta');
       const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.statusCode).toBe(200);
@@ -46,7 +46,7 @@ for (const backend of testBackends) {
         version: '9.8.7',
         schemaVersion: allMigrations.length,
         instanceId: instance.rows[0]?.instance_id,
-        serverTime: '2026-02-13T17:30:00.250+08:00',
+        serverTime: FIXED_NOW,
       });
     });
 
@@ -65,7 +65,7 @@ for (const backend of testBackends) {
         expect(response.json()).toEqual({
           status: 'unavailable',
           version: '9.8.7',
-          serverTime: '2026-02-13T17:30:00.250+08:00',
+          serverTime: FIXED_NOW,
           error: { code: 'database_unavailable', message: '数据库不可用：500 毫秒内没有响应' },
         });
       } finally {

@@ -1,4 +1,3 @@
-import { formatInstant } from '@core/time/shanghai-time';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import { errorReason } from '../error-reason';
@@ -20,14 +19,14 @@ export interface HealthyResponse {
   schemaVersion: number;
   /** Identifies this database; a client seeing it change knows it talks to a new or restored one. */
   instanceId: string;
-  /** Server clock in Asia/Shanghai, e.g. 2026-02-13T17:30:00.250+08:00, so clients can see skew. */
-  serverTime: string;
+  /** Server clock, epoch ms (as every time of the protocol), so clients can see their skew. */
+  serverTime: number;
 }
 
 export interface UnhealthyResponse {
   status: 'unavailable';
   version: string;
-  serverTime: string;
+  serverTime: number;
   error: { code: 'database_unavailable'; message: string };
 }
 
@@ -44,7 +43,7 @@ export function registerHealthRoute(app: FastifyInstance, options: HealthOptions
         version: options.version,
         schemaVersion: state.schemaVersion,
         instanceId: state.instanceId,
-        serverTime: formatInstant(options.now()),
+        serverTime: options.now(),
       };
       return healthy;
     } catch (error) {
@@ -52,7 +51,7 @@ export function registerHealthRoute(app: FastifyInstance, options: HealthOptions
       const unhealthy: UnhealthyResponse = {
         status: 'unavailable',
         version: options.version,
-        serverTime: formatInstant(options.now()),
+        serverTime: options.now(),
         error: { code: 'database_unavailable', message: `数据库不可用：${errorReason(error)}` },
       };
       return reply.code(503).send(unhealthy);

@@ -1,7 +1,9 @@
+export const API_PREFIX_ROOT = '/api';
+
 /** `/api` and everything below it belongs to the JSON API and never falls back to the web app. */
 export function isApiPath(url: string): boolean {
   const path = pathOf(url);
-  return path === '/api' || path.startsWith('/api/');
+  return path === API_PREFIX_ROOT || path.startsWith(`${API_PREFIX_ROOT}/`);
 }
 
 export function pathOf(url: string): string {

@@ -91,7 +91,7 @@ describe('buildApp errors, limits and headers', () => {
     const response = await postJson(JSON.stringify({ name: 'x'.repeat(1024) }));
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({
-      error: { code: 'payload_too_large', message: '请求体超过上限（1024 字节）' },
+      error: { code: 'payload_too_large', message: '请求体不能超过 1 KB' },
     });
   });
 

@@ -6,11 +6,12 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { ScopeContext } from '@core/auth';
+import { quoteText } from '@core/records/storable-text';
 import type { SecurityPolicy } from '../auth/security-policy';
 import type { Database } from '../db/database';
 import { HEALTH_PATH, registerHealthRoute } from '../health/health-route';
 import { ApiError } from './api-error';
-import { isApiPath, pathOf } from './api-path';
+import { API_PREFIX_ROOT, isApiPath, pathOf } from './api-path';
 import { registerApiRoutes } from './api-routes';
 import { createErrorHandler } from './error-handler';
 import { addSecurityHeaders, applySecurityHeaders } from './security-headers';
@@ -82,13 +83,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
     scopeContext: options.scopeContext,
   });
 
+  // Only JSON bodies (and a blob's octets, in its own route) are read; anything else is 415.
+  app.removeContentTypeParser('text/plain');
+
   const servesRenderer = options.staticDir !== undefined;
   if (options.staticDir !== undefined) serveRenderer(app, options.staticDir);
+  // An API path no route matches (an unknown path, a parameter too long for the router, `..` in it)
+  // is a JSON 404 here, never a file of the web app: this wildcard outranks the web app's `/*`.
+  app.all(`${API_PREFIX_ROOT}/*`, (_request, reply) => reply.callNotFound());
 
   app.setNotFoundHandler((request, reply) => {
     if (servesRenderer && isAppNavigation(request)) return sendAppShell(reply);
     return reply.send(
-      new ApiError(404, 'not_found', `没有这个地址：${request.method} ${pathOf(request.url)}`),
+      new ApiError(
+        404,
+        'not_found',
+        `没有这个地址：${request.method} ${quoteText(pathOf(request.url), 200)}`,
+      ),
     );
   });
 

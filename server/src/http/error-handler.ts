@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { quoteText } from '@core/records/storable-text';
 import { ApiError, errorBody } from './api-error';
+import { formatBytes } from './body-limit';
 
 interface ErrorResponse {
   statusCode: number;
@@ -22,7 +24,9 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 /**
  * Turns anything a request throws into `{ error: { code, message } }`. Client errors say what was
  * wrong; server errors say only that something failed, while the log gets the whole error, stack
- * included, so nothing internal leaks to the client.
+ * included, so nothing internal leaks to the client. A client's mistake is one log line with its
+ * status, code and message and no stack: level error (50) and above is kept for the server's own
+ * faults.
  */
 export function createErrorHandler(bodyLimitBytes: number) {
   return function handleError(
@@ -34,7 +38,10 @@ export function createErrorHandler(bodyLimitBytes: number) {
     if (response.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
-      request.log.info({ err: error, statusCode: response.statusCode }, 'request rejected');
+      request.log.info(
+        { statusCode: response.statusCode, code: response.code, reason: response.message },
+        'request rejected',
+      );
     }
     return reply.code(response.statusCode).send(errorBody(response.code, response.message));
   };
@@ -49,16 +56,17 @@ function describeError(error: FastifyError, request: FastifyRequest, bodyLimitBy
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      // The route's own limit (push 8 MB, blob 20 MB, login 4 KB), not the global one.
       return {
         statusCode: 413,
         code: 'payload_too_large',
-        message: `请求体超过上限（${bodyLimitBytes} 字节）`,
+        message: `请求体不能超过 ${formatBytes(request.routeOptions.bodyLimit ?? bodyLimitBytes)}`,
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         statusCode: 415,
         code: 'unsupported_media_type',
-        message: `不支持的请求体类型：${request.headers['content-type'] ?? '（未注明）'}`,
+        message: `不支持的请求体类型：${quoteText(request.headers['content-type'] ?? '（未注明）')}`,
       };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

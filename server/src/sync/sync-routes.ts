@@ -1,5 +1,6 @@
 import { checkRead } from '@core/auth';
 import { recordIdSchema } from '@core/records';
+import { quoteText } from '@core/records/storable-text';
 import { API_PATHS, type HistoryResponse, pullRequestSchema, pushRequestSchema } from '@core/sync/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../auth/auth-deps';
@@ -40,7 +41,7 @@ export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps): void {
     const user = await authenticate(deps, request, reply);
     const recordId = recordIdSchema.safeParse(request.params.recordId);
     if (!recordId.success)
-      throw new ApiError(400, 'invalid_body', `记录编号无效：${request.params.recordId}`);
+      throw new ApiError(400, 'invalid_body', `记录编号无效：${quoteText(request.params.recordId)}`);
     const history = await readHistory(deps.db, recordId.data);
     if (history === undefined) throw new ApiError(404, 'not_found', `服务器上没有记录 ${recordId.data}`);
     const decision = checkRead(user.scope, history.subsystemId, deps.scopeContext);

@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { addUser } from '../accounts/user-admin';
 import type { SecurityPolicy } from '../auth/security-policy';
 import type { Database } from '../db/database';
-import { buildApp } from '../http/app';
+import { type AppOptions, buildApp } from '../http/app';
 import { type TestBackend, createMigratedDatabase } from './test-databases';
 
 /** Cheap hashing for tests that log in many times; production keeps the OWASP baseline. */
@@ -39,9 +39,13 @@ export interface TestApi {
   dispose(): Promise<void>;
 }
 
+/** What a test may set of the app besides the database, the clock and the security policy. */
+export type TestAppOptions = Partial<Pick<AppOptions, 'staticDir' | 'logLevel' | 'logStream'>>;
+
 export async function startTestApi(
   backend: TestBackend,
   security: Partial<SecurityPolicy> = {},
+  appOptions: TestAppOptions = {},
 ): Promise<TestApi> {
   const { db, dispose } = await createMigratedDatabase(backend);
   const clock = { now: TEST_START };
@@ -52,6 +56,7 @@ export async function startTestApi(
     logLevel: 'silent',
     security: { argon2: TEST_ARGON2, ...security },
     scopeContext: { documentSystemSubsystemId: 3 },
+    ...appOptions,
   });
   const api: TestApi = {
     app,
