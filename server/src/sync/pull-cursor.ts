@@ -1,4 +1,5 @@
 import type { Visibility } from '@core/auth';
+import { quoteText } from '@core/records/storable-text';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -37,10 +38,18 @@ export function decodeCursor(
     throw new ApiError(
       400,
       'invalid_body',
-      `请求内容无效：cursor: 游标 "${cursor}" 不是本服务器给出的格式，请从头拉取（cursor 为 null）`,
+      `请求内容无效：cursor: 游标 "${quoteText(cursor)}" 不是本服务器给出的格式，请从头拉取（cursor 为 null）`,
     );
   }
   const [, instance, scope, seq] = match as unknown as [string, string, string, string];
+  // Beyond 2^53 a number loses digits: the cursor answered would no longer be the one read.
+  if (!Number.isSafeInteger(Number(seq))) {
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `请求内容无效：cursor: 游标中的序号 ${seq} 超出范围，不是本服务器给出的，请从头拉取（cursor 为 null）`,
+    );
+  }
   if (instance !== instancePrefix(instanceId) || scope !== scopeKey(visibility))
     return { seq: 0, reset: true };
   return { seq: Number(seq), reset: false };
