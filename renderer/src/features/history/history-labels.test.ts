@@ -217,6 +217,8 @@ describe('history an acceptance review can read', () => {
       '「CPU 使用率」45%；「门户首页」异常',
     );
     expect(formatValue('inspection_run', 'results', [], RUN_CONTEXT)).toBe('（空）');
+    expect(formatValue('inspection_run', 'scheduledFor', '2026-02', RUN_CONTEXT)).toBe('2026年2月');
+    expect(formatValue('inspection_run', 'scheduledFor', '2026-02-14', RUN_CONTEXT)).toBe('2026-02-14');
     expect(formatValue('inspection_run', 'templateId', 's8-monthly', RUN_CONTEXT)).toBe(
       '基金监管系统月度巡检',
     );

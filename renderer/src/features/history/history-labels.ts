@@ -236,6 +236,10 @@ export function formatValue(
     }
   }
   if (recordType === 'inspection_run') {
+    // A monthly slot is kept as "2026-02"; a reader expects the month in words.
+    if (field === 'scheduledFor' && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) {
+      return `${value.slice(0, 4)}年${Number(value.slice(5))}月`;
+    }
     if (field === 'templateId') return context.template?.name ?? '巡检模板（尚未同步到本机）';
     if (field === 'results' && Array.isArray(value)) {
       if (value.length === 0) return EMPTY_VALUE;
