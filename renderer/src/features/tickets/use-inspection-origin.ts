@@ -1,6 +1,8 @@
 import type { InspectionLink } from '@core/records';
 import { useQuery } from '@tanstack/react-query';
-import { inspectionTemplateKey, useDatabase } from '../../store';
+import { useDatabase } from '../../store';
+import { readTemplateVersion } from '../inspections/inspection-data';
+import { useProfileDefaultTemplates } from '../inspections/use-inspection-data';
 
 export interface InspectionOrigin {
   /** The checklist the run was filled against, e.g. "门户网站功能测试巡检（每日 8:30 前）". */
@@ -15,16 +17,21 @@ export interface InspectionOrigin {
  */
 export function useInspectionOrigin(link: InspectionLink | null) {
   const db = useDatabase();
+  // A shipped template's first version lives in the profile, not in the database, until someone edits it.
+  const defaults = useProfileDefaultTemplates();
   return useQuery({
-    queryKey: ['inspectionRuns', 'origin', db.name, link?.runId, link?.itemId],
-    enabled: link !== null,
+    queryKey: ['inspectionRuns', 'origin', db.name, link?.runId, link?.itemId, defaults.key],
+    enabled: link !== null && defaults.data !== undefined,
     queryFn: async (): Promise<InspectionOrigin | null> => {
       if (link === null) return null;
       const run = (await db.inspectionRuns.get(link.runId))?.record;
       if (run === undefined) return null;
-      const template = (
-        await db.inspectionTemplates.get(inspectionTemplateKey(run.templateId, run.templateVersion))
-      )?.record;
+      const template = await readTemplateVersion(
+        db,
+        run.templateId,
+        run.templateVersion,
+        defaults.data ?? [],
+      );
       if (template === undefined) return null;
       const item = template.items.find((candidate) => candidate.id === link.itemId);
       return { templateName: template.name, itemLabel: item?.label ?? '模板中已没有的检查项' };
