@@ -21,6 +21,7 @@ test('lists the 13 subsystems of the default contract profile with their service
   expect(expected).toHaveLength(13);
   await expect(subsystems.rows).toHaveCount(13);
   await expect(subsystems.contractSummary).toContainText('共 13 个运维子项');
+  await expect(subsystems.contractSummary).not.toContainText('guizhou-hrss-2025');
   for (const subsystem of expected) {
     await expect(subsystems.shortName(subsystem.id)).toHaveText(subsystem.shortName);
     await expect(subsystems.fullName(subsystem.id)).toHaveText(subsystem.name);

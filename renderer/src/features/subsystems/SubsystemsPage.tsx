@@ -37,7 +37,7 @@ export function SubsystemsPage() {
         </Typography.Title>
         <Typography.Text type="secondary" data-testid="contract-summary">
           共 {overview.subsystems.length} 个运维子项，预算合计 {budgetText(overview.budgetTotal)} 万元 ·
-          合同档案 {overview.profileId} 第 {overview.profileVersion} 版
+          合同档案第 {overview.profileVersion} 版
         </Typography.Text>
       </header>
       <Alert
