@@ -29,3 +29,4 @@ export {
   type TicketClockState,
   type TicketClockStatus,
 } from './ticket-clock';
+export { ticketClockProvisional, usesWorkingCalendar } from './provisional-clock';

@@ -80,3 +80,12 @@ export {
 } from './search/search-backlog';
 export { readSyncMeta } from './sync/sync-meta';
 export { useAnnounceSynced } from './react/use-announce-synced';
+export {
+  applyCalendarNotices,
+  loadStoredCalendar,
+  readStoredCalendar,
+  SLA_DEADLINES_FIELD,
+  SYSTEM_ACTOR,
+  type StoredCalendar,
+} from './calendar/calendar-notices';
+export { ticketClockDeadlines, type ClockDeadline, type TicketClockDeadlines } from './rows/ticket-deadline';

@@ -1,3 +1,4 @@
+import { loadStoredCalendar } from '../calendar/calendar-notices';
 import { StoreError } from '../errors/store-error';
 import { VERSION_MESSAGE, toStoreError } from '../errors/to-store-error';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -35,5 +36,6 @@ export async function openUserDatabase(
     db.close();
     throw new StoreError('version', VERSION_MESSAGE);
   }
+  await loadStoredCalendar(db);
   return db;
 }

@@ -52,7 +52,11 @@ export class YunweiDatabase extends Dexie {
   declare readonly rejections: Table<RejectionRow, string>;
   declare readonly syncProblems: Table<SyncProblemRow, string>;
 
-  readonly slaRules: SlaRules;
+  /**
+   * Replaced when the added calendar notices change (store/calendar/calendar-notices.ts): every view
+   * reads it when it renders, after the change has invalidated the ticket queries.
+   */
+  slaRules: SlaRules;
   /** Set once a newer window took the database over: every later write is refused with this reason. */
   disconnectedReason: string | undefined;
   private readonly noticeListeners = new Set<StoreNoticeListener>();

@@ -1,3 +1,4 @@
+import type { CalendarNotice } from '@core/calendar';
 import type { InspectionRun, InspectionTemplate, Ticket, TicketSeverity, TicketStatus } from '@core/records';
 import type { RecordType } from '@core/records';
 import type { HistoryEntry, Hlc, OutboxOp } from '@core/sync';
@@ -89,6 +90,16 @@ export interface BlobRow {
 }
 
 export type MetaRow = { readonly key: 'hlc'; readonly value: Hlc };
+
+/**
+ * A second kind of row in the `meta` table (read through store/calendar/calendar-notices.ts, which
+ * alone knows its key, so that the clock's readers keep their one row type): the holiday notices an admin added on the server (or, for a local profile, on this PC), as last
+ * fetched, with the server's ETag for the next fetch. Shipped years are in the app, not here.
+ */
+export interface CalendarMetaRow {
+  readonly key: 'calendarNotices';
+  readonly value: { readonly notices: readonly CalendarNotice[]; readonly etag: string | null };
+}
 
 /**
  * One record's field states (core merge.ts) as the server has them, as far as this PC knows: what it

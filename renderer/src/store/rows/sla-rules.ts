@@ -1,4 +1,4 @@
-import { builtinCalendar, type WorkingCalendar } from '@core/calendar';
+import { builtinCalendar, type CalendarNotice, type WorkingCalendar } from '@core/calendar';
 import { loadDefaultProfile, type ContractProfile } from '@core/profile';
 
 /** What a ticket's deadline is computed from: the contract profile in force and the working calendar. */
@@ -16,4 +16,11 @@ let cached: SlaRules | undefined;
 export function defaultSlaRules(): SlaRules {
   cached ??= { profile: loadDefaultProfile(), calendar: builtinCalendar() };
   return cached;
+}
+
+/** The same profile with the notices an admin added over the shipped years (they win for their year). */
+export function slaRulesWithNotices(rules: SlaRules, notices: readonly CalendarNotice[]): SlaRules {
+  return notices.length === 0 && rules === defaultSlaRules()
+    ? rules
+    : { profile: rules.profile, calendar: builtinCalendar(notices) };
 }

@@ -1,7 +1,7 @@
 import { CalendarYearMissingError } from '@core/calendar';
 import { findSlaClock, UnknownSubsystemError } from '@core/profile';
 import type { Ticket } from '@core/records';
-import { ticketClock, ticketClockSpec, type TicketClockKind } from '@core/sla';
+import { ticketClock, ticketClockProvisional, ticketClockSpec, type TicketClockKind } from '@core/sla';
 import { NO_RUNNING_DEADLINE } from './row-types';
 import type { SlaRules } from './sla-rules';
 
@@ -33,11 +33,45 @@ export function ticketDeadline(ticket: Ticket, rules: SlaRules, now: number): Ti
   return { deadlineAt, breached };
 }
 
+/** One clock's deadline as a history entry records it: null while paused or not timed. */
+export interface ClockDeadline {
+  readonly deadline: number | null;
+  /** The deadline depends on a year whose notice is not published yet (暂定). */
+  readonly provisional: boolean;
+}
+
+export type TicketClockDeadlines = Readonly<Record<TicketClockKind, ClockDeadline | null>>;
+
+/**
+ * Each clock's deadline and whether it is provisional, as of `now`: what changes for a ticket when a
+ * year's notice arrives. A stopped clock keeps the deadline it had, so it is compared too.
+ */
+export function ticketClockDeadlines(ticket: Ticket, rules: SlaRules, now: number): TicketClockDeadlines {
+  const deadlines: Record<TicketClockKind, ClockDeadline | null> = { response: null, resolution: null };
+  if (ticket.deleted) return deadlines;
+  for (const kind of CLOCK_KINDS) {
+    const timed = timedClockOf(ticket, kind, rules, now);
+    if (timed === undefined) continue;
+    const { clock, spec } = timed;
+    deadlines[kind] = {
+      deadline: clock.deadline,
+      provisional:
+        ticketClockProvisional(spec, rules.calendar, ticket.receivedAt, clock.deadline ?? now) !== null,
+    };
+  }
+  return deadlines;
+}
+
 function clockOf(ticket: Ticket, kind: TicketClockKind, rules: SlaRules, now: number) {
+  return timedClockOf(ticket, kind, rules, now)?.clock;
+}
+
+function timedClockOf(ticket: Ticket, kind: TicketClockKind, rules: SlaRules, now: number) {
   try {
     const found = findSlaClock(rules.profile, ticket.subsystemId, ticket.category, ticket.severity, kind);
     if (found === undefined) return undefined;
-    return ticketClock(ticket, kind, ticketClockSpec(found), { calendar: rules.calendar, now });
+    const spec = ticketClockSpec(found);
+    return { spec, clock: ticketClock(ticket, kind, spec, { calendar: rules.calendar, now }) };
   } catch (error) {
     // A ticket must always save, even when the contract or the calendar cannot time it yet (a
     // subsystem the profile lacks, a year whose holiday notice is not loaded): it then has no sort
