@@ -6,6 +6,7 @@ import { changeSeqAtCommitMigration } from './005_change_seq_at_commit';
 import { recordMovesMigration } from './006_record_moves';
 import { syncNotifyMigration } from './007_sync_notify';
 import { calendarNoticesMigration } from './008_calendar_notices';
+import { opIdsMigration } from './009_op_ids';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -18,4 +19,5 @@ export const allMigrations: readonly Migration[] = [
   recordMovesMigration,
   syncNotifyMigration,
   calendarNoticesMigration,
+  opIdsMigration,
 ];
