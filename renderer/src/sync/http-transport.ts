@@ -1,3 +1,4 @@
+import { CALENDARS_PATH, calendarListResponseSchema, calendarPutResponseSchema } from '@core/calendar';
 import { describeSchemaIssues } from '@core/host/schema-issues';
 import {
   API_PATHS,
@@ -86,6 +87,33 @@ export function createHttpTransport(account: SyncAccount, fetchImpl: Fetch = fet
       json(historyResponseSchema, `${API_PATHS.history}/${encodeURIComponent(recordId)}`, {
         method: 'GET',
         headers: headers(),
+      }),
+    async calendars(etag) {
+      let response: Response;
+      try {
+        response = await send(
+          CALENDARS_PATH,
+          { method: 'GET', headers: headers(etag === null ? {} : { 'if-none-match': etag }) },
+          REQUEST_TIMEOUT_MS,
+        );
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 304) return { kind: 'unchanged' };
+        throw error;
+      }
+      if (response.status === 304) return { kind: 'unchanged' };
+      const parsed = calendarListResponseSchema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) {
+        throw new SyncProtocolError(
+          `服务器对 ${CALENDARS_PATH} 的回答不符合协议：${describeSchemaIssues(parsed.error)}`,
+        );
+      }
+      return { kind: 'notices', notices: parsed.data.notices, etag: response.headers.get('etag') };
+    },
+    putCalendar: (notice) =>
+      json(calendarPutResponseSchema, `${CALENDARS_PATH}/${notice.year}`, {
+        method: 'PUT',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(notice),
       }),
     async hasBlob(sha256) {
       try {

@@ -8,12 +8,14 @@ import {
   type SessionUser,
 } from '@core/sync/protocol';
 import {
+  applyCalendarNotices,
   applyPreparedPage,
   indexSearchBacklog,
   localRecordIds,
   preparePulledPage,
   getBlob,
   readPushBatch,
+  readStoredCalendar,
   readSyncMeta,
   recordPushResults,
   rejectLocally,
@@ -134,6 +136,7 @@ export class SyncEngine {
       const meta = await readSyncMeta(this.options.db);
       await this.pushAll(meta.clientId);
       await this.pullAll(meta.cursor);
+      await this.refreshCalendar();
       const solved = await retrySyncProblems(this.options.db, this.now());
       if (solved.length > 0) this.options.onApplied(solved);
       this.options.onStatus({
@@ -201,6 +204,21 @@ export class SyncEngine {
   private clearTimer(): void {
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * The calendar notices an admin added (an unchanged answer is a bodiless 304). New or changed ones
+   * recompute the open tickets' deadlines, which the UI then shows as changed records.
+   */
+  private async refreshCalendar(): Promise<void> {
+    const { db, transport } = this.options;
+    const stored = await readStoredCalendar(db);
+    const answer = await transport.calendars(stored.etag);
+    if (answer.kind === 'unchanged') return;
+    const changed = await applyCalendarNotices(db, answer.notices, answer.etag, this.now());
+    if (changed.length > 0) {
+      this.options.onApplied(changed.map((recordId) => ({ recordType: 'ticket', recordId })));
+    }
   }
 
   private async pushAll(clientId: string): Promise<void> {

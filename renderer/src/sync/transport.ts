@@ -1,3 +1,4 @@
+import type { CalendarNotice, CalendarPutResponse } from '@core/calendar';
 import type {
   HistoryResponse,
   PullRequestInput,
@@ -19,7 +20,15 @@ export interface SyncTransport {
    */
   events(handlers: EventHandlers, signal: AbortSignal): Promise<void>;
   history(recordId: string): Promise<HistoryResponse>;
+  /** The calendar notices an admin added; `etag` from the last answer makes an unchanged one cheap. */
+  calendars(etag: string | null): Promise<CalendarFetch>;
+  /** The project lead adds or replaces a year's notice (PUT /calendars/YEAR). */
+  putCalendar(notice: CalendarNotice): Promise<CalendarPutResponse>;
 }
+
+export type CalendarFetch =
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'notices'; readonly notices: readonly CalendarNotice[]; readonly etag: string | null };
 
 export interface EventHandlers {
   readonly onReady: () => void;

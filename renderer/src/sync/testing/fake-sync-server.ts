@@ -1,3 +1,4 @@
+import type { CalendarNotice, CalendarPutResponse } from '@core/calendar';
 import { describeSchemaIssues } from '@core/host/schema-issues';
 import {
   type RecordType,
@@ -22,7 +23,13 @@ import {
   pushRequestSchema,
 } from '@core/sync/protocol';
 import type { z } from 'zod';
-import { type EventHandlers, type SyncTransport, SyncHttpError, SyncNetworkError } from '../transport';
+import {
+  type CalendarFetch,
+  type EventHandlers,
+  type SyncTransport,
+  SyncHttpError,
+  SyncNetworkError,
+} from '../transport';
 
 const SCHEMAS: Readonly<Record<RecordType, z.ZodType>> = {
   ticket: ticketSchema,
@@ -159,6 +166,24 @@ export class FakeSyncServer implements SyncTransport {
         resolve();
       });
     });
+  }
+
+  /**
+   * The added calendar notices, by year. Fetching them is not counted in `requests` nor given a fault:
+   * the engine's tests of push and pull see the rounds they always saw.
+   */
+  readonly calendarNotices = new Map<number, CalendarNotice>();
+
+  async calendars(etag: string | null): Promise<CalendarFetch> {
+    const notices = [...this.calendarNotices.values()].sort((a, b) => a.year - b.year);
+    const current = `"${canonicalJson(notices as unknown as JsonValue).length}-${notices.length}"`;
+    return etag === current ? { kind: 'unchanged' } : { kind: 'notices', notices, etag: current };
+  }
+
+  async putCalendar(notice: CalendarNotice): Promise<CalendarPutResponse> {
+    const outcome = this.calendarNotices.has(notice.year) ? 'replaced' : 'added';
+    this.calendarNotices.set(notice.year, notice);
+    return { notice, outcome };
   }
 
   history(recordId: string): Promise<HistoryResponse> {
