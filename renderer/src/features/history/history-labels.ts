@@ -31,6 +31,7 @@ export const FIELD_LABELS: Readonly<Record<RecordType, Readonly<Record<string, s
     chatEvidence: '聊天记录证据',
     attachments: '附件',
     inspectionLink: '关联巡检',
+    slaDeadlines: '时限',
     deleted: '删除',
     id: '编号',
     createdBy: '登记人',
@@ -138,6 +139,14 @@ export function describeChange(
   }
   if (recordType === 'inspection_run' && field === 'results') {
     return { kind: 'details', label, changes: describeResultChanges(oldValue, newValue, context) };
+  }
+  if (recordType === 'ticket' && field === 'slaDeadlines') {
+    const reason = isRecord(newValue) && typeof newValue.reason === 'string' ? newValue.reason : '';
+    return {
+      kind: 'details',
+      label: reason === '' ? label : `${label}（${reason}）`,
+      changes: describeDeadlineChanges(oldValue, newValue),
+    };
   }
   return {
     kind: 'value',
@@ -382,6 +391,25 @@ function resultText(result: ResultShape, context: LabelContext): string {
 function describeAttachment(item: unknown): string {
   if (!isRecord(item)) return JSON.stringify(item);
   return String(item.name);
+}
+
+const DEADLINE_LABELS = { response: '响应时限', resolution: '解决时限' } as const;
+
+/**
+ * A recomputation of a ticket's clocks when a year's notice arrived (store/calendar): each clock whose
+ * deadline or 暂定 mark changed, e.g. "解决时限：2027-03-12 00:00（暂定） → 2027-03-11 00:00".
+ */
+function describeDeadlineChanges(oldValue: unknown, newValue: unknown): ValueChange[] {
+  const text = (clock: unknown): string => {
+    if (!isRecord(clock)) return '不计时';
+    const deadline = typeof clock.deadline === 'number' ? minute(clock.deadline) : '暂停计时';
+    return clock.provisional === true ? `${deadline}（暂定）` : deadline;
+  };
+  return (['response', 'resolution'] as const).flatMap((kind) => {
+    const before = text(isRecord(oldValue) ? oldValue[kind] : undefined);
+    const after = text(isRecord(newValue) ? newValue[kind] : undefined);
+    return before === after ? [] : [{ label: DEADLINE_LABELS[kind], before, after }];
+  });
 }
 
 function userName(userId: string, context: LabelContext): string {
