@@ -12,14 +12,19 @@ export async function claimClient(
   clientId: string,
   userId: string,
   now: number,
-): Promise<number> {
+  opIds: readonly string[],
+): Promise<ClaimedClient> {
   // Registered on first use and locked for the transaction in one statement (an upsert locks the
-  // row it meets): two batches of one client are processed one after the other.
-  const { rows } = await tx.query<{ userId: string; lastSeq: string }>(
+  // row it meets): two batches of one client are processed one after the other. The same statement
+  // finds which of the batch's op ids the client used before (an op id names one op).
+  const { rows } = await tx.query<{ userId: string; lastSeq: string; usedOpIds: string | null }>(
     `insert into sync_clients (client_id, user_id, created_at) values ($1, $2, $3)
      on conflict (client_id) do update set client_id = excluded.client_id
-     returning user_id as "userId", last_seq as "lastSeq"`,
-    [clientId, userId, new Date(now)],
+     returning user_id as "userId", last_seq as "lastSeq",
+       (select json_object_agg(u.op_id, u.seq)::text
+        from (select op_id, min(seq) as seq from sync_op_results
+              where client_id = $1 and op_id = any($4::uuid[]) group by op_id) u) as "usedOpIds"`,
+    [clientId, userId, new Date(now), [...new Set(opIds)]],
   );
   const client = rows[0];
   if (client === undefined) throw new Error(`客户端 ${clientId} 的同步记录在登记后消失了`);
@@ -30,7 +35,18 @@ export async function claimClient(
       `客户端编号 ${clientId} 已属于另一个账户：同一台电脑上每位用户应使用各自的本地数据库（各有自己的客户端编号）`,
     );
   }
-  return Number(client.lastSeq);
+  const used = client.usedOpIds === null ? {} : (JSON.parse(client.usedOpIds) as Record<string, number>);
+  return {
+    lastSeq: Number(client.lastSeq),
+    opIdSeqs: new Map(Object.entries(used).map(([id, seq]) => [id, Number(seq)])),
+  };
+}
+
+export interface ClaimedClient {
+  /** The greatest seq of the client processed so far (0 for a new client). */
+  readonly lastSeq: number;
+  /** Each of the asked op ids the client used before, with the first seq it came under. */
+  readonly opIdSeqs: Map<string, number>;
 }
 
 export async function storedResults(

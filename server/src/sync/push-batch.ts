@@ -7,7 +7,7 @@ import { type AuditEntry, writeAudit } from '../audit/audit-log';
 import { missingBlobs, recordBlobReferences } from '../blobs/blob-store';
 import type { Queryable } from '../db/database';
 import { assertSchemaVersion } from '../http/schema-version';
-import { type AppliedOp, applyOp, referencedBlobs } from './apply-op';
+import { type AppliedOp, type OpOutcome, applyOp, referencedBlobs } from './apply-op';
 import { claimClient, saveResults, storedResults } from './client-ledger';
 import {
   type ChangeLogRow,
@@ -44,7 +44,13 @@ export async function pushBatch(
   assertSchemaVersion(request.schemaVersion);
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
-    const lastSeq = await claimClient(tx, request.clientId, user.id, now);
+    const { lastSeq, opIdSeqs } = await claimClient(
+      tx,
+      request.clientId,
+      user.id,
+      now,
+      request.ops.map((op) => op.opId),
+    );
     const replayed = request.ops.filter((op) => op.seq <= lastSeq);
     const fresh = request.ops.filter((op) => op.seq > lastSeq);
     const stored = await storedResults(
@@ -71,7 +77,12 @@ export async function pushBatch(
     const audit: AuditEntry[] = [];
     const rejectedRecords: string[] = [];
     for (const op of fresh) {
-      const outcome = applyOp(context, op, records.get(op.recordId), missing);
+      const firstSeq = opIdSeqs.get(op.opId);
+      if (firstSeq === undefined) opIdSeqs.set(op.opId, op.seq);
+      const outcome =
+        firstSeq === undefined
+          ? applyOp(context, op, records.get(op.recordId), missing)
+          : opIdReused(op, firstSeq);
       if (outcome.status === 'applied') {
         records.set(op.recordId, outcome.applied.record);
         writes.add(op.recordId, outcome.applied);
@@ -138,6 +149,18 @@ class BatchWrites {
     );
     await recordBlobReferences(tx, [...this.blobReferences.values()]);
   }
+}
+
+/**
+ * An op id names one op: under a second seq it is a renumbered op (which may have been applied under
+ * the first) or a client's bug, so nothing of it is applied.
+ */
+function opIdReused(op: PushOp, firstSeq: number): OpOutcome {
+  return {
+    status: 'rejected',
+    code: 'seq_reused',
+    reason: `操作编号 ${op.opId} 已用于 seq ${firstSeq} 的操作：客户端重复使用了操作编号，这项修改未被处理`,
+  };
 }
 
 /** The stored answer for an op seen before; an op whose seq was used by another op is refused. */

@@ -145,5 +145,31 @@ for (const backend of testBackends) {
       );
       expect(audit.rows[0]?.size).toBeLessThan(5000);
     });
+
+    it('applies an op id once: a second op under it, in the batch or later, is refused seq_reused', async () => {
+      const client = new SimClient('pc-opid-00001');
+      const ticket = ticketRecord(newId(), 1);
+      const created = client.op(ticket, fieldsOf(ticket));
+      const twin = { ...client.op(ticket, { title: '同一操作编号的第二个操作' }), opId: created.opId };
+      const first = await push(client.batch([created, twin]));
+      expect(
+        first.body.results.map((result) => (result.status === 'rejected' ? result.code : 'applied')),
+      ).toEqual(['applied', 'seq_reused']);
+      const renumbered = { ...client.op(ticket, { title: '换了序号的旧操作' }), opId: created.opId };
+      const later = await push(client.batch([renumbered]));
+      expect(later.body.results[0]).toMatchObject({
+        status: 'rejected',
+        code: 'seq_reused',
+        reason: expect.stringContaining(`seq 1`),
+      });
+      const titles = await api.db.query<{ value: string }>(
+        "select value #>> '{}' as value from sync_change_log where record_id = $1 and field = 'title'",
+        [ticket.id],
+      );
+      expect(titles.rows.map((row) => row.value)).toEqual(['网站首页打不开']);
+      // A retry of either batch gets the answers it got the first time.
+      expect((await push(client.batch([created, twin]))).body.results).toEqual(first.body.results);
+      expect((await push(client.batch([renumbered]))).body.results).toEqual(later.body.results);
+    });
   });
 }
