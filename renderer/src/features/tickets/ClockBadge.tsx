@@ -67,13 +67,19 @@ function RowClock({
   if (clock.kind === 'untimed') return untimedText(clock);
   const kind = clock.status.kind;
   const view = describeClock(clock.status, now, STOP_WORDS[kind]);
+  const provisional = clock.provisional === null ? '' : `；${clock.provisional.text}`;
   return (
     <Tooltip
-      title={`${CLOCK_KIND_LABELS[kind]}时限 ${clock.budget}${view.detail === '' ? '' : `；${view.detail}`}`}
+      title={`${CLOCK_KIND_LABELS[kind]}时限 ${clock.budget}${view.detail === '' ? '' : `；${view.detail}`}${provisional}`}
     >
       <span className="row-clock" data-testid="row-clock" data-tone={view.tone}>
         <span className="row-clock__kind">{CLOCK_KIND_LABELS[kind]}</span>
         <ClockText view={view} compact />
+        {clock.provisional !== null && (
+          <span className="row-clock__provisional" data-testid="row-clock-provisional">
+            暂定
+          </span>
+        )}
       </span>
     </Tooltip>
   );

@@ -1,7 +1,7 @@
 import { CLOCK_KIND_LABELS } from '@core/profile';
 import { TICKET_EVENT_LABELS, type Ticket } from '@core/records';
 import { CLOCK_TIMELINE_LABELS, type ClockTimelineEntry } from '@core/sla';
-import { Progress, Tooltip, Typography } from 'antd';
+import { Progress, Tag, Tooltip, Typography } from 'antd';
 import { ClockText, STOP_WORDS } from './ClockBadge';
 import { formatMinute } from './format-time';
 import { describeClock } from './remaining-time';
@@ -78,6 +78,16 @@ function ClockSection({
         </Tooltip>
       </div>
       <ClockText view={view} />
+      {clock.provisional !== null && (
+        <Typography.Paragraph
+          type="warning"
+          className="ticket-clock__provisional"
+          data-testid={`clock-${kind}-provisional`}
+        >
+          <Tag color="orange">暂定</Tag>
+          {clock.provisional.text}
+        </Typography.Paragraph>
+      )}
       <Progress
         percent={percent}
         size="small"

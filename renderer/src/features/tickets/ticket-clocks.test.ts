@@ -48,12 +48,10 @@ describe('computeTicketClocks', () => {
     });
   });
 
-  it('says why a clock cannot be timed when the year’s holiday notice is missing', () => {
+  it('times a clock on the provisional calendar when the year’s holiday notice is missing, saying so', () => {
     const noCalendar = { ...rules, calendar: new WorkingCalendar([]) };
     const clocks = computeTicketClocks(ticket({ subsystemId: 1 }), noCalendar, at('09:05'));
-    expect(clocks.resolution.kind).toBe('untimed');
-    if (clocks.resolution.kind !== 'untimed') throw new Error('unreachable');
-    expect(clocks.resolution.reason).toMatch(/^无法计时：缺少 2026 年的节假日安排/);
+    expect(clocks.resolution).toMatchObject({ kind: 'timed', provisional: { years: [2026] } });
   });
 });
 
@@ -82,5 +80,36 @@ describe('mostUrgentClock and rowAtRisk', () => {
     expect(rowAtRisk(row, 'breached', at('11:00') + 1, rules)).toBe(true);
     expect(rowAtRisk({ ...row, status: 'resolved' }, 'at_risk', at('10:30'), rules)).toBe(false);
     expect(rowAtRisk({ ...row, breached: 1 }, 'breached', at('09:30'), rules)).toBe(true);
+  });
+});
+
+describe('a clock that runs into a year without a holiday notice', () => {
+  const received = parseInstant('2026-12-31T17:20');
+  const opened = newTicket(
+    {
+      subsystemId: 1,
+      channel: 'phone',
+      reporter: { unit: '', person: '', phone: '' },
+      category: 'fault',
+      severity: 'ordinary',
+      title: '无法登录',
+      receivedAt: received,
+    },
+    { actor: 'zhangsan', at: received },
+  );
+  if (!opened.ok) throw new Error(opened.reason);
+  const crossing = opened.ticket;
+
+  it('is marked 暂定 with the reason when it counts by working hours', () => {
+    const clocks = computeTicketClocks(crossing, rules, received + 60_000);
+    expect(clocks.resolution).toMatchObject({
+      kind: 'timed',
+      provisional: { years: [2027], text: expect.stringMatching(/^暂定：2027 年/) },
+    });
+  });
+
+  it('is not marked when it runs 24×7, which never reads the calendar', () => {
+    const clocks = computeTicketClocks(crossing, rules, received + 60_000);
+    expect(clocks.response).toMatchObject({ kind: 'timed', provisional: null });
   });
 });

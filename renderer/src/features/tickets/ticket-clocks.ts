@@ -1,4 +1,4 @@
-import { CalendarYearMissingError, type WorkingCalendar } from '@core/calendar';
+import { CalendarYearMissingError, type ProvisionalNote, type WorkingCalendar } from '@core/calendar';
 import {
   type ContractProfile,
   type FoundSlaClock,
@@ -14,6 +14,7 @@ import {
   describeSchedule,
   scheduleFromText,
   ticketClock,
+  ticketClockProvisional,
   ticketClockSpec,
 } from '@core/sla';
 
@@ -32,6 +33,8 @@ export type TicketClockResult =
       /** The contract clause it comes from, when the profile quotes it. */
       readonly clause: string | undefined;
       readonly source: FoundSlaClock['source'];
+      /** Set when the deadline depends on a year whose holiday notice is not yet published (暂定). */
+      readonly provisional: ProvisionalNote | null;
     }
   /** The contract sets no such clock, or it cannot be timed; `reason` says which. */
   | { readonly kind: 'untimed'; readonly reason: string };
@@ -66,13 +69,15 @@ function computeClock(
         reason: describeMissingSlaClock(profile, ticket.subsystemId, ticket.category, ticket.severity, kind),
       };
     }
-    const status = ticketClock(ticket, kind, ticketClockSpec(found), { calendar: rules.calendar, now });
+    const spec = ticketClockSpec(found);
+    const status = ticketClock(ticket, kind, spec, { calendar: rules.calendar, now });
     return {
       kind: 'timed',
       status,
       budget: budgetText(found),
       clause: found.clock.clause,
       source: found.source,
+      provisional: ticketClockProvisional(spec, rules.calendar, ticket.receivedAt, status.deadline ?? now),
     };
   } catch (error) {
     // The ticket is still shown; the clock says why it cannot be timed (a year whose holiday notice is
