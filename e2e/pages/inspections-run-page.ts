@@ -14,6 +14,10 @@ export class InspectionRunPage {
   readonly ticketDialog: Locator;
   /** 修改历史: every save of the run, who and when, field by field. */
   readonly history: Locator;
+  /** The saves in 修改历史, newest first. */
+  readonly historySaves: Locator;
+  /** The error messages refused saves show. */
+  readonly refusals: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('run-page');
@@ -27,6 +31,8 @@ export class InspectionRunPage {
     this.finishButton = page.getByTestId('run-finish');
     this.ticketDialog = page.getByRole('dialog', { name: '已生成工单' });
     this.history = page.getByTestId('run-history');
+    this.historySaves = this.history.getByTestId('history-save');
+    this.refusals = page.locator('.ant-message-error');
   }
 
   /** The run's id, from the URL. */
@@ -62,6 +68,19 @@ export class InspectionRunPage {
   /** Types a number without leaving the field (the flag must show before anything is saved). */
   async typeNumber(itemId: string, value: string): Promise<void> {
     await this.item(itemId).getByRole('spinbutton').fill(value);
+  }
+
+  /** Types a number and presses Enter, which saves it (or has it refused), and waits for the save. */
+  async enterNumber(itemId: string, value: string): Promise<void> {
+    const input = this.item(itemId).getByRole('spinbutton');
+    await input.fill(value);
+    await input.press('Enter');
+    await this.settled(itemId);
+  }
+
+  /** The value shown in the item's input (empty when nothing is stored). */
+  numberInput(itemId: string): Locator {
+    return this.item(itemId).getByRole('spinbutton');
   }
 
   async note(itemId: string, text: string): Promise<void> {

@@ -7,6 +7,9 @@ export interface StoredInspectionTicket {
   readonly channel: string;
   readonly title: string;
   readonly status: string;
+  readonly assignee: string | null;
+  readonly createdBy: string;
+  readonly description: string;
   readonly inspectionLink: { readonly runId: string; readonly itemId: string } | null;
 }
 

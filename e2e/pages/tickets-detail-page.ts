@@ -18,6 +18,14 @@ export class TicketsDetailPage {
   readonly historyTab: Locator;
   readonly historySaves: Locator;
   readonly saveMessage: Locator;
+  /** 处理人 in 处理信息. */
+  readonly assignee: Locator;
+  readonly description: Locator;
+  /** 关联巡检: the inspection a ticket came from. */
+  readonly inspectionOrigin: Locator;
+  /** 删除工单 and its dialog. */
+  readonly deleteButton: Locator;
+  readonly tombstoneDialog: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('ticket-detail');
@@ -34,6 +42,11 @@ export class TicketsDetailPage {
     this.historyTab = page.getByRole('tab', { name: '修改历史' });
     this.historySaves = page.getByTestId('history-save');
     this.saveMessage = page.getByTestId('save-message');
+    this.assignee = page.getByTestId('work-assignee');
+    this.description = page.getByTestId('ticket-description');
+    this.inspectionOrigin = page.getByTestId('inspection-link');
+    this.deleteButton = page.getByTestId('ticket-delete');
+    this.tombstoneDialog = page.getByTestId('tombstone-dialog');
   }
 
   ticketId(): string {

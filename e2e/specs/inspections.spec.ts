@@ -128,20 +128,20 @@ test('keeps a run on the template version it used and flags a reading over a new
   await run.pass('functions');
   await run.finishWithKeyboard();
 
-  // An admin adds a timed item to it (version 2) and a CPU threshold to the fund-supervision
-  // checklist: a mistyped 8% is undone (its version 2 deleted), 80% becomes version 3.
+  // An admin adds a timed item to it (version 2) and tightens the fund-supervision checklist's CPU
+  // threshold from the shipped 80%: a mistyped 7% is undone (its version 2 deleted), 70% becomes version 3.
   await templates.open();
   await templates.select('s13-monthly');
   await templates.addItem('数值', '门户首页响应时间');
   await templates.setNumberBounds(2, { unit: '秒', max: 3 });
   await templates.saveAs(2);
   await templates.select('s8-monthly');
-  await templates.setNumberBounds(1, { max: 8 });
+  await templates.setNumberBounds(1, { max: 7 });
   await templates.saveAs(2);
   await templates.undoLastSave();
   await expect(templates.version(1)).toHaveText('第 1 版（现行）');
   await expect(templates.version(2)).toHaveCount(0);
-  await templates.setNumberBounds(1, { max: 80 });
+  await templates.setNumberBounds(1, { max: 70 });
   await templates.saveAs(3);
   await manualScreenshot(page, 'inspections-templates');
 
@@ -155,10 +155,10 @@ test('keeps a run on the template version it used and flags a reading over a new
   await calendar.open();
   await calendar.start('s8-monthly');
   await expect(run.templateVersion).toHaveText('模板第 3 版');
-  await expect(run.item('cpu').getByTestId('item-threshold')).toHaveText('不高于 80%');
+  await expect(run.item('cpu').getByTestId('item-threshold')).toHaveText('不高于 70%');
   await run.typeNumber('cpu', '92');
   await expect(run.item('cpu')).toHaveAttribute('data-state', 'abnormal');
-  await expect(run.flag('cpu')).toContainText('「CPU 使用率」为 92%，高于上限 80%');
+  await expect(run.flag('cpu')).toContainText('「CPU 使用率」为 92%，高于上限 70%');
 
   // One step from the flagged reading to its ticket.
   await run.openTicket('cpu');
