@@ -84,7 +84,7 @@ describe('an inspection run', () => {
     });
     expect(recordResult(run, template(), 'cpu', 1)).toEqual({
       ok: false,
-      reason: '模板“网站群每日 08:30 前功能检查”第 1 版中没有检查项 "cpu"',
+      reason: '模板“网站群每日 08:30 前功能检查”第 1 版中没有这个检查项',
     });
     const filled = record(run, 'columns', false).run;
     expect(record(filled, 'columns', null).run.results).toEqual([]);
@@ -106,7 +106,7 @@ describe('an inspection run', () => {
       });
   });
 
-  it('refuses results against another template version', () => {
+  it('refuses results against another template version, naming versions and not template ids', () => {
     const v2 = reviseTemplate(
       template(),
       { name: '网站群每日功能检查（新版）' },
@@ -115,7 +115,7 @@ describe('an inspection run', () => {
     if (!v2.ok) throw new Error(v2.reason);
     expect(recordResult(started(), v2.template, 'columns', true)).toEqual({
       ok: false,
-      reason: '巡检记录使用的是模板 s5-daily 第 1 版，不是 s5-daily 第 2 版',
+      reason: '这次巡检按模板第 1 版填写，不能按“网站群每日功能检查（新版）”第 2 版修改',
     });
   });
 

@@ -62,8 +62,7 @@ export function recordResult(
   if (mismatch !== undefined) return refuse(mismatch);
   if (run.deleted) return refuse('巡检记录已删除，不能再修改');
   const item = template.items.find((candidate) => candidate.id === itemId);
-  if (item === undefined)
-    return refuse(`模板“${template.name}”第 ${template.version} 版中没有检查项 "${itemId}"`);
+  if (item === undefined) return refuse(`模板“${template.name}”第 ${template.version} 版中没有这个检查项`);
 
   const others = run.results.filter((result) => result.itemId !== itemId);
   const evaluation = evaluateItem(item, value);
@@ -108,7 +107,7 @@ export function finishRun(run: InspectionRun, template: InspectionTemplate, at: 
 /** Links a failed result to the ticket it opened (the ticket's `inspectionLink` points back). */
 export function linkResultToTicket(run: InspectionRun, itemId: string, ticketId: string): RunResult {
   const result = run.results.find((candidate) => candidate.itemId === itemId);
-  if (result === undefined) return refuse(`检查项 "${itemId}" 还没有结果`);
+  if (result === undefined) return refuse('这个检查项还没有结果');
   if (result.ok) return refuse('该检查项结果正常，无需开工单');
   if (result.ticketId !== null && result.ticketId !== ticketId) return refuse('该检查项已关联了另一张工单');
   const results = run.results.map((candidate) =>
@@ -120,8 +119,7 @@ export function linkResultToTicket(run: InspectionRun, itemId: string, ticketId:
 
 function templateMismatch(run: InspectionRun, template: InspectionTemplate): string | undefined {
   if (run.templateId === template.templateId && run.templateVersion === template.version) return undefined;
-  return (
-    `巡检记录使用的是模板 ${run.templateId} 第 ${run.templateVersion} 版，` +
-    `不是 ${template.templateId} 第 ${template.version} 版`
-  );
+  // Users know templates by name: the ids stay out of the reason.
+  if (run.templateId !== template.templateId) return `这次巡检使用的不是模板“${template.name}”`;
+  return `这次巡检按模板第 ${run.templateVersion} 版填写，不能按“${template.name}”第 ${template.version} 版修改`;
 }

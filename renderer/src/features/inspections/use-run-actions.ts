@@ -75,7 +75,7 @@ export function useRunActions(runId: string) {
     const template = await readTemplateVersion(db, run.templateId, run.templateVersion, defaults ?? []);
     if (template === undefined) {
       throw new RunRefusedError(
-        `找不到巡检模板 ${run.templateId} 第 ${run.templateVersion} 版，无法修改这次巡检`,
+        `本机没有这次巡检使用的巡检模板（第 ${run.templateVersion} 版，可能尚未同步），无法修改这次巡检`,
       );
     }
     return { run, template };
