@@ -56,14 +56,32 @@ export async function readBlob(db: Queryable, sha256: string): Promise<Uint8Arra
   return rows[0]?.content;
 }
 
-/** The hashes among these that the server has not received. */
-export async function missingBlobs(db: Queryable, hashes: readonly string[]): Promise<string[]> {
+/**
+ * The hashes among these that this user may not refer to from a record: a blob the server has not
+ * received, or one they neither uploaded nor may read through a record that refers to it (the rule
+ * of `blobAccess`). Knowing a hash is not having the blob: otherwise anyone who learnt it could refer
+ * to it from a record of their own and download it.
+ */
+export async function unusableBlobs(
+  db: Queryable,
+  hashes: readonly string[],
+  userId: string,
+  visibility: Visibility,
+): Promise<string[]> {
   if (hashes.length === 0) return [];
   const { rows } = await db.query<{ sha256: string }>(
     `select h as sha256 from unnest($1::text[]) as h
      where not exists (select 1 from blobs b where b.sha256 = h)
+        or not (
+          exists (select 1 from blob_uploads u where u.sha256 = h and u.user_id = $2)
+          or exists (
+            select 1 from blob_refs r join sync_records s on s.record_id = r.record_id
+            where r.sha256 = h and s.change_seq is not null
+              and ($3 or s.subsystem_id = any($4::int[]))
+          )
+        )
      order by h`,
-    [[...hashes]],
+    [[...hashes], userId, visibility.all, visibility.all ? [] : [...visibility.subsystemIds]],
   );
   return rows.map((row) => row.sha256);
 }

@@ -111,7 +111,7 @@ function checkOp(
   if (missing.length > 0) {
     return {
       code: 'blob_missing',
-      reason: `引用的附件尚未上传到服务器（SHA-256：${missing.join('、')}）：请先上传附件再同步这项修改`,
+      reason: `引用的附件您尚未上传到服务器（SHA-256：${missing.join('、')}）：请先上传附件再同步这项修改`,
     };
   }
   return undefined;

@@ -1,10 +1,11 @@
+import { visibleSubsystems } from '@core/auth';
 import type { FieldState } from '@core/sync/merge';
 import { quoteText } from '@core/records/storable-text';
 import type { OpResult, PushOp, PushRequest, PushResponse } from '@core/sync/protocol';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { ApiDeps } from '../auth/auth-deps';
 import { type AuditEntry, writeAudit } from '../audit/audit-log';
-import { missingBlobs, recordBlobReferences } from '../blobs/blob-store';
+import { recordBlobReferences, unusableBlobs } from '../blobs/blob-store';
 import type { Queryable } from '../db/database';
 import { assertSchemaVersion } from '../http/schema-version';
 import { type AppliedOp, type OpOutcome, applyOp, referencedBlobs } from './apply-op';
@@ -63,7 +64,14 @@ export async function pushBatch(
       tx,
       fresh.map((op) => op.recordId),
     );
-    const missing = new Set(await missingBlobs(tx, [...new Set(fresh.flatMap(referencedBlobs))]));
+    const missing = new Set(
+      await unusableBlobs(
+        tx,
+        [...new Set(fresh.flatMap(referencedBlobs))],
+        user.id,
+        visibleSubsystems(user.scope, deps.scopeContext),
+      ),
+    );
 
     const context = {
       user,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PushResponse } from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlParam } from '../db/database';
@@ -10,13 +11,19 @@ for (const backend of testBackends) {
   describe.skipIf(backend.skipReason !== undefined)(`push refusals on ${suiteTitle(backend)}`, () => {
     let api: TestApi;
     let engineer: string;
+    let other: string;
+    let lead: string;
     let counter = 0;
     const newId = () => uuid(0xdef, (counter += 1));
 
     beforeAll(async () => {
       api = await startTestApi(backend);
       await api.createUser('zhangsan', { role: 'engineer', subsystemIds: [1, 5] });
+      await api.createUser('lisi', { role: 'engineer', subsystemIds: [7] });
+      await api.createUser('lead', { role: 'project_lead' });
       engineer = await api.tokenFor('zhangsan');
+      other = await api.tokenFor('lisi');
+      lead = await api.tokenFor('lead');
     }, 120_000);
 
     afterAll(async () => {
@@ -170,6 +177,50 @@ for (const backend of testBackends) {
       // A retry of either batch gets the answers it got the first time.
       expect((await push(client.batch([created, twin]))).body.results).toEqual(first.body.results);
       expect((await push(client.batch([renumbered]))).body.results).toEqual(later.body.results);
+    });
+
+    it('lets a user refer to a blob only when they uploaded it or may already read it', async () => {
+      const photo = Buffer.from('现场照片的字节');
+      const sha256 = createHash('sha256').update(photo).digest('hex');
+      const upload = (token: string) =>
+        api.request('PUT', `/api/v1/blobs/${sha256}`, {
+          token,
+          body: photo,
+          headers: { 'content-type': 'application/octet-stream' },
+        });
+      const attachment = { sha256, name: '现场.jpg', mime: 'image/jpeg', size: photo.byteLength };
+      expect((await upload(engineer)).statusCode).toBe(201);
+      const owner = new SimClient('pc-blob-owner1');
+      const own = ticketRecord(newId(), 1);
+      const mine = await push(owner.batch([owner.op(own, { ...fieldsOf(own), attachments: [attachment] })]));
+      expect(mine.body.results[0]?.status).toBe('applied');
+
+      // Knowing the hash is not enough: the reference is refused and the blob stays unreadable.
+      const stranger = new SimClient('pc-blob-strgr1');
+      const theirs = ticketRecord(newId(), 7, 'lisi');
+      const refused = await push(
+        stranger.batch([stranger.op(theirs, { ...fieldsOf(theirs), attachments: [attachment] })]),
+        other,
+      );
+      expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'blob_missing' });
+      expect((await api.request('GET', `/api/v1/blobs/${sha256}`, { token: other })).statusCode).toBe(403);
+
+      // Whoever may read a record that refers to it may refer to it too, without uploading it.
+      const leadClient = new SimClient('pc-blob-lead01');
+      const leads = ticketRecord(newId(), 7, 'lead');
+      const byReader = await push(
+        leadClient.batch([leadClient.op(leads, { ...fieldsOf(leads), attachments: [attachment] })]),
+        lead,
+      );
+      expect(byReader.body.results[0]?.status).toBe('applied');
+
+      // Uploading the bytes proves the user has them: then the reference is taken.
+      expect((await upload(other)).statusCode).toBe(200);
+      const again = await push(
+        stranger.batch([stranger.op(theirs, { ...fieldsOf(theirs), attachments: [attachment] })]),
+        other,
+      );
+      expect(again.body.results[0]?.status).toBe('applied');
     });
   });
 }
