@@ -99,3 +99,13 @@ describe('yunwei sla add', () => {
     expect(stderr).toMatch(/用法/);
   });
 });
+
+describe('yunwei with an unknown command', () => {
+  it('names it and shows the usage, even when it is named like an object member', async () => {
+    for (const name of ['nosuch', 'constructor', 'toString', '__proto__']) {
+      const result = await cli(name);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toContain(`未知的命令 "${name}"`);
+    }
+  });
+});

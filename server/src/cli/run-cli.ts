@@ -31,7 +31,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     (name === undefined ? io.stderr : io.stdout).write(`${CLI_USAGE}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // The name is what the admin typed: `constructor` must not find what an object inherits.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
     io.stderr.write(`未知的命令 "${name}"\n\n${CLI_USAGE}\n`);
     return 2;
