@@ -88,6 +88,23 @@ for (const backend of testBackends) {
       expect(await count('sync_clients')).toBe(0);
     });
 
+    it('refuses an object key that would poison a prototype with 400 and writes nothing', async () => {
+      const client = new SimClient('pc-poison-001');
+      const ticket = ticketRecord(uuid(0x515, 2), 1);
+      const batch = JSON.stringify(
+        client.batch([client.op(ticket, { ...fieldsOf(ticket), reporter: 'KEYS' })]),
+      );
+      for (const keys of ['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}']) {
+        const response = await api.request('POST', '/api/v1/sync/push', {
+          token,
+          body: batch.replace('"KEYS"', keys),
+          headers: { 'content-type': 'application/json' },
+        });
+        expectJsonError(response, 400, 'invalid_json');
+      }
+      expect(await count('sync_records')).toBe(0);
+    });
+
     it('never lets an API path fall through to the web app’s files', async () => {
       for (const path of [
         `/api/v1/sync/history/${'a'.repeat(8192)}`,
