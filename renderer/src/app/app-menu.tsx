@@ -5,6 +5,7 @@ import {
   CloudSyncOutlined,
   HomeOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -45,7 +46,10 @@ const MENU_REST: MenuItems = [
   {
     type: 'group',
     label: '合同',
-    children: [{ key: '/subsystems', icon: <TableOutlined />, label: '运维子项与时限' }],
+    children: [
+      { key: '/subsystems', icon: <TableOutlined />, label: '运维子项与时限' },
+      { key: '/calendar', icon: <ScheduleOutlined />, label: '节假日日历' },
+    ],
   },
 ];
 
@@ -56,6 +60,7 @@ const MENU_KEYS = [
   '/inspections',
   '/sync',
   '/subsystems',
+  '/calendar',
   '/',
 ];
 

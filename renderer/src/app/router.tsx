@@ -46,6 +46,10 @@ export function createAppRouter() {
               lazy: page(async () => (await import('../features/today/MyWorkPage')).MyWorkPage),
             },
             { path: 'subsystems', element: <SubsystemsPage /> },
+            {
+              path: 'calendar',
+              lazy: page(async () => (await import('../features/calendar')).CalendarPage),
+            },
             { path: 'tickets', lazy: page(async () => (await tickets()).TicketListPage) },
             { path: 'tickets/new', lazy: page(async () => (await tickets()).TicketNewPage) },
             { path: 'tickets/:id', lazy: page(async () => (await tickets()).TicketDetailPage) },

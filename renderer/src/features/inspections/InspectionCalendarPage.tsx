@@ -2,8 +2,8 @@ import { SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { builtinCalendar } from '@core/calendar';
 import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
+import { useDatabase } from '../../store';
 import { useNow } from '../today/use-now';
 import { monthSlots, todayTasks } from './inspection-slots';
 import { RunList } from './RunList';
@@ -19,13 +19,13 @@ import {
 } from './use-inspection-data';
 import './inspections.css';
 
-const calendar = builtinCalendar();
 const ALL = 'all';
 
 /** 巡检: today's due list on top, then the month's slots in a calendar and the list of past runs. */
 export function InspectionCalendarPage() {
   const navigate = useNavigate();
   const now = useNow();
+  const { calendar } = useDatabase().slaRules;
   const today = dayNumberToIsoDate(dayNumberOf(now));
   const [month, setMonth] = useState(today.slice(0, 7));
   const [subsystemFilter, setSubsystemFilter] = useState<number | typeof ALL>(ALL);

@@ -1,6 +1,6 @@
-import { builtinCalendar } from '@core/calendar';
 import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { Skeleton, Typography } from 'antd';
+import { useDatabase } from '../../store';
 import { useNow } from '../today/use-now';
 import { todayTasks } from './inspection-slots';
 import { subsystemNames } from './subsystem-names';
@@ -8,10 +8,10 @@ import { TodayTaskList } from './TodayTaskList';
 import { useInspectionProfile, useMonthRuns, useTemplateCatalogue } from './use-inspection-data';
 import './inspections.css';
 
-const calendar = builtinCalendar();
-
 /** 今日巡检 for the home page: what this user's templates ask for today, each one click from its run. */
 export function TodayInspections() {
+  // The store's calendar: shipped years, the notices an admin added, provisional ones after those.
+  const { calendar } = useDatabase().slaRules;
   const now = useNow();
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
   const profile = useInspectionProfile();

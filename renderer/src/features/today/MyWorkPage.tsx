@@ -2,6 +2,7 @@ import { Alert, Button, Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useDatabase } from '../../store';
 import { useSyncStatus } from '../../sync';
+import { NextYearCalendarNotice } from '../calendar/NextYearCalendarNotice';
 import { TodayInspections } from '../inspections';
 import { sessionScope, useSession } from '../session';
 import { describeSyncStatus } from '../sync-status/sync-status-text';
@@ -26,6 +27,7 @@ export function MyWorkPage() {
           我的工作
         </Typography.Title>
       </header>
+      <NextYearCalendarNotice now={useNow()} />
       {notice !== null && (
         <Alert
           type="info"

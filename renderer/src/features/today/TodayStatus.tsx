@@ -1,13 +1,11 @@
-import { builtinCalendar } from '@core/calendar';
 import { Tag, Typography } from 'antd';
+import { useDatabase } from '../../store';
 import { describeToday } from './describe-today';
 import { useNow } from './use-now';
 
-const calendar = builtinCalendar();
-
 /** Beijing time and whether today is a working day: the two facts every SLA clock on screen depends on. */
 export function TodayStatus() {
-  const today = describeToday(useNow(), calendar);
+  const today = describeToday(useNow(), useDatabase().slaRules.calendar);
   const color = today.isWorkday === undefined ? 'warning' : today.isWorkday ? 'processing' : 'default';
   return (
     <div className="today-status" data-testid="today-status">

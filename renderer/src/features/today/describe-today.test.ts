@@ -30,8 +30,20 @@ describe('describeToday', () => {
     });
   });
 
-  it('says which year is missing instead of guessing', () => {
-    const today = describeToday(parseInstant('2031-05-06T08:00:00+08:00'), new WorkingCalendar([]));
-    expect(today).toMatchObject({ dayKind: '缺少 2031 年节假日安排', isWorkday: undefined });
+  it('reads a year without a notice provisionally, and says so', () => {
+    const calendar = new WorkingCalendar([]);
+    expect(describeToday(parseInstant('2031-05-06T08:00:00+08:00'), calendar)).toMatchObject({
+      dayKind: '工作日（暂定）',
+      isWorkday: true,
+    });
+    expect(describeToday(parseInstant('2031-05-01T08:00:00+08:00'), calendar)).toMatchObject({
+      dayKind: '劳动节假期（暂定）',
+      isWorkday: false,
+    });
+  });
+
+  it('says which year is missing where the law cannot answer either', () => {
+    const today = describeToday(parseInstant('2101-05-06T08:00:00+08:00'), new WorkingCalendar([]));
+    expect(today).toMatchObject({ dayKind: '缺少 2101 年节假日安排', isWorkday: undefined });
   });
 });

@@ -42,8 +42,9 @@ export function describeToday(instant: Instant, calendar: WorkingCalendar): Toda
   }
   const name = calendar.dayName(day);
   const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
+  const provisional = calendar.isProvisional(day) ? '（暂定）' : '';
   const dayKind =
-    name === undefined
+    (name === undefined
       ? isWorkday
         ? '工作日'
         : '休息日'
@@ -51,6 +52,6 @@ export function describeToday(instant: Instant, calendar: WorkingCalendar): Toda
         ? weekend
           ? `调休上班（${name}）`
           : `工作日（${name}）`
-        : `${name}假期`;
+        : `${name}假期`) + provisional;
   return { date, time, dayKind, isWorkday };
 }

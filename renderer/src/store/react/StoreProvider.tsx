@@ -5,6 +5,7 @@ import { openUserDatabase } from '../database/open-database';
 import type { StoreNotice } from '../database/store-notices';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
+import { loadStoredCalendar } from '../calendar/calendar-notices';
 import { invalidateAfterChange } from './invalidate-after-save';
 import { openStoreBroadcast } from './store-broadcast';
 import { StoreContext, type CurrentUser, type StoreContextValue } from './store-context';
@@ -136,12 +137,17 @@ function OpenStore({
   const queryClient = useQueryClient();
   const broadcast = useMemo(() => openStoreBroadcast(db.name), [db]);
   useEffect(() => {
-    const stopListening = broadcast.listen((change) => void invalidateAfterChange(queryClient, change));
+    // Records another window's sync changed may be deadlines it recomputed for a new calendar notice:
+    // the rules are read again (one meta row) before the views refetch with them.
+    const stopListening = broadcast.listen((change) => {
+      const rules = change.recordType === 'synced' ? loadStoredCalendar(db) : Promise.resolve();
+      void rules.then(() => invalidateAfterChange(queryClient, change));
+    });
     return () => {
       stopListening();
       broadcast.close();
     };
-  }, [broadcast, queryClient]);
+  }, [broadcast, db, queryClient]);
   const value = useMemo<StoreContextValue>(() => ({ db, user, broadcast }), [db, user, broadcast]);
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }

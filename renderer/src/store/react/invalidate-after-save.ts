@@ -21,6 +21,8 @@ export function invalidateAfterSave(queryClient: QueryClient, saved: SavedMessag
 export function invalidateAfterChange(queryClient: QueryClient, change: StoreChangeMessage): Promise<void> {
   if (change.recordType !== 'synced') return invalidateAfterSave(queryClient, change);
   return Promise.all([
+    // A sync may have brought calendar notices (features/calendar reads them under this key).
+    queryClient.invalidateQueries({ queryKey: ['calendarNotices'] }),
     queryClient.invalidateQueries({ queryKey: ['tickets'] }),
     queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
     queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),

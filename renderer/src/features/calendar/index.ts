@@ -1,0 +1,2 @@
+export { CalendarPage } from './CalendarPage';
+export { NextYearCalendarNotice } from './NextYearCalendarNotice';
