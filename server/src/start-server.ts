@@ -6,6 +6,7 @@ import type { Database, DatabaseKind } from './db/database';
 import { type DatabaseTarget, openDatabase } from './db/open-database';
 import { runMigrations } from './db/migrations/run-migrations';
 import { errorReason } from './error-reason';
+import type { SecurityPolicy } from './auth/security-policy';
 import { type LogLevel, buildApp } from './http/app';
 
 export type ServerOptions = DatabaseTarget & {
@@ -16,6 +17,8 @@ export type ServerOptions = DatabaseTarget & {
   staticDir?: string;
   bodyLimitBytes?: number;
   logLevel?: LogLevel;
+  /** Deployment settings of the security policy (e.g. the clock-drift allowance); defaults otherwise. */
+  security?: Partial<SecurityPolicy>;
 };
 
 export interface RunningServer {
@@ -67,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       staticDir: options.staticDir,
       bodyLimitBytes: options.bodyLimitBytes,
       logLevel: options.logLevel,
+      ...(options.security === undefined ? {} : { security: options.security }),
     });
     const migrations = await runMigrations(db);
     const port = await listen(app, options.port, host);

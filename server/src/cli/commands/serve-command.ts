@@ -8,7 +8,8 @@ import { parseOptions } from '../parse-options';
 
 export const SERVE_USAGE = `用法：yunwei serve [--port N] [--host ADDRESS] [--data DIR]
   启动中心服务并提供运维台前端。未设置 DATABASE_URL 时使用 DIR 中的内置数据库（PGlite），
-  默认 DIR 为用户应用数据目录；--port 0 表示任选空闲端口（默认 4310）。`;
+  默认 DIR 为用户应用数据目录；--port 0 表示任选空闲端口（默认 4310）。
+  环境变量 YUNWEI_MAX_CLOCK_DRIFT_MINUTES：客户端时钟最多可比服务器快几分钟（默认 5）。`;
 
 const RENDERER_DIR = fileURLToPath(new URL('../../../../dist/renderer', import.meta.url));
 
@@ -26,6 +27,9 @@ export const serveCommand: Command = async (args, io) => {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : (values.data ?? defaultDataDir());
   const staticDir = existsSync(RENDERER_DIR) ? RENDERER_DIR : undefined;
+  const drift = process.env.YUNWEI_MAX_CLOCK_DRIFT_MINUTES;
+  const security =
+    drift === undefined || drift === '' ? undefined : { maxClockDriftMs: driftMinutes(drift) * 60_000 };
 
   const server = await startServer({
     port,
@@ -33,6 +37,7 @@ export const serveCommand: Command = async (args, io) => {
     ...(dataDir === undefined ? {} : { dataDir }),
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(staticDir === undefined ? {} : { staticDir }),
+    ...(security === undefined ? {} : { security }),
   });
   io.stdout.write(
     databaseUrl
@@ -55,4 +60,15 @@ function parsePort(text: string): number {
     throw new UsageError(`--port 应为 0–65535 的整数，收到 "${text}"`, SERVE_USAGE);
   }
   return port;
+}
+
+function driftMinutes(text: string): number {
+  const minutes = Number(text);
+  if (!/^\d+$/.test(text) || minutes < 1) {
+    throw new UsageError(
+      `环境变量 YUNWEI_MAX_CLOCK_DRIFT_MINUTES 应为正整数（分钟），收到 "${text}"`,
+      SERVE_USAGE,
+    );
+  }
+  return minutes;
 }
