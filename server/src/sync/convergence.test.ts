@@ -216,7 +216,7 @@ for (const backend of testBackends) {
       /** Empties the sync tables and creates the tickets, as if the PCs had pulled them. */
       async function reset(): Promise<void> {
         await api.db.exec(
-          `truncate sync_change_log, sync_field_state, sync_op_results, sync_clients, sync_records, blob_refs;
+          `truncate sync_change_log, sync_field_state, sync_op_results, sync_clients, sync_record_moves, sync_records, blob_refs;
          delete from audit_log where action = 'sync_rejected';`,
         );
         const setup = new SimClient('pc-prop-setup', 'ssssssssss');
