@@ -111,6 +111,8 @@ for (const backend of testBackends) {
         '/api/v1/sync/history/../../index.html',
         '/api/v1/sync/history/..%2F..%2Findex.html',
         '/api/v1/nothing/here',
+        '/api',
+        '/api/',
       ]) {
         const response = await api.request('GET', path, { token });
         expect([400, 404], path).toContain(response.statusCode);
