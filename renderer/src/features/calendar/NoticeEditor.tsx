@@ -59,6 +59,20 @@ export function NoticeEditor({
   const editRow = (index: number, patch: Partial<HolidayRow>) =>
     setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
+  /** A column of the holiday table: one text box per row, labelled by its row for screen readers. */
+  const textColumn = (field: keyof HolidayRow, title: string, width?: number, placeholder?: string) => ({
+    title,
+    width,
+    render: (_: unknown, row: HolidayRow & { index: number }) => (
+      <Input
+        value={row[field]}
+        placeholder={placeholder}
+        aria-label={`第 ${row.index + 1} 行${title.replace(/（.*）$/, '')}`}
+        onChange={(event) => editRow(row.index, { [field]: event.target.value })}
+      />
+    ),
+  });
+
   const submit = () => {
     if (!result.ok) return;
     save.mutate(result.notice, {
@@ -135,52 +149,15 @@ export function NoticeEditor({
                   rowKey="index"
                   dataSource={rows.map((row, index) => ({ ...row, index }))}
                   columns={[
-                    {
-                      title: '节日名称',
-                      width: 120,
-                      render: (_, row) => (
-                        <Input
-                          value={row.name}
-                          aria-label={`第 ${row.index + 1} 行节日名称`}
-                          onChange={(event) => editRow(row.index, { name: event.target.value })}
-                        />
-                      ),
-                    },
-                    {
-                      title: '放假开始',
-                      width: 140,
-                      render: (_, row) => (
-                        <Input
-                          value={row.from}
-                          placeholder="YYYY-MM-DD"
-                          aria-label={`第 ${row.index + 1} 行放假开始`}
-                          onChange={(event) => editRow(row.index, { from: event.target.value })}
-                        />
-                      ),
-                    },
-                    {
-                      title: '放假结束',
-                      width: 140,
-                      render: (_, row) => (
-                        <Input
-                          value={row.to}
-                          placeholder="YYYY-MM-DD"
-                          aria-label={`第 ${row.index + 1} 行放假结束`}
-                          onChange={(event) => editRow(row.index, { to: event.target.value })}
-                        />
-                      ),
-                    },
-                    {
-                      title: '调休上班日（用、分隔）',
-                      render: (_, row) => (
-                        <Input
-                          value={row.adjustedWorkdays}
-                          placeholder="如 2027-02-20、2027-02-28"
-                          aria-label={`第 ${row.index + 1} 行调休上班日`}
-                          onChange={(event) => editRow(row.index, { adjustedWorkdays: event.target.value })}
-                        />
-                      ),
-                    },
+                    textColumn('name', '节日名称', 120),
+                    textColumn('from', '放假开始', 140, 'YYYY-MM-DD'),
+                    textColumn('to', '放假结束', 140, 'YYYY-MM-DD'),
+                    textColumn(
+                      'adjustedWorkdays',
+                      '调休上班日（用、分隔）',
+                      undefined,
+                      '如 2027-02-20、2027-02-28',
+                    ),
                     {
                       title: '',
                       width: 64,
