@@ -20,9 +20,12 @@ export class ServerLoginPage {
     this.currentUser = page.getByTestId('current-user');
   }
 
-  /** Opens the app and signs in to `serverUrl` (the page's own origin when it serves the app). */
-  async signIn(serverUrl: string, username: string, password: string): Promise<void> {
-    await this.page.goto('/#/tickets');
+  /**
+   * Opens the app at `path` and signs in to `serverUrl` (the page's own origin when it serves the
+   * app); `/` is where the app opens after sign-in (我的工作).
+   */
+  async signIn(serverUrl: string, username: string, password: string, path = '/#/tickets'): Promise<void> {
+    await this.page.goto(path);
     await this.form.waitFor();
     await this.server.fill(serverUrl);
     await this.username.fill(username);

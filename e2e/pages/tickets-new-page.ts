@@ -34,6 +34,16 @@ export class TicketsNewPage {
     this.saveButton = page.getByTestId('save-ticket');
   }
 
+  /** Types a Beijing time ("2026-03-11 03:30") into 接报时间 and commits it, as a user does. */
+  async setReceivedAt(text: string): Promise<void> {
+    const input = this.page.locator(
+      '[data-testid="field-received-at"] input, input[data-testid="field-received-at"]',
+    );
+    await input.click();
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
   /** The box of a Select: its `title` is the option shown as selected. */
   selected(select: Locator): Locator {
     return select.locator('.ant-select-content');

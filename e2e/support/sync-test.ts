@@ -5,13 +5,16 @@ import { startYunweiServer, type RunningYunweiServer, type ServerAccount } from 
 export const E2E_PASSWORD = 'Yunwei#2026';
 
 /**
- * The accounts of the sync specs: two engineers stationed for subsystems 1 and 5 (two PCs), and one
- * for subsystem 7 only, whose scope excludes the others' records.
+ * The accounts of the sync specs: two engineers stationed for subsystems 1 and 5 (two PCs), one for
+ * subsystem 7 only, whose scope excludes the others' records, one for 5 and 7 (sharing 5 with the
+ * first two), and a service manager of the document system's first unit.
  */
 export const ACCOUNTS = {
   zhangsan: { name: 'zhangsan', role: 'engineer', subsystems: [1, 5], password: E2E_PASSWORD },
   lisi: { name: 'lisi', role: 'engineer', subsystems: [1, 5], password: E2E_PASSWORD },
   wangwu: { name: 'wangwu', role: 'engineer', subsystems: [7], password: E2E_PASSWORD },
+  zhaoliu: { name: 'zhaoliu', role: 'engineer', subsystems: [5, 7], password: E2E_PASSWORD },
+  qianqi: { name: 'qianqi', role: 'service_manager', units: [1], password: E2E_PASSWORD },
 } as const satisfies Record<string, ServerAccount>;
 
 /** What the pages of a test said on their consoles (warnings and errors) and what they threw. */

@@ -15,6 +15,8 @@ export interface ServerAccount {
   readonly name: string;
   readonly role: 'engineer' | 'service_manager' | 'project_lead' | 'auditor';
   readonly subsystems?: readonly number[];
+  /** The document-system units a service manager covers. */
+  readonly units?: readonly number[];
   readonly password: string;
 }
 
@@ -74,6 +76,7 @@ export async function startYunweiServer(
 function addAccount(account: ServerAccount, dataDir: string): Promise<void> {
   const args = ['run', '--silent', 'yunwei', '--', 'user', 'add', account.name, '--role', account.role];
   if (account.subsystems !== undefined) args.push('--subsystems', account.subsystems.join(','));
+  if (account.units !== undefined) args.push('--units', account.units.join(','));
   args.push('--password-stdin', '--data', dataDir);
   return new Promise((resolve, reject) => {
     const child = spawn('npm', args, { cwd: REPO_ROOT, env: EMBEDDED_ENV, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -81,6 +81,12 @@ describe('writableSubsystems', () => {
     expect(writableSubsystems({ role: 'auditor' }, 'inspection_run', contract).reason).toBe(
       '审计员账户只读，不能修改任何记录',
     );
+    expect(
+      writableSubsystems({ role: 'engineer', subsystemIds: [1, 5] }, 'inspection_template', contract),
+    ).toEqual({
+      subsystemIds: [],
+      reason: '巡检模板由项目负责人维护，驻场工程师不能修改',
+    });
     expect(writableSubsystems({ role: 'engineer', subsystemIds: [20] }, 'ticket', contract).reason).toBe(
       '您负责的运维子项 20 不在合同档案中，无法登记工单：请项目负责人核对您的账户',
     );

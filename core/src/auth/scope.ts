@@ -104,12 +104,14 @@ export function writableSubsystems(
 ): WritableSubsystems {
   const subsystemIds = contractSubsystemIds.filter((id) => checkWrite(scope, recordType, [id]).ok);
   if (subsystemIds.length > 0) return { subsystemIds, reason: null };
+  const own = scope.role === 'engineer' ? scope.subsystemIds[0] : undefined;
+  const refusal = checkWrite(scope, recordType, own === undefined ? [] : [own]);
+  if (!refusal.ok) return { subsystemIds, reason: refusal.reason };
   if (scope.role === 'engineer') {
     return {
       subsystemIds,
       reason: `您负责的运维子项 ${scope.subsystemIds.join('、')} 不在合同档案中，无法登记${RECORD_TYPE_LABELS[recordType]}：请项目负责人核对您的账户`,
     };
   }
-  const refusal = checkWrite(scope, recordType, []);
-  return { subsystemIds, reason: refusal.ok ? null : refusal.reason };
+  return { subsystemIds, reason: null };
 }
