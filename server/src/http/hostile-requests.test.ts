@@ -105,6 +105,18 @@ for (const backend of testBackends) {
       expect(await count('sync_records')).toBe(0);
     });
 
+    it('answers a body with a huge unknown key in a bounded message', async () => {
+      const key = `k${'x'.repeat(1024 * 1024)}`;
+      const client = new SimClient('pc-bigkey-001');
+      const ticket = ticketRecord(uuid(0x515, 3), 1);
+      const response = await api.request('POST', '/api/v1/sync/push', {
+        token,
+        body: { ...client.batch([client.op(ticket, fieldsOf(ticket))]), [key]: 1 },
+      });
+      expectJsonError(response, 400, 'invalid_body');
+      expect(response.body.length).toBeLessThan(10_000);
+    });
+
     it('never lets an API path fall through to the web app’s files', async () => {
       for (const path of [
         `/api/v1/sync/history/${'a'.repeat(8192)}`,

@@ -1,8 +1,10 @@
 import { describeSchemaIssues } from '@core/host/schema-issues';
 import { safeParseInChinese } from '@core/records/validation';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '@core/records/storable-text';
+import { MAX_JSON_DEPTH, nestsDeeperThan, quoteText } from '@core/records/storable-text';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+
+const MAX_MESSAGE_CHARACTERS = 2000;
 
 /**
  * Validates a request body with its protocol schema: 400 naming every problem, or the parsed value.
@@ -19,7 +21,9 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
   }
   const result = safeParseInChinese(schema, body);
   if (!result.success) {
-    throw new ApiError(400, 'invalid_body', `请求内容无效：${describeSchemaIssues(result.error)}`);
+    // Bounded: a schema's message may quote what the client sent (an unknown key of any length).
+    const issues = quoteText(describeSchemaIssues(result.error), MAX_MESSAGE_CHARACTERS);
+    throw new ApiError(400, 'invalid_body', `请求内容无效：${issues}`);
   }
   return result.data;
 }
