@@ -15,7 +15,10 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 export const UNSTORABLE_TEXT_REASON =
   '含有无法保存的字符（空字符，或被截断的表情符号等不完整的字符），请删除后重新输入';
 
-/** Deepest nesting of objects and arrays a request body may have; a record never needs a tenth of it. */
+/**
+ * Deepest nesting of objects and arrays a request body may have; a push of the deepest record needs
+ * about ten.
+ */
 export const MAX_JSON_DEPTH = 64;
 
 /** True when the text has no U+0000 and no lone surrogate. */
