@@ -70,7 +70,7 @@ const LISTEN_RECONNECT_MS = 1000;
  * LISTEN on a connection of its own (a pooled one would be handed to queries and lose it). When that
  * connection drops, e.g. the server restarts, the error goes to `onBackgroundError` and it connects
  * again every second until it succeeds; notifications sent meanwhile are lost, which the callers
- * accept (clients also sync on their own timer). The first connection must succeed.
+ * accept (clients also sync on their own timer). A first connection that fails is retried the same way.
  */
 async function listenOn(
   url: string,
@@ -129,9 +129,15 @@ async function listenOn(
   try {
     await connect();
   } catch (error) {
-    throw new Error(`无法在 PostgreSQL 上监听通知（${redactDatabaseUrl(url)}）：${errorReason(error)}`, {
-      cause: error,
-    });
+    options.onBackgroundError(
+      new Error(
+        `无法在 PostgreSQL 上监听通知（${redactDatabaseUrl(url)}），稍后重试：${errorReason(error)}`,
+        {
+          cause: error,
+        },
+      ),
+    );
+    retry = setTimeout(reconnect, LISTEN_RECONNECT_MS);
   }
   return async () => {
     stopped = true;

@@ -42,7 +42,13 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
   });
   let stopListening: (() => Promise<void>) | undefined;
   app.addHook('onReady', async () => {
-    stopListening = await notifier.listen(options.db);
+    try {
+      stopListening = await notifier.listen(options.db);
+    } catch (error) {
+      // Pokes are a hint (clients also sync on their timer); a database that cannot be listened to
+      // is reported by /health and by every request, so the server still starts and answers.
+      app.log.error({ err: error }, 'sync pokes unavailable: cannot listen for commit notices');
+    }
   });
   app.addHook('preClose', async () => notifier.closeAll());
   app.addHook('onClose', async () => stopListening?.());
