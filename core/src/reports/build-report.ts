@@ -1,0 +1,582 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { ContractProfile } from '../profile';
+import { CLOCK_KIND_LABELS } from '../profile/sla-policy';
+import type { InspectionRun } from '../records/inspection-run';
+import { dueSlots } from '../records/inspection-schedule';
+import type { InspectionTemplate } from '../records/inspection-template';
+import type { Ticket } from '../records/ticket';
+import { type Instant, dayNumberToIsoDate } from '../time/shanghai-time';
+import {
+  REPORT_KIND_TITLES,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportFigure,
+  type ReportKind,
+  type ReportTable,
+  numberSections,
+  paragraph,
+} from './document-model';
+import { formatDateTime, formatDuration, formatRate } from './format';
+import {
+  type FailedItem,
+  type ScheduleCompletion,
+  currentTemplates,
+  failedItems,
+  inspectionCompletion,
+  runsInPeriod,
+} from './inspection-figures';
+import { inspectionLedger, subsystemName, ticketLedger } from './ledgers';
+import {
+  type ReportPeriod,
+  type ReportScope,
+  inScope,
+  monthPeriod,
+  periodEnd,
+  periodLabel,
+  periodNoun,
+} from './period';
+import {
+  type ClockCompliance,
+  type TicketFigureContext,
+  meanTimeToResolve,
+  overallCompliance,
+  resolutionRate,
+  resolvedAt,
+  slaBreaches,
+  slaCompliance,
+  ticketsByCategory,
+  ticketsByChannel,
+  ticketsBySeverity,
+  ticketsInPeriod,
+} from './ticket-figures';
+
+/** The records a document is made from: every kind the store has; later kinds add their own lists. */
+export interface ReportRecords {
+  readonly tickets: readonly Ticket[];
+  readonly inspectionTemplates: readonly InspectionTemplate[];
+  readonly inspectionRuns: readonly InspectionRun[];
+}
+
+export interface ReportRequest {
+  readonly kind: ReportKind;
+  readonly period: ReportPeriod;
+  readonly scope: ReportScope;
+  readonly profile: ContractProfile;
+  readonly calendar: WorkingCalendar;
+  /**
+   * The moment the figures are taken at. Callers pass the earlier of now and the period's end, so a
+   * month's report made in the next month says what was true at the month's end, and can be redone.
+   */
+  readonly asOf: Instant;
+  readonly records: ReportRecords;
+}
+
+/** The record kinds that later issues add; their documents say honestly that there are none yet. */
+const NOT_YET_RECORDED: Partial<Record<ReportKind, string>> = {
+  duty: '值班',
+  trainings: '培训',
+  visits: '回访',
+};
+
+/** The cut-off a request should use: the period's end, or now while the period is still running. */
+export function reportAsOf(period: ReportPeriod, now: Instant): Instant {
+  return Math.min(now, periodEnd(period));
+}
+
+export function buildReport(request: ReportRequest): ReportDocument {
+  const facts = gatherFacts(request);
+  switch (request.kind) {
+    case 'monthly':
+    case 'summary':
+      return overviewReport(request, facts);
+    case 'tickets':
+      return ticketsReport(request, facts);
+    case 'inspections':
+      return inspectionsReport(request, facts);
+    case 'duty':
+    case 'trainings':
+    case 'visits':
+      return notYetRecordedReport(request, NOT_YET_RECORDED[request.kind] as string);
+  }
+}
+
+interface Facts {
+  readonly context: TicketFigureContext;
+  readonly tickets: Ticket[];
+  readonly completion: ScheduleCompletion[];
+  readonly runs: InspectionRun[];
+  readonly failed: FailedItem[];
+  readonly figures: ReportFigure[];
+  readonly compliance: ClockCompliance[];
+}
+
+function gatherFacts(request: ReportRequest): Facts {
+  const { period, scope, records, profile, calendar, asOf } = request;
+  const context: TicketFigureContext = { profile, calendar, asOf };
+  const tickets = ticketsInPeriod(records.tickets, period, scope);
+  const completion = inspectionCompletion(
+    records.inspectionTemplates,
+    records.inspectionRuns,
+    period,
+    scope,
+    calendar,
+    asOf,
+  );
+  const runs = runsInPeriod(records.inspectionRuns, period, scope).filter(
+    (run) => (run.finishedAt as number) <= asOf,
+  );
+  const failed = failedItems(runs, records.inspectionTemplates, records.tickets);
+  const compliance = slaCompliance(tickets, context);
+  const rate = resolutionRate(tickets, asOf);
+  const mttr = meanTimeToResolve(tickets, asOf);
+  const [response, resolution] = overallCompliance(compliance);
+  const owed = completion.reduce((sum, row) => sum + row.owed, 0);
+  const done = completion.reduce((sum, row) => sum + row.onTime + row.late, 0);
+  const figures: ReportFigure[] = [
+    { key: 'tickets.received', label: '受理问题', value: rate.received, text: `${rate.received} 个` },
+    { key: 'tickets.resolved', label: '已解决', value: rate.resolved, text: `${rate.resolved} 个` },
+    { key: 'tickets.resolutionRate', label: '解决率', value: rate.rate, text: formatRate(rate.rate) },
+    { key: 'tickets.mttr', label: '平均解决时长', value: mttr.meanMs, text: formatDuration(mttr.meanMs) },
+    {
+      key: 'sla.response',
+      label: '响应及时率',
+      value: response?.rate ?? null,
+      text: formatRate(response?.rate ?? null),
+    },
+    {
+      key: 'sla.resolution',
+      label: '解决及时率',
+      value: resolution?.rate ?? null,
+      text: formatRate(resolution?.rate ?? null),
+    },
+    { key: 'inspections.owed', label: '应巡检', value: owed, text: `${owed} 次` },
+    { key: 'inspections.done', label: '已巡检', value: done, text: `${done} 次` },
+    {
+      key: 'inspections.rate',
+      label: '巡检完成率',
+      value: owed === 0 ? null : done / owed,
+      text: formatRate(owed === 0 ? null : done / owed),
+    },
+  ];
+  return { context, tickets, completion, runs, failed, figures, compliance };
+}
+
+function figure(facts: Facts, key: string): ReportFigure {
+  const found = facts.figures.find((candidate) => candidate.key === key);
+  if (found === undefined) throw new RangeError(`报表指标 ${key} 未计算`);
+  return found;
+}
+
+function scopeLabel(request: ReportRequest): string {
+  const ids = request.scope.subsystemIds;
+  if (ids.length === 0) return '全部运维子项';
+  return [...ids]
+    .sort((a, b) => a - b)
+    .map((id) => subsystemName(request.profile, id))
+    .join('、');
+}
+
+function header(
+  request: ReportRequest,
+  title: string,
+): Pick<ReportDocument, 'kind' | 'title' | 'subtitle' | 'fileStem'> {
+  const period = periodLabel(request.period);
+  const scope = scopeLabel(request);
+  return {
+    kind: request.kind,
+    title,
+    subtitle: `${scope}\u3000${period}`,
+    fileStem: `${title}-${period}-${request.scope.subsystemIds.length === 0 ? '全部子项' : scope}`,
+  };
+}
+
+function asOfSentence(request: ReportRequest): string {
+  const atEnd = request.asOf === periodEnd(request.period);
+  return `统计截至 ${atEnd ? `${dayNumberToIsoDate(request.period.toDay)} 24:00` : formatDateTime(request.asOf)}。`;
+}
+
+// ---- tables shared by documents ----
+
+function complianceTable(request: ReportRequest, rows: readonly ClockCompliance[]): ReportTable {
+  return {
+    kind: 'table',
+    caption: '各运维子项服务时限达标情况',
+    columns: [
+      { header: '运维子项', width: 8 },
+      { header: '时限', width: 4, align: 'center' },
+      { header: '达标', width: 4, align: 'right' },
+      { header: '超时', width: 4, align: 'right' },
+      { header: '计时中', width: 4, align: 'right' },
+      { header: '未约定', width: 4, align: 'right' },
+      { header: '达标率', width: 5, align: 'right' },
+    ],
+    rows: rows.map((row) => [
+      subsystemName(request.profile, row.subsystemId),
+      CLOCK_KIND_LABELS[row.kind],
+      String(row.met),
+      String(row.breached),
+      String(row.pending),
+      String(row.notSet),
+      formatRate(row.rate),
+    ]),
+    emptyText: `${periodNoun(request.period)}无工单，无时限统计。`,
+  };
+}
+
+function countTable(
+  caption: string,
+  what: string,
+  rows: readonly { label: string; count: number }[],
+  noun: string,
+): ReportTable {
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  return {
+    kind: 'table',
+    caption,
+    columns: [
+      { header: what, width: 8 },
+      { header: '数量', width: 4, align: 'right' },
+      { header: '占比', width: 5, align: 'right' },
+    ],
+    rows: total === 0 ? [] : rows.map((row) => [row.label, String(row.count), formatRate(row.count / total)]),
+    emptyText: `${noun}无工单。`,
+  };
+}
+
+function breachTable(request: ReportRequest, facts: Facts): ReportTable {
+  return {
+    kind: 'table',
+    caption: '超时工单及原因',
+    columns: [
+      { header: '运维子项', width: 7 },
+      { header: '问题标题', width: 14 },
+      { header: '时限', width: 3, align: 'center' },
+      { header: '超出时长', width: 6 },
+      { header: '原因', width: 16 },
+    ],
+    rows: slaBreaches(facts.tickets, facts.context).map((breach) => [
+      subsystemName(request.profile, breach.ticket.subsystemId),
+      breach.ticket.title,
+      CLOCK_KIND_LABELS[breach.kind],
+      `${formatDuration(breach.overrunMs)}${breach.stopped ? '' : '（仍在计时）'}`,
+      breach.reasons.length === 0 ? '未填写原因分析' : breach.reasons.join('；'),
+    ]),
+    emptyText: `${periodNoun(request.period)}无超时工单。`,
+  };
+}
+
+function completionTable(request: ReportRequest, facts: Facts): ReportTable {
+  return {
+    kind: 'table',
+    caption: '巡检计划完成情况',
+    columns: [
+      { header: '运维子项', width: 7 },
+      { header: '巡检项目', width: 12 },
+      { header: '应检', width: 3, align: 'right' },
+      { header: '按时', width: 3, align: 'right' },
+      { header: '逾期完成', width: 4, align: 'right' },
+      { header: '漏检', width: 3, align: 'right' },
+      { header: '待完成', width: 3, align: 'right' },
+    ],
+    rows: facts.completion.map((row) => [
+      subsystemName(request.profile, row.template.subsystemId),
+      row.template.name,
+      String(row.owed),
+      String(row.onTime),
+      String(row.late),
+      String(row.missed),
+      String(row.open),
+    ]),
+    emptyText: '所选运维子项没有按计划执行的巡检项目。',
+  };
+}
+
+function failedTable(request: ReportRequest, facts: Facts): ReportTable {
+  return {
+    kind: 'table',
+    caption: '巡检发现的异常及处理',
+    columns: [
+      { header: '运维子项', width: 7 },
+      { header: '巡检时间', width: 8 },
+      { header: '巡检项目', width: 9 },
+      { header: '异常项', width: 8 },
+      { header: '说明', width: 10 },
+      { header: '关联工单', width: 10 },
+    ],
+    rows: facts.failed.map((item) => [
+      subsystemName(request.profile, item.run.subsystemId),
+      formatDateTime(item.run.finishedAt),
+      item.templateName,
+      item.itemLabel,
+      item.result.note,
+      item.ticket === null
+        ? '未开工单'
+        : `${item.ticket.title}（${resolvedAt(item.ticket, request.asOf) === null ? '未解决' : '已解决'}）`,
+    ]),
+    emptyText: `${periodNoun(request.period)}巡检未发现异常。`,
+  };
+}
+
+function ledgerTable(
+  caption: string,
+  ledger: ReturnType<typeof ticketLedger>,
+  emptyText: string,
+): ReportTable {
+  return { kind: 'table', caption, columns: ledger.columns, rows: ledger.rows, emptyText };
+}
+
+// ---- narrative ----
+
+function ticketSentence(request: ReportRequest, facts: Facts): string {
+  const noun = periodNoun(request.period);
+  const received = figure(facts, 'tickets.received');
+  if (received.value === 0) return `${noun}未受理问题。`;
+  const resolved = figure(facts, 'tickets.resolved');
+  const open = (received.value as number) - (resolved.value as number);
+  return (
+    `${noun}共受理问题 ${received.value} 个，已解决 ${resolved.value} 个，解决率 ${figure(facts, 'tickets.resolutionRate').text}` +
+    `${open > 0 ? `，尚有 ${open} 个正在处理` : ''}；平均解决时长 ${figure(facts, 'tickets.mttr').text}；` +
+    `响应及时率 ${figure(facts, 'sla.response').text}，解决及时率 ${figure(facts, 'sla.resolution').text}。`
+  );
+}
+
+function inspectionSentence(request: ReportRequest, facts: Facts): string {
+  const noun = periodNoun(request.period);
+  const owed = figure(facts, 'inspections.owed').value as number;
+  const late = facts.completion.reduce((sum, row) => sum + row.late, 0);
+  const missed = facts.completion.reduce((sum, row) => sum + row.missed, 0);
+  const planned =
+    owed === 0
+      ? `${noun}没有到期的计划巡检`
+      : `${noun}计划巡检 ${owed} 次，已完成 ${figure(facts, 'inspections.done').value} 次（其中逾期完成 ${late} 次），漏检 ${missed} 次，完成率 ${figure(facts, 'inspections.rate').text}`;
+  const withTicket = facts.failed.filter((item) => item.ticket !== null).length;
+  const found =
+    facts.failed.length === 0
+      ? '巡检未发现异常'
+      : `巡检发现异常 ${facts.failed.length} 项，已据此开具工单 ${withTicket} 个`;
+  return `${planned}；共完成巡检 ${facts.runs.length} 次，${found}。`;
+}
+
+function categorySentence(request: ReportRequest, facts: Facts): string {
+  const byCategory = ticketsByCategory(facts.tickets);
+  const count = (key: string) => byCategory.find((row) => row.key === key)?.count ?? 0;
+  return (
+    `${periodNoun(request.period)}受理服务请求 ${count('requirement') + count('account') + count('data')} 个，` +
+    `其中需求 ${count('requirement')} 个、账号权限 ${count('account')} 个、数据维护 ${count('data')} 个；` +
+    `咨询 ${count('consultation')} 个。系统变更尚未作为单独的记录登记，本节不作统计。`
+  );
+}
+
+function problemsBlocks(request: ReportRequest, facts: Facts): ReportBlock[] {
+  const open = facts.tickets.filter((ticket) => resolvedAt(ticket, request.asOf) === null);
+  const breaches = slaBreaches(facts.tickets, facts.context);
+  const missed = facts.completion.filter((row) => row.missed > 0);
+  const sentences: string[] = [];
+  if (open.length > 0) {
+    sentences.push(
+      `尚有 ${open.length} 个问题未解决：${open.map((ticket) => `“${ticket.title}”`).join('、')}，将持续跟进直至解决。`,
+    );
+  }
+  if (breaches.length > 0) {
+    sentences.push(`${breaches.length} 项服务时限超时（见问题处理情况），须分析原因、改进响应与处理流程。`);
+  }
+  for (const row of missed) {
+    sentences.push(
+      `${subsystemName(request.profile, row.template.subsystemId)}“${row.template.name}”漏检 ${row.missed} 次（${row.missedKeys.join('、')}），须落实巡检责任。`,
+    );
+  }
+  if (sentences.length === 0) sentences.push(`${periodNoun(request.period)}记录中未发现需要说明的问题。`);
+  return sentences.map(paragraph);
+}
+
+function planBlocks(request: ReportRequest, facts: Facts): ReportBlock[] {
+  const next = nextPeriod(request.period);
+  const lines = currentTemplates(request.records.inspectionTemplates, request.scope).flatMap((template) => {
+    if (template.schedule === null) return [];
+    const owed = dueSlots(template.schedule, next.fromDay, next.toDay, request.calendar).length;
+    return [
+      `${subsystemName(request.profile, template.subsystemId)}：按计划完成“${template.name}”${owed} 次。`,
+    ];
+  });
+  const open = facts.tickets.filter((ticket) => resolvedAt(ticket, request.asOf) === null).length;
+  if (open > 0) lines.push(`跟进${periodNoun(request.period)}未解决的 ${open} 个问题，直至解决并回访确认。`);
+  lines.push('按合同约定的服务时限受理和处理问题，做好节假日及重要时期的值班保障。');
+  return lines.map(paragraph);
+}
+
+/** The month after a month; for any other range, the same number of days right after it. */
+function nextPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'month') return monthPeriod(dayNumberToIsoDate(period.toDay + 1).slice(0, 7));
+  const length = period.toDay - period.fromDay + 1;
+  return { fromDay: period.toDay + 1, toDay: period.toDay + length, kind: 'range' };
+}
+
+function notYet(what: string): ReportBlock {
+  return paragraph(`本系统尚未登记${what}记录，本节暂无数据。`);
+}
+
+// ---- documents ----
+
+function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const monthly = request.kind === 'monthly';
+  const title = REPORT_KIND_TITLES[request.kind];
+  const scopeIds = [...new Set([...request.scope.subsystemIds])];
+  const subsystems = request.profile.subsystems.filter((subsystem) => inScope(request.scope, subsystem.id));
+  const runningRows = subsystems.map((subsystem) => {
+    const own = facts.tickets.filter((ticket) => ticket.subsystemId === subsystem.id);
+    const rate = resolutionRate(own, request.asOf);
+    const faults = own.filter((ticket) => ticket.category === 'fault');
+    return [
+      subsystem.shortName,
+      String(own.length),
+      String(faults.length),
+      String(faults.filter((ticket) => ticket.severity !== 'ordinary').length),
+      String(rate.resolved),
+      formatRate(rate.rate),
+    ];
+  });
+  const sections = numberSections([
+    {
+      title: '运维工作概况',
+      blocks: [
+        paragraph(
+          `${noun}（${periodLabel(request.period)}）运维服务范围为${scopeIds.length === 0 ? `合同全部 ${subsystems.length} 个运维子项` : subsystems.map((subsystem) => subsystem.shortName).join('、')}。${ticketSentence(request, facts)}${inspectionSentence(request, facts)}`,
+        ),
+        paragraph(asOfSentence(request)),
+      ],
+    },
+    {
+      title: '系统运行情况',
+      blocks: [
+        paragraph(
+          `${noun}各运维子项的问题与故障情况见下表。系统可用性监测数据尚未纳入本系统记录，本节不作统计。`,
+        ),
+        {
+          kind: 'table',
+          caption: '各运维子项运行情况',
+          columns: [
+            { header: '运维子项', width: 8 },
+            { header: '问题数', width: 4, align: 'right' },
+            { header: '故障数', width: 4, align: 'right' },
+            { header: '重大及紧急故障', width: 6, align: 'right' },
+            { header: '已解决', width: 4, align: 'right' },
+            { header: '解决率', width: 5, align: 'right' },
+          ],
+          rows: runningRows,
+          emptyText: '所选范围内没有运维子项。',
+        },
+      ],
+    },
+    {
+      title: '巡检情况',
+      blocks: [
+        paragraph(inspectionSentence(request, facts)),
+        completionTable(request, facts),
+        failedTable(request, facts),
+      ],
+    },
+    {
+      title: '问题处理情况',
+      blocks: [paragraph(ticketSentence(request, facts))],
+      subsections: [
+        {
+          title: '按来源渠道',
+          blocks: [countTable('问题来源渠道分布', '来源渠道', ticketsByChannel(facts.tickets), noun)],
+        },
+        {
+          title: '按类别和严重程度',
+          blocks: [
+            countTable('问题类别分布', '类别', ticketsByCategory(facts.tickets), noun),
+            countTable('问题严重程度分布', '严重程度', ticketsBySeverity(facts.tickets), noun),
+          ],
+        },
+        {
+          title: '服务时限达标情况',
+          blocks: [
+            paragraph(
+              '响应与解决时限按合同对各运维子项的约定计算；等待报告人答复期间暂停计时，节假日按工作日历计。',
+            ),
+            complianceTable(request, facts.compliance),
+          ],
+        },
+        { title: '超时情况及原因', blocks: [breachTable(request, facts)] },
+      ],
+    },
+    { title: '服务请求与变更', blocks: [paragraph(categorySentence(request, facts))] },
+    { title: monthly ? '值班保障' : '值班与重要时期保障', blocks: [notYet('值班')] },
+    { title: '培训与回访', blocks: [notYet('培训'), notYet('回访')] },
+    { title: '存在问题与建议', blocks: problemsBlocks(request, facts) },
+    { title: monthly ? '下月工作计划' : '下阶段工作计划', blocks: planBlocks(request, facts) },
+  ]);
+  return {
+    ...header(request, title),
+    sections,
+    figures: facts.figures,
+    attachments: ['问题处理记录台账', '巡检记录台账'],
+  };
+}
+
+function ticketsReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const sections = numberSections([
+    {
+      title: '处理概况',
+      blocks: [paragraph(ticketSentence(request, facts)), paragraph(asOfSentence(request))],
+    },
+    {
+      title: '问题处理明细',
+      blocks: [ledgerTable('问题处理记录', ticketLedger(facts.tickets, facts.context), `${noun}无工单。`)],
+    },
+    { title: '超时情况及原因', blocks: [breachTable(request, facts)] },
+  ]);
+  return {
+    ...header(request, REPORT_KIND_TITLES.tickets),
+    sections,
+    figures: facts.figures,
+    attachments: [],
+  };
+}
+
+function inspectionsReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const ledger = inspectionLedger(
+    facts.runs,
+    request.records.inspectionTemplates,
+    request.records.tickets,
+    request.profile,
+  );
+  const sections = numberSections([
+    {
+      title: '巡检概况',
+      blocks: [
+        paragraph(inspectionSentence(request, facts)),
+        paragraph(asOfSentence(request)),
+        completionTable(request, facts),
+      ],
+    },
+    { title: '巡检明细', blocks: [ledgerTable('巡检记录', ledger, `${noun}无巡检记录。`)] },
+    { title: '异常及处理', blocks: [failedTable(request, facts)] },
+  ]);
+  return {
+    ...header(request, REPORT_KIND_TITLES.inspections),
+    sections,
+    figures: facts.figures,
+    attachments: [],
+  };
+}
+
+function notYetRecordedReport(request: ReportRequest, what: string): ReportDocument {
+  const sections = numberSections([
+    {
+      title: '说明',
+      blocks: [
+        paragraph(
+          `本系统尚未登记${what}记录，${periodLabel(request.period)}没有可汇总的${what}记录。${what}记录纳入本系统后，本文件将据实生成。`,
+        ),
+        paragraph(asOfSentence(request)),
+      ],
+    },
+  ]);
+  return { ...header(request, REPORT_KIND_TITLES[request.kind]), sections, figures: [], attachments: [] };
+}

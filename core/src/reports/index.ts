@@ -1,0 +1,50 @@
+export {
+  type ReportBlock,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportFigure,
+  type ReportKind,
+  type ReportParagraph,
+  type ReportSection,
+  type ReportTable,
+  REPORT_KIND_TITLES,
+  REPORT_KINDS,
+} from './document-model';
+export { type ReportRecords, type ReportRequest, buildReport, reportAsOf } from './build-report';
+export { formatDateTime, formatDuration, formatRate } from './format';
+export {
+  type FailedItem,
+  type ScheduleCompletion,
+  currentTemplates,
+  failedItems,
+  inspectionCompletion,
+  runsInPeriod,
+} from './inspection-figures';
+export { type Ledger, inspectionLedger, subsystemName, ticketLedger } from './ledgers';
+export {
+  type ReportPeriod,
+  type ReportScope,
+  WHOLE_CONTRACT,
+  monthPeriod,
+  periodLabel,
+  reportPeriod,
+} from './period';
+export {
+  type ClockCompliance,
+  type ClockOutcome,
+  type MeanTimeToResolve,
+  type ResolutionRate,
+  type SlaBreach,
+  type TicketFigureContext,
+  clockOutcome,
+  meanTimeToResolve,
+  overallCompliance,
+  resolutionRate,
+  resolvedAt,
+  slaBreaches,
+  slaCompliance,
+  ticketsByCategory,
+  ticketsByChannel,
+  ticketsBySeverity,
+  ticketsInPeriod,
+} from './ticket-figures';

@@ -1,0 +1,125 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { InspectionResult, InspectionRun } from '../records/inspection-run';
+import { dueSlots, slotStatus } from '../records/inspection-schedule';
+import type { InspectionTemplate } from '../records/inspection-template';
+import type { Ticket } from '../records/ticket';
+import type { Instant } from '../time/shanghai-time';
+import { type ReportPeriod, type ReportScope, inPeriod, inScope } from './period';
+
+/** The newest undeleted version of each checklist on a subsystem in scope, by subsystem then name. */
+export function currentTemplates(
+  templates: readonly InspectionTemplate[],
+  scope: ReportScope,
+): InspectionTemplate[] {
+  const newest = new Map<string, InspectionTemplate>();
+  for (const template of templates) {
+    if (template.deleted || !inScope(scope, template.subsystemId)) continue;
+    const seen = newest.get(template.templateId);
+    if (seen === undefined || seen.version < template.version) newest.set(template.templateId, template);
+  }
+  return [...newest.values()].sort(
+    (a, b) => a.subsystemId - b.subsystemId || a.templateId.localeCompare(b.templateId),
+  );
+}
+
+export interface ScheduleCompletion {
+  readonly template: InspectionTemplate;
+  /** Slots of the period owed by `asOf` (their window has opened). */
+  readonly owed: number;
+  /** Fulfilled by a run finished by the due time. */
+  readonly onTime: number;
+  /** Fulfilled, but finished after the due time. */
+  readonly late: number;
+  /** Window closed with no finished run. */
+  readonly missed: number;
+  /** Still due or overdue at `asOf`: neither done nor missed yet. */
+  readonly open: number;
+  /** The keys (YYYY-MM-DD / YYYY-MM) of the missed slots, for the document to name them. */
+  readonly missedKeys: readonly string[];
+}
+
+/**
+ * Inspections done / late / missed per scheduled checklist over the period, as of `asOf`. A checklist is
+ * judged by the schedule of its newest version; slots not yet open at `asOf` are not owed.
+ */
+export function inspectionCompletion(
+  templates: readonly InspectionTemplate[],
+  runs: readonly InspectionRun[],
+  period: ReportPeriod,
+  scope: ReportScope,
+  calendar: WorkingCalendar,
+  asOf: Instant,
+): ScheduleCompletion[] {
+  return currentTemplates(templates, scope).flatMap((template) => {
+    if (template.schedule === null) return [];
+    // A run finished after `asOf` had not yet fulfilled its slot at that moment.
+    const own = runs.filter(
+      (run) => run.templateId === template.templateId && run.finishedAt !== null && run.finishedAt <= asOf,
+    );
+    let onTime = 0;
+    let late = 0;
+    let open = 0;
+    const missedKeys: string[] = [];
+    for (const slot of dueSlots(template.schedule, period.fromDay, period.toDay, calendar)) {
+      const status = slotStatus(slot, own, asOf);
+      if (status.state === 'done') {
+        if (status.late) late += 1;
+        else onTime += 1;
+      } else if (status.state === 'missed') missedKeys.push(slot.key);
+      else if (status.state !== 'upcoming') open += 1;
+    }
+    const missed = missedKeys.length;
+    return [{ template, owed: onTime + late + missed + open, onTime, late, missed, open, missedKeys }];
+  });
+}
+
+/** The finished runs of the period on subsystems in scope, in the order they were finished. */
+export function runsInPeriod(
+  runs: readonly InspectionRun[],
+  period: ReportPeriod,
+  scope: ReportScope,
+): InspectionRun[] {
+  return runs
+    .filter(
+      (run) =>
+        !run.deleted &&
+        run.finishedAt !== null &&
+        inScope(scope, run.subsystemId) &&
+        inPeriod(period, run.finishedAt),
+    )
+    .sort((a, b) => (a.finishedAt as number) - (b.finishedAt as number) || a.id.localeCompare(b.id));
+}
+
+export interface FailedItem {
+  readonly run: InspectionRun;
+  readonly templateName: string;
+  readonly itemLabel: string;
+  readonly result: InspectionResult;
+  /** The ticket the failure opened, when it opened one and that ticket is among the records. */
+  readonly ticket: Ticket | null;
+}
+
+/** The failed items of the runs, each with the checklist's wording and the ticket it opened. */
+export function failedItems(
+  runs: readonly InspectionRun[],
+  templates: readonly InspectionTemplate[],
+  tickets: readonly Ticket[],
+): FailedItem[] {
+  const ticketById = new Map(
+    tickets.filter((ticket) => !ticket.deleted).map((ticket) => [ticket.id, ticket]),
+  );
+  return runs.flatMap((run) => {
+    const template = templates.find(
+      (candidate) => candidate.templateId === run.templateId && candidate.version === run.templateVersion,
+    );
+    return run.results
+      .filter((result) => !result.ok)
+      .map((result) => ({
+        run,
+        templateName: template?.name ?? run.templateId,
+        itemLabel: template?.items.find((item) => item.id === result.itemId)?.label ?? result.itemId,
+        result,
+        ticket: result.ticketId === null ? null : (ticketById.get(result.ticketId) ?? null),
+      }));
+  });
+}
