@@ -1,3 +1,4 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +8,7 @@ import { type DatabaseTarget, openDatabase } from './db/open-database';
 import { runMigrations } from './db/migrations/run-migrations';
 import { errorReason } from './error-reason';
 import type { SecurityPolicy } from './auth/security-policy';
-import { type LogLevel, buildApp } from './http/app';
+import { HSTS_HEADER_VALUE, type LogLevel, type TlsCredentials, buildApp } from './http/app';
 
 export type ServerOptions = DatabaseTarget & {
   /** 0 picks a free port; the returned URL names the real one. */
@@ -19,12 +20,20 @@ export type ServerOptions = DatabaseTarget & {
   logLevel?: LogLevel;
   /** Deployment settings of the security policy (e.g. the clock-drift allowance); defaults otherwise. */
   security?: Partial<SecurityPolicy>;
+  /** Certificate and key (PEM): `port` then speaks HTTPS only. */
+  tls?: TlsCredentials;
+  /** With `tls`: a plain-HTTP port whose only answer is a redirect to the HTTPS one (e.g. 80). */
+  httpRedirectPort?: number;
+  /** Without `tls`: the admin accepts sign-in over plain HTTP from other machines; clients refuse otherwise. */
+  allowPlainHttp?: boolean;
 };
 
 export interface RunningServer {
-  /** e.g. http://127.0.0.1:8080 */
+  /** e.g. http://127.0.0.1:8080, https://… with TLS */
   url: string;
   port: number;
+  /** The plain-HTTP port that redirects to HTTPS, when one was asked for. */
+  redirectPort?: number;
   databaseKind: DatabaseKind;
   /** The embedded database's data directory (absolute); absent on PostgreSQL. */
   dataDir?: string;
@@ -53,8 +62,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new RangeError(`端口应为 0–65535 之间的整数，实为 ${options.port}`);
   }
+  if (options.httpRedirectPort !== undefined && options.tls === undefined) {
+    throw new RangeError('只有启用 HTTPS（提供证书和私钥）时才能设置跳转用的 HTTP 端口');
+  }
 
   let app: FastifyInstance | undefined;
+  let redirect: Server | undefined;
   const db = await openDatabase(options, {
     onBackgroundError: (error) => {
       if (app) app.log.error({ err: error }, 'database connection error');
@@ -71,22 +84,71 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       bodyLimitBytes: options.bodyLimitBytes,
       logLevel: options.logLevel,
       ...(options.security === undefined ? {} : { security: options.security }),
+      ...(options.tls === undefined ? {} : { tls: options.tls }),
+      ...(options.allowPlainHttp === undefined ? {} : { allowPlainHttp: options.allowPlainHttp }),
     });
     const migrations = await runMigrations(db);
     const port = await listen(app, options.port, host);
+    if (options.httpRedirectPort !== undefined) {
+      redirect = await listenRedirect(options.httpRedirectPort, host, port);
+    }
+    const redirectServer = redirect;
     return {
-      url: `http://${hostForUrl(host)}:${port}`,
+      url: `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl(host)}:${port}`,
       port,
+      ...(redirectServer === undefined
+        ? {}
+        : { redirectPort: (redirectServer.address() as AddressInfo).port }),
       databaseKind: db.kind,
       dataDir: db.kind === 'pglite' && options.dataDir !== undefined ? resolve(options.dataDir) : undefined,
       schemaVersion: migrations.schemaVersion,
       appliedMigrations: migrations.applied,
-      close: closeOnce(app, db),
+      close: closeOnce(app, db, redirectServer),
     };
   } catch (error) {
     await app?.close();
     await db.close();
     throw error;
+  }
+}
+
+/**
+ * Plain HTTP that only sends browsers to HTTPS, same host and path (308 keeps the method). The host
+ * comes from the request when it parses as one, else from the listening address.
+ */
+async function listenRedirect(port: number, host: string, httpsPort: number): Promise<Server> {
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const hostname = requestHostname(request.headers.host) ?? hostForUrl(host);
+    const path = request.url?.startsWith('/') ? request.url : '/';
+    response.writeHead(308, {
+      location: `https://${hostname}:${httpsPort}${path}`,
+      'content-type': 'text/plain; charset=utf-8',
+      'strict-transport-security': HSTS_HEADER_VALUE,
+    });
+    response.end('本服务只接受 HTTPS 连接\n');
+  });
+  try {
+    await new Promise<void>((resolveListen, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(port, host, () => {
+        server.off('error', rejectListen);
+        resolveListen();
+      });
+    });
+  } catch (error) {
+    throw listenError(error, port, host);
+  }
+  return server;
+}
+
+function requestHostname(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  try {
+    const url = new URL(`http://${header}`);
+    return url.username === '' && url.pathname === '/' ? url.hostname : undefined;
+  } catch {
+    // Not a host[:port]: the listening address stands in.
+    return undefined;
   }
 }
 
@@ -118,11 +180,12 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function closeOnce(app: FastifyInstance, db: Database): () => Promise<void> {
+function closeOnce(app: FastifyInstance, db: Database, redirect: Server | undefined): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {
       try {
+        if (redirect !== undefined) await closeServer(redirect);
         await app.close();
       } finally {
         await db.close();
@@ -130,4 +193,11 @@ function closeOnce(app: FastifyInstance, db: Database): () => Promise<void> {
     })();
     return closing;
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolveClose, rejectClose) => {
+    server.close((error) => (error ? rejectClose(error) : resolveClose()));
+    server.closeAllConnections();
+  });
 }

@@ -36,7 +36,7 @@ for (const backend of testBackends) {
       await dispose();
     });
 
-    it('reports ok with the version, schema version, instance id and server time', async () => {
+    it('reports ok with the version, schema version, instance id, server time and plain-HTTP policy', async () => {
       const instance = await db.query<{ instance_id: string }>('select instance_id from server_meta');
       const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.statusCode).toBe(200);
@@ -47,7 +47,18 @@ for (const backend of testBackends) {
         schemaVersion: allMigrations.length,
         instanceId: instance.rows[0]?.instance_id,
         serverTime: FIXED_NOW,
+        plainHttpAllowed: false,
       });
+    });
+
+    it('announces plain HTTP allowed only when the admin said so', async () => {
+      const allowing = buildApp({ db, version: '9.8.7', logLevel: 'silent', allowPlainHttp: true });
+      try {
+        const response = await allowing.inject({ method: 'GET', url: '/api/v1/health' });
+        expect(response.json()).toMatchObject({ status: 'ok', plainHttpAllowed: true });
+      } finally {
+        await allowing.close();
+      }
     });
 
     it('reports 503 when the database does not answer in time', async () => {

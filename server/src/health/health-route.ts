@@ -10,6 +10,8 @@ export interface HealthOptions {
   now: () => number;
   /** A database that does not answer within this time counts as down. */
   timeoutMs: number;
+  /** The admin accepts sign-in over plain HTTP from other machines (`yunwei serve --allow-plain-http`). */
+  plainHttpAllowed: boolean;
 }
 
 export interface HealthyResponse {
@@ -21,6 +23,8 @@ export interface HealthyResponse {
   instanceId: string;
   /** Server clock, epoch ms (as every time of the protocol), so clients can see their skew. */
   serverTime: number;
+  /** Clients refuse to send a password over plain HTTP to another machine unless this is true. */
+  plainHttpAllowed: boolean;
 }
 
 export interface UnhealthyResponse {
@@ -44,6 +48,7 @@ export function registerHealthRoute(app: FastifyInstance, options: HealthOptions
         schemaVersion: state.schemaVersion,
         instanceId: state.instanceId,
         serverTime: options.now(),
+        plainHttpAllowed: options.plainHttpAllowed,
       };
       return healthy;
     } catch (error) {

@@ -1,8 +1,10 @@
+import { createServer as createHttpsServer } from 'node:https';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifyServerFactory,
   LogController,
 } from 'fastify';
 import type { ScopeContext } from '@core/auth';
@@ -37,7 +39,19 @@ export interface AppOptions {
   security?: Partial<SecurityPolicy>;
   /** Which subsystem is the document system (service managers' scope); the shipped profile's otherwise. */
   scopeContext?: ScopeContext;
+  /** Certificate and key (PEM): the app then speaks HTTPS only and tells browsers to stay on it (HSTS). */
+  tls?: TlsCredentials;
+  /** Announced by the health probe: the admin accepts sign-in over plain HTTP from other machines. */
+  allowPlainHttp?: boolean;
 }
+
+export interface TlsCredentials {
+  cert: string | Buffer;
+  key: string | Buffer;
+}
+
+/** One year, the common floor for HSTS; subdomains are left out, they may be other departments' hosts. */
+export const HSTS_HEADER_VALUE = 'max-age=31536000';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_HEALTH_TIMEOUT_MS = 5000;
@@ -48,7 +62,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     throw new RangeError(`请求体上限应为正整数（字节），实为 ${bodyLimitBytes}`);
   }
   const handleError = createErrorHandler(bodyLimitBytes);
+  const tls = options.tls;
+  // HTTPS through the server factory: Fastify's own `https` option would retype the whole instance.
+  const serverFactory: FastifyServerFactory | undefined =
+    tls === undefined ? undefined : (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
   const app = Fastify({
+    serverFactory,
     logger: { level: options.logLevel ?? 'info', stream: options.logStream ?? process.stderr },
     bodyLimit: bodyLimitBytes,
     // Every client probes health every few seconds: only its failures are worth a log line.
@@ -63,6 +82,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   addSecurityHeaders(app);
+  if (tls !== undefined) {
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('strict-transport-security', HSTS_HEADER_VALUE);
+    });
+  }
   app.addHook('onRequest', async (request, reply) => {
     // API answers describe the present moment; no cache may replay them.
     if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
@@ -75,6 +99,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     version: options.version,
     now,
     timeoutMs: options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+    plainHttpAllowed: tls === undefined && options.allowPlainHttp === true,
   });
   registerApiRoutes(app, {
     db: options.db,
