@@ -10,7 +10,7 @@ import { checkUsername, signInToServer, verifyAccountPassword, type SignInDeps }
 import { signOutOfServer } from './server-sign-out';
 import { LOGIN_RESPONSE } from './testing/login-response';
 
-const parsed = parseServerAddress('10.1.2.3:8080');
+const parsed = parseServerAddress('https://10.1.2.3:8080');
 if (!parsed.ok) throw new Error(parsed.reason);
 const ADDRESS: ServerAddress = parsed.address;
 const PASSWORD = 'Yunwei#2026';
@@ -58,7 +58,7 @@ describe('signing in to a server account', () => {
     });
     const stored = await findServerAccount(d.accounts, ADDRESS.serverKey, 'zhangsan');
     expect(stored).toMatchObject({
-      baseUrl: 'http://10.1.2.3:8080',
+      baseUrl: 'https://10.1.2.3:8080',
       username: 'zhangsan',
       user: LOGIN_RESPONSE.user,
       idleLockMinutes: 15,
@@ -83,7 +83,7 @@ describe('signing in to a server account', () => {
     );
     expect(signIn).toMatchObject({
       mode: 'offline',
-      offlineReason: '无法连接服务器 http://10.1.2.3:8080（Failed to fetch）',
+      offlineReason: '无法连接服务器 https://10.1.2.3:8080（Failed to fetch）',
       token: { token: LOGIN_RESPONSE.token },
       account: { username: 'zhangsan' },
     });
@@ -115,6 +115,42 @@ describe('signing in to a server account', () => {
     expect(failure).toMatchObject({ kind: 'disabled', message: '该账户已停用，请联系管理员' });
   });
 
+  it('sends no password over plain HTTP to another machine unless the server says its admin allows it', async () => {
+    const plain = parseServerAddress('10.1.2.3:8080');
+    if (!plain.ok) throw new Error(plain.reason);
+    const server = (plainHttpAllowed: boolean) => {
+      const logins: string[] = [];
+      const fetchFn: FetchLike = (url) => {
+        if (url.endsWith('/api/v1/health'))
+          return Promise.resolve(Response.json({ status: 'ok', plainHttpAllowed }));
+        logins.push(url);
+        return Promise.resolve(Response.json(LOGIN_RESPONSE));
+      };
+      return { fetchFn, logins };
+    };
+
+    const refusing = server(false);
+    const failure = await failureOf(
+      signInToServer(
+        { address: plain.address, username: 'zhangsan', password: PASSWORD },
+        deps(refusing.fetchFn),
+      ),
+    );
+    expect(failure.kind).toBe('rejected');
+    expect(failure.message).toContain(
+      '使用不加密的 HTTP 连接，登录时密码会在网络上明文传输，因此运维台拒绝登录',
+    );
+    expect(refusing.logins).toEqual([]);
+
+    const allowing = server(true);
+    const signIn = await signInToServer(
+      { address: plain.address, username: 'zhangsan', password: PASSWORD },
+      deps(allowing.fetchFn),
+    );
+    expect(signIn.mode).toBe('online');
+    expect(allowing.logins).toEqual(['http://10.1.2.3:8080/api/v1/auth/login']);
+  });
+
   it('checks the user name and the password before asking anyone', async () => {
     expect(checkUsername('  ')).toEqual({ ok: false, reason: '请填写用户名' });
     expect(checkUsername('张三')).toMatchObject({ ok: false, reason: expect.stringContaining('小写字母') });
@@ -137,7 +173,7 @@ describe('signing in to a server account', () => {
       },
     });
     expect(result).toEqual({ revoked: true, reason: null });
-    expect(calls[0]?.url).toBe('http://10.1.2.3:8080/api/v1/auth/logout');
+    expect(calls[0]?.url).toBe('https://10.1.2.3:8080/api/v1/auth/logout');
     expect(calls[0]?.init.headers).toMatchObject({ Authorization: `Bearer ${LOGIN_RESPONSE.token}` });
     expect(await readAccountToken(d.tokens, ADDRESS.serverKey, 'zhangsan')).toBeNull();
     expect(await tokenKey(ADDRESS.serverKey, 'zhangsan')).toMatch(/^sync\.[0-9a-f]{40}$/);

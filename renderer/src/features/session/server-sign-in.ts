@@ -3,6 +3,7 @@ import { readAccountToken, writeAccountToken, type AccountToken, type TokenHost 
 import { LoginFailure } from './login-failure';
 import { requestLogin, type FetchLike } from './login-request';
 import { checkOfflineVerifier, deriveOfflineVerifier } from './offline-verifier';
+import { checkPlainHttpAllowed } from './plain-http';
 import type { ServerAddress } from './server-address';
 import {
   accountKey,
@@ -72,6 +73,7 @@ async function signInOnline(
   password: string,
   deps: SignInDeps,
 ): Promise<ServerSignIn> {
+  await checkPlainHttpAllowed(address.baseUrl, deps.fetch);
   const response = await requestLogin(address.baseUrl, { username, password }, deps.fetch);
   const account: ServerAccount = {
     key: accountKey(address.serverKey, response.user.name),
