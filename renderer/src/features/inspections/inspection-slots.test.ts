@@ -80,11 +80,22 @@ describe('monthSlots', () => {
     expect(february.problems).toEqual([]);
   });
 
-  it('reports a working-day template in a year the calendar lacks instead of guessing', () => {
-    const far = monthSlots(templates, [], '2031-01', NOW, calendar, new Map());
+  it('schedules a working-day template on the provisional calendar in a year without a notice', () => {
+    const next = monthSlots(templates, [], '2031-01', NOW, calendar, new Map());
+    expect(next.problems).toEqual([]);
+    // 元旦 is a statutory holiday whatever the notice says; 2 January 2031 is a Thursday.
+    expect(next.daily.get('2031-01-01')?.map((entry) => entry.template.templateId)).toEqual(['s5-daily-0830']);
+    expect(next.daily.get('2031-01-02')?.map((entry) => entry.template.templateId)).toEqual([
+      's1-daily',
+      's5-daily-0830',
+    ]);
+  });
+
+  it('reports a working-day template in a year the law cannot answer for instead of guessing', () => {
+    const far = monthSlots(templates, [], '2101-01', NOW, calendar, new Map());
     expect(far.problems.map((problem) => problem.template.templateId)).toEqual(['s1-daily']);
-    expect(far.problems[0]?.reason).toContain('缺少 2031 年的节假日安排');
-    expect(far.daily.get('2031-01-05')?.map((entry) => entry.template.templateId)).toEqual(['s5-daily-0830']);
+    expect(far.problems[0]?.reason).toContain('缺少 2101 年的节假日安排');
+    expect(far.daily.get('2101-01-05')?.map((entry) => entry.template.templateId)).toEqual(['s5-daily-0830']);
   });
 
   it('does not call a slot missed that closed before the template came into use', () => {
