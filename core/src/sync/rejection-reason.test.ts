@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { safeParseInChinese } from '../records/validation';
-import { describeInvalidMerge } from './rejection-reason';
+import { describeInvalidMerge, describeIssuesPlainly } from './rejection-reason';
 
 const schema = z.strictObject({
   id: z.string(),
@@ -27,5 +27,11 @@ describe('describeInvalidMerge', () => {
     const reason = describeInvalidMerge('工单', true, errorOf({ channel: 'fax', title: '' }));
     expect(reason).toBe('合并后的工单不符合要求：请填写标题；还有内容不完整或格式不对');
     expect(reason).not.toMatch(/id|channel|string|undefined|phone|wechat|期望/);
+  });
+
+  it('says only that something is malformed when the schema has no sentence of its own for it', () => {
+    expect(describeIssuesPlainly(errorOf({ id: 1, channel: 'phone', title: '首页' }))).toBe(
+      '内容不完整或格式不对',
+    );
   });
 });

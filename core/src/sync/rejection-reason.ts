@@ -16,10 +16,18 @@ export function describeInvalidMerge(label: string, recordExists: boolean, error
   if (!recordExists) {
     return `服务器上还没有这条${label}（新建它的修改未被接受），这条修改不能单独保存：请在“同步状态”中重新发送，会连同${label}的全部内容一起发送`;
   }
+  return `合并后的${label}不符合要求：${describeIssuesPlainly(error)}`;
+}
+
+/**
+ * A schema's complaints as a person reads them: its own sentences, each once, and for the rest (zod's
+ * messages for the program) only that something is incomplete or malformed.
+ */
+export function describeIssuesPlainly(error: z.ZodError): string {
   const plain = [...new Set(error.issues.map((issue) => issue.message))].filter(
     (message) => !TECHNICAL.test(message),
   );
   const technical = error.issues.some((issue) => TECHNICAL.test(issue.message));
-  const parts = technical ? [...plain, '还有内容不完整或格式不对'] : plain;
-  return `合并后的${label}不符合要求：${parts.join('；')}`;
+  if (!technical) return plain.join('；');
+  return [...plain, plain.length === 0 ? '内容不完整或格式不对' : '还有内容不完整或格式不对'].join('；');
 }

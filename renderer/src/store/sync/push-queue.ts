@@ -1,8 +1,8 @@
-import { describeSchemaIssues } from '@core/host/schema-issues';
 import { safeParseInChinese } from '@core/records';
 import type { RecordType } from '@core/records';
 import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
+import { describeIssuesPlainly } from '@core/sync/rejection-reason';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
@@ -60,7 +60,7 @@ export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits)
             fields: row.fields.map((write) => ({ ...write, value: toJsonValue(write.value) })),
           });
           if (!parsed.success) {
-            invalid.push({ op: row, reason: describeSchemaIssues(parsed.error) });
+            invalid.push({ op: row, reason: describeIssuesPlainly(parsed.error) });
             continue;
           }
           const size = JSON.stringify(parsed.data).length;

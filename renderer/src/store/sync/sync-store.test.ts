@@ -16,7 +16,7 @@ import { pulledPage, pulledRecord } from '../testing/pulled-records';
 import { SYNC_ACTOR, applyPulledPage, localRecordIds } from './apply-pull';
 import { BEGINNING_OF_TIME_HLC, opWrites } from './field-states';
 import { readServerStates } from './read-server-states';
-import { readPushBatch, recordPushResults } from './push-queue';
+import { readPushBatch, recordPushResults, rejectLocally } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
 import { indexSearchBacklog } from '../search/search-backlog';
 import { readSyncMeta } from './sync-meta';
@@ -657,5 +657,24 @@ describe('push results, re-send and discard', () => {
     expect(await db.tickets.get(ticket.id)).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
     expect(await db.rejections.count()).toBe(0);
+  });
+
+  it('sets aside an op that cannot be sent with a reason in the schema’s words, naming no field', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    // Queued by an older release for a record this PC no longer has: no subsystem to send it under.
+    await db.outbox.add({
+      opId: '0190a0b0-0000-7000-8000-000000000001',
+      kind: 'change',
+      recordType: 'ticket',
+      recordId: '0190a0b0-0000-7000-8000-000000000002',
+      fields: [{ field: 'title', value: '标题', hlc: encodeHlc(initialHlc('abcdefghjk')) }],
+      createdAt: at('2026-03-10T09:00'),
+    });
+    const batch = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    expect(batch.ops).toEqual([]);
+    await rejectLocally(db, batch.invalid, at('2026-03-10T09:01'));
+    const [rejection] = await listRejectedChanges(db);
+    expect(rejection?.reason).toBe('本机检查未通过，未发送到服务器：运维子项编号应为数字');
   });
 });
