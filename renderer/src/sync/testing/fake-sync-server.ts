@@ -1,6 +1,7 @@
 import type { CalendarNotice, CalendarPutResponse } from '@core/calendar';
 import { describeSchemaIssues } from '@core/host/schema-issues';
 import {
+  RECORD_TYPE_LABELS,
   type RecordType,
   inspectionRunSchema,
   inspectionTemplateSchema,
@@ -11,6 +12,7 @@ import { blobReferences } from '@core/sync/blob-references';
 import { canonicalJson, type JsonValue } from '@core/sync/json-value';
 import { type FieldStates, mergeWrites, recordValues } from '@core/sync/merge';
 import { packStates } from '@core/sync/packed-states';
+import { describeInvalidMerge } from '@core/sync/rejection-reason';
 import {
   type HistoryResponse,
   type OpResult,
@@ -219,7 +221,11 @@ export class FakeSyncServer implements SyncTransport {
     const merged = mergeWrites(op.recordType, stored?.states ?? {}, op.fields, op.kind).states;
     const parsed = safeParseInChinese(SCHEMAS[op.recordType], recordValues(merged));
     if (!parsed.success) {
-      return rejected(op, 'invalid', `合并后的数据无效：${describeSchemaIssues(parsed.error)}`);
+      return rejected(
+        op,
+        'invalid',
+        describeInvalidMerge(RECORD_TYPE_LABELS[op.recordType], stored !== undefined, parsed.error),
+      );
     }
     const changed =
       stored === undefined || canonicalJson(toJson(stored.states)) !== canonicalJson(toJson(merged));
