@@ -25,7 +25,7 @@ import {
   inspectionCompletion,
   runsInPeriod,
 } from './inspection-figures';
-import { inspectionLedger, subsystemName, ticketLedger } from './ledgers';
+import { type Ledger, inspectionLedger, subsystemName, ticketLedger } from './ledgers';
 import {
   type ReportPeriod,
   type ReportScope,
@@ -98,6 +98,53 @@ export function buildReport(request: ReportRequest): ReportDocument {
     case 'visits':
       return notYetRecordedReport(request, NOT_YET_RECORDED[request.kind] as string);
   }
+}
+
+/**
+ * The ledgers (台账) of a document kind: tickets and inspection runs one row each; the record kinds not
+ * yet kept give an empty ledger that says so.
+ */
+export function buildLedgers(request: ReportRequest): Ledger[] {
+  const facts = gatherFacts(request);
+  const tickets = ticketLedger(facts.tickets, facts.context);
+  const inspections = inspectionLedger(
+    facts.runs,
+    request.records.inspectionTemplates,
+    request.records.tickets,
+    request.profile,
+  );
+  switch (request.kind) {
+    case 'tickets':
+      return [tickets];
+    case 'inspections':
+      return [inspections];
+    case 'monthly':
+    case 'summary':
+      return [tickets, inspections];
+    case 'duty':
+    case 'trainings':
+    case 'visits': {
+      const what = NOT_YET_RECORDED[request.kind] as string;
+      return [
+        {
+          title: `${what}记录台账`,
+          columns: [
+            { header: '序号', width: 4, align: 'center' },
+            { header: '日期', width: 8 },
+            { header: '运维子项', width: 8 },
+            { header: '内容', width: 30 },
+          ],
+          rows: [],
+          emptyText: `本系统尚未登记${what}记录。`,
+        },
+      ];
+    }
+  }
+}
+
+/** The line under a document's or ledger's title: scope and period. */
+export function reportSubtitle(request: ReportRequest): string {
+  return header(request, '').subtitle;
 }
 
 interface Facts {
@@ -317,11 +364,7 @@ function failedTable(request: ReportRequest, facts: Facts): ReportTable {
   };
 }
 
-function ledgerTable(
-  caption: string,
-  ledger: ReturnType<typeof ticketLedger>,
-  emptyText: string,
-): ReportTable {
+function ledgerTable(caption: string, ledger: Ledger, emptyText: string): ReportTable {
   return { kind: 'table', caption, columns: ledger.columns, rows: ledger.rows, emptyText };
 }
 

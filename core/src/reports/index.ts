@@ -10,7 +10,14 @@ export {
   REPORT_KIND_TITLES,
   REPORT_KINDS,
 } from './document-model';
-export { type ReportRecords, type ReportRequest, buildReport, reportAsOf } from './build-report';
+export {
+  type ReportRecords,
+  type ReportRequest,
+  buildLedgers,
+  buildReport,
+  reportAsOf,
+  reportSubtitle,
+} from './build-report';
 export { formatDateTime, formatDuration, formatRate } from './format';
 export {
   type FailedItem,
@@ -25,6 +32,7 @@ export {
   type ReportPeriod,
   type ReportScope,
   WHOLE_CONTRACT,
+  chineseDate,
   monthPeriod,
   periodLabel,
   reportPeriod,

@@ -14,6 +14,8 @@ export interface Ledger {
   readonly title: string;
   readonly columns: readonly ReportColumn[];
   readonly rows: readonly (readonly string[])[];
+  /** What the ledger says when it has no rows. */
+  readonly emptyText: string;
 }
 
 /** The subsystem's short name as the contract profile gives it, e.g. 网站群. */
@@ -77,7 +79,12 @@ export function ticketLedger(tickets: readonly Ticket[], context: TicketFigureCo
       ticket.resolution,
     ];
   });
-  return { title: '问题处理记录台账', columns: TICKET_LEDGER_COLUMNS, rows };
+  return {
+    title: '问题处理记录台账',
+    columns: TICKET_LEDGER_COLUMNS,
+    rows,
+    emptyText: '所选期间和范围内没有工单。',
+  };
 }
 
 export const INSPECTION_LEDGER_COLUMNS: readonly ReportColumn[] = [
@@ -118,5 +125,10 @@ export function inspectionLedger(
       failed.flatMap((item) => (item.ticket === null ? [] : [item.ticket.title])).join('；'),
     ];
   });
-  return { title: '巡检记录台账', columns: INSPECTION_LEDGER_COLUMNS, rows };
+  return {
+    title: '巡检记录台账',
+    columns: INSPECTION_LEDGER_COLUMNS,
+    rows,
+    emptyText: '所选期间和范围内没有巡检记录。',
+  };
 }

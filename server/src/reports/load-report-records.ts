@@ -1,0 +1,55 @@
+import type { ReportRecords } from '@core/reports';
+import type { InspectionRun, InspectionTemplate, RecordType, Ticket } from '@core/records';
+import { recordValues } from '@core/sync/merge';
+import type { Queryable } from '../db/database';
+import { RECORD_SCHEMAS } from '../sync/record-schemas';
+import { FIELDS_OF_RECORD, fieldStatesFromJson } from '../sync/record-store';
+
+/** A stored record that does not make a whole record of its kind (e.g. a half-synced one). */
+export interface UnreadableRecord {
+  readonly recordType: RecordType;
+  readonly reason: string;
+}
+
+export interface LoadedReportRecords {
+  readonly records: ReportRecords;
+  readonly unreadable: readonly UnreadableRecord[];
+}
+
+const REPORTED_TYPES: readonly RecordType[] = ['ticket', 'inspection_template', 'inspection_run'];
+
+/**
+ * Every synced record a document is made from, as the merge of its field states, checked against its
+ * schema. Records of subsystems out of scope are read too: the figures choose by scope, so that the
+ * server's and the app's documents count alike.
+ */
+export async function loadReportRecords(db: Queryable): Promise<LoadedReportRecords> {
+  const { rows } = await db.query<{ recordType: RecordType; fields: string | null }>(
+    `select r.record_type as "recordType", ${FIELDS_OF_RECORD} as fields
+     from sync_records r
+     where r.record_type = any($1::text[])`,
+    [REPORTED_TYPES],
+  );
+  const tickets: Ticket[] = [];
+  const inspectionTemplates: InspectionTemplate[] = [];
+  const inspectionRuns: InspectionRun[] = [];
+  const unreadable: UnreadableRecord[] = [];
+  for (const row of rows) {
+    if (row.fields === null) continue;
+    const parsed = RECORD_SCHEMAS[row.recordType].record.safeParse(
+      recordValues(fieldStatesFromJson(row.fields)),
+    );
+    if (!parsed.success) {
+      unreadable.push({
+        recordType: row.recordType,
+        reason: parsed.error.issues[0]?.message ?? '内容不完整',
+      });
+      continue;
+    }
+    if (row.recordType === 'ticket') tickets.push(parsed.data as Ticket);
+    else if (row.recordType === 'inspection_template')
+      inspectionTemplates.push(parsed.data as InspectionTemplate);
+    else inspectionRuns.push(parsed.data as InspectionRun);
+  }
+  return { records: { tickets, inspectionTemplates, inspectionRuns }, unreadable };
+}

@@ -1,0 +1,121 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { ReportDocument } from '@core/reports';
+import { renderDocx } from './render-docx';
+import { WINDOWS_DOCUMENT_FONTS } from './docx-fonts';
+
+const document: ReportDocument = {
+  kind: 'monthly',
+  title: '运维月报',
+  subtitle: '网站群\u30002026年2月',
+  fileStem: '运维月报-2026年2月-网站群',
+  figures: [],
+  attachments: ['问题处理记录台账'],
+  sections: [
+    {
+      heading: '一、运维工作概况',
+      level: 1,
+      blocks: [{ kind: 'paragraph', text: '本月共受理问题 6 个，已解决 5 个，解决率 83.3%。' }],
+      subsections: [
+        {
+          heading: '（一）按来源渠道',
+          level: 2,
+          blocks: [
+            {
+              kind: 'table',
+              caption: '问题来源渠道分布',
+              columns: [
+                { header: '来源渠道', width: 8 },
+                { header: '数量', width: 4, align: 'right' },
+              ],
+              rows: [['电话', '3']],
+              emptyText: '本月无工单。',
+            },
+          ],
+          subsections: [],
+        },
+      ],
+    },
+  ],
+};
+
+async function parts(fonts?: Parameters<typeof renderDocx>[1]) {
+  const zip = await JSZip.loadAsync(await renderDocx(document, fonts));
+  const read = async (name: string) => {
+    const file = zip.file(name);
+    if (file === null) throw new Error(`docx 中缺少 ${name}`);
+    return file.async('string');
+  };
+  const body = await read('word/document.xml');
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((name) => /^word\/footer\d+\.xml$/.test(name))
+      .sort()
+      .map(read),
+  );
+  return { body, styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), footers };
+}
+
+describe('the .docx follows GB/T 9704-2012', () => {
+  it('sets A4, margins 37/35/28/26 mm and a 22-line grid', async () => {
+    const { body } = await parts();
+    expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const margins = /<w:pgMar ([^>]*)\/>/.exec(body)?.[1] ?? '';
+    expect(margins).toContain('w:top="2098"'); // 37 mm
+    expect(margins).toContain('w:bottom="1984"'); // 35 mm
+    expect(margins).toContain('w:left="1587"'); // 28 mm
+    expect(margins).toContain('w:right="1474"'); // 26 mm
+    expect(body).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+  });
+
+  it('sets the body to 16 pt 仿宋 with exact line spacing and 28 characters a line', async () => {
+    const { styles } = await parts();
+    const defaults = /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(styles)?.[1] ?? '';
+    expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(defaults).toContain('<w:sz w:val="32"/>');
+    expect(defaults).toContain('<w:spacing w:val="-5"/>');
+    expect(defaults).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
+  });
+
+  it('sets the title in 22 pt 小标宋, 一、 in 黑体 and （一） in 楷体', async () => {
+    const { body } = await parts();
+    expect(body).toMatch(
+      /w:eastAsia="方正小标宋简体" w:hAnsi="Times New Roman"\/><w:sz w:val="44"\/>[\s\S]*?运维月报/,
+    );
+    expect(body).toMatch(
+      /w:eastAsia="黑体" w:hAnsi="Times New Roman"\/><\/w:rPr><w:t xml:space="preserve">一、运维工作概况/,
+    );
+    expect(body).toMatch(
+      /w:eastAsia="楷体_GB2312" w:hAnsi="Times New Roman"\/><\/w:rPr><w:t xml:space="preserve">（一）按来源渠道/,
+    );
+  });
+
+  it('numbers pages “— N —” in 14 pt, odd pages right and even pages left', async () => {
+    const { body, settings, footers } = await parts();
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(body).toMatch(/<w:footerReference w:type="default"/);
+    expect(body).toMatch(/<w:footerReference w:type="even"/);
+    const withPage = footers.filter((footer) => footer.includes('PAGE'));
+    expect(withPage).toHaveLength(2);
+    for (const footer of withPage) {
+      expect(footer).toContain('<w:sz w:val="28"/>');
+      expect(footer).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —/);
+    }
+    expect(withPage.map((footer) => /<w:jc w:val="(\w+)"\/>/.exec(footer)?.[1]).sort()).toEqual([
+      'left',
+      'right',
+    ]);
+  });
+
+  it('repeats a table’s header row on every page', async () => {
+    const { body } = await parts();
+    expect(body).toMatch(/<w:tblHeader\/>[\s\S]*来源渠道/);
+  });
+
+  it('writes the font names of the deployment’s set', async () => {
+    const { body, styles } = await parts(WINDOWS_DOCUMENT_FONTS);
+    expect(styles).toContain('w:eastAsia="仿宋"');
+    expect(body).toContain('w:eastAsia="楷体"');
+    expect(body).not.toContain('_GB2312');
+  });
+});

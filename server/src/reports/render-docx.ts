@@ -1,0 +1,221 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
+
+/*
+ * GB/T 9704-2012 page setup (LIBRARIES.md §1, measured): A4; margins top 37, bottom 35, left 28,
+ * right 26 mm; 22 lines of 28 characters. The grid is the portable variant: `lines` with a 579-twip
+ * pitch and exact 579-twip line spacing, body characters tightened by 0.25 pt so 28 fit a line in Word,
+ * WPS and LibreOffice alike (LibreOffice lays `linesAndChars` out at 19 a line).
+ */
+const A4 = { width: 11906, height: 16838 };
+const LINE_PITCH = 579;
+const BODY_SIZE = 32; // 三号 16 pt, in half-points
+const TITLE_SIZE = 44; // 二号 22 pt
+const PAGE_NUMBER_SIZE = 28; // 四号 14 pt
+const TABLE_SIZE = 24; // 小四 12 pt
+const WIDE_TABLE_SIZE = 18; // 小五 9 pt, for ledgers with many columns
+const TEXT_WIDTH = A4.width - mm(28) - mm(26);
+/** 空两字: the first-line indent of a body paragraph, two 16 pt characters. */
+const TWO_CHARACTERS = 640;
+
+export function mm(millimetres: number): number {
+  return Math.round((millimetres * 1440) / 25.4);
+}
+
+function fontSet(eastAsia: string) {
+  return { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia };
+}
+
+/** 「— N —」, 14 pt 宋体, one character in from the outer edge: right on odd pages, left on even. */
+function pageNumberFooter(fonts: DocumentFonts, odd: boolean): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: 280 } : { left: 280 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        children: [
+          new TextRun({
+            font: fontSet(fonts.pageNumber),
+            size: PAGE_NUMBER_SIZE,
+            children: ['— ', PageNumber.CURRENT, ' —'],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function bodyParagraph(text: string): Paragraph {
+  return new Paragraph({ indent: { firstLine: TWO_CHARACTERS }, children: [new TextRun(text)] });
+}
+
+function headingParagraph(section: ReportSection, fonts: DocumentFonts): Paragraph {
+  return new Paragraph({
+    indent: { firstLine: TWO_CHARACTERS },
+    keepNext: true,
+    children: [
+      new TextRun({
+        text: section.heading,
+        font: fontSet(section.level === 1 ? fonts.heading1 : fonts.heading2),
+      }),
+    ],
+  });
+}
+
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): (Paragraph | Table)[] {
+  const caption = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new TextRun({ text: `表${number}\u3000${table.caption}`, font: fontSet(fonts.heading1), size: TABLE_SIZE }),
+    ],
+  });
+  if (table.rows.length === 0) return [caption, bodyParagraph(table.emptyText)];
+  const size = table.columns.length > 8 ? WIDE_TABLE_SIZE : TABLE_SIZE;
+  const totalWidth = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = table.columns.map((column) => Math.floor((TEXT_WIDTH * column.width) / totalWidth));
+  const cell = (text: string, width: number, align: 'left' | 'center' | 'right', bold: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
+      margins: { left: 60, right: 60 },
+      children: [
+        new Paragraph({
+          // Exact body spacing would clip table text: tables use single spacing of their own size.
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
+          alignment:
+            align === 'center'
+              ? AlignmentType.CENTER
+              : align === 'right'
+                ? AlignmentType.RIGHT
+                : AlignmentType.LEFT,
+          children: [
+            new TextRun({
+              text,
+              size,
+              characterSpacing: 0,
+              ...(bold ? { font: fontSet(fonts.heading1) } : {}),
+            }),
+          ],
+        }),
+      ],
+    });
+  const headerRow = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((column, index) =>
+      cell(column.header, widths[index] as number, 'center', true),
+    ),
+  });
+  const rows = table.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: table.columns.map((column, index) =>
+          cell(row[index] ?? '', widths[index] as number, column.align ?? 'left', false),
+        ),
+      }),
+  );
+  return [
+    caption,
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      alignment: AlignmentType.CENTER,
+      rows: [headerRow, ...rows],
+    }),
+    // A table directly followed by a heading would touch it; an empty line keeps the grid.
+    new Paragraph({ children: [] }),
+  ];
+}
+
+/** Renders a report document as a .docx following GB/T 9704-2012. */
+export async function renderDocx(
+  document: ReportDocument,
+  fonts: DocumentFonts = GB_DOCUMENT_FONTS,
+): Promise<Buffer> {
+  let tableNumber = 0;
+  const blocks = (list: readonly ReportBlock[]): (Paragraph | Table)[] =>
+    list.flatMap((block) => {
+      if (block.kind === 'paragraph') return [bodyParagraph(block.text)];
+      tableNumber += 1;
+      return tableBlock(block, tableNumber, fonts);
+    });
+  const sectionContent = (section: ReportSection): (Paragraph | Table)[] => [
+    headingParagraph(section, fonts),
+    ...blocks(section.blocks),
+    ...section.subsections.flatMap(sectionContent),
+  ];
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, after: LINE_PITCH },
+    children: [new TextRun({ text: document.title, font: fontSet(fonts.title), size: TITLE_SIZE })],
+  });
+  const subtitle = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: LINE_PITCH },
+    children: [new TextRun({ text: document.subtitle, font: fontSet(fonts.heading2) })],
+  });
+  const attachments =
+    document.attachments.length === 0
+      ? []
+      : [
+          new Paragraph({ children: [] }),
+          bodyParagraph(
+            `附件：${document.attachments.map((name, index) => (document.attachments.length === 1 ? name : `${index + 1}. ${name}`)).join('\u3000')}`,
+          ),
+        ];
+
+  const file = new Document({
+    creator: '运维台',
+    title: document.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: fontSet(fonts.body), size: BODY_SIZE, characterSpacing: -5 },
+          paragraph: {
+            spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT },
+            alignment: AlignmentType.JUSTIFIED,
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(23) },
+            pageNumbers: { start: 1 },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+        },
+        footers: { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) },
+        children: [title, subtitle, ...document.sections.flatMap(sectionContent), ...attachments],
+      },
+    ],
+  });
+  return Packer.toBuffer(file);
+}
