@@ -24,6 +24,8 @@ export type ServerOptions = DatabaseTarget & {
   tls?: TlsCredentials;
   /** With `tls`: a plain-HTTP port whose only answer is a redirect to the HTTPS one (e.g. 80). */
   httpRedirectPort?: number;
+  /** The desktop app's update feed (electron-updater generic provider), served under /updates/. */
+  updatesDir?: string;
   /** Without `tls`: the admin accepts sign-in over plain HTTP from other machines; clients refuse otherwise. */
   allowPlainHttp?: boolean;
 };
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.security === undefined ? {} : { security: options.security }),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
       ...(options.allowPlainHttp === undefined ? {} : { allowPlainHttp: options.allowPlainHttp }),
+      ...(options.updatesDir === undefined ? {} : { updatesDir: options.updatesDir }),
     });
     const migrations = await runMigrations(db);
     const port = await listen(app, options.port, host);

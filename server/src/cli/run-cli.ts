@@ -2,6 +2,7 @@ import { AUDIT_USAGE, auditCommand } from './commands/audit-command';
 import { CALENDAR_USAGE, calendarCommand } from './commands/calendar-command';
 import { MIGRATE_USAGE, migrateCommand } from './commands/migrate-command';
 import { PROFILE_USAGE, profileCommand } from './commands/profile-command';
+import { RELEASE_USAGE, releaseCommand } from './commands/release-command';
 import { REPORT_USAGE, reportCommand } from './commands/report-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
 import { SLA_USAGE, slaCommand } from './commands/sla-command';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   user: { run: userCommand, usage: USER_USAGE },
   audit: { run: auditCommand, usage: AUDIT_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  release: { run: releaseCommand, usage: RELEASE_USAGE },
 };
 
 export const CLI_USAGE = `运维台管理工具 yunwei

@@ -12,6 +12,7 @@ import { quoteText } from '@core/records/storable-text';
 import type { SecurityPolicy } from '../auth/security-policy';
 import type { Database } from '../db/database';
 import { HEALTH_PATH, registerHealthRoute } from '../health/health-route';
+import { serveUpdateFeed } from '../updates/update-routes';
 import { ApiError } from './api-error';
 import { API_PREFIX_ROOT, isApiPath, pathOf } from './api-path';
 import { registerApiRoutes } from './api-routes';
@@ -43,6 +44,8 @@ export interface AppOptions {
   tls?: TlsCredentials;
   /** Announced by the health probe: the admin accepts sign-in over plain HTTP from other machines. */
   allowPlainHttp?: boolean;
+  /** The desktop app's update feed, served under /updates/; omit to serve none. */
+  updatesDir?: string;
 }
 
 export interface TlsCredentials {
@@ -111,6 +114,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // Only JSON bodies (and a blob's octets, in its own route) are read; anything else is 415.
   app.removeContentTypeParser('text/plain');
 
+  if (options.updatesDir !== undefined) serveUpdateFeed(app, options.updatesDir);
   const servesRenderer = options.staticDir !== undefined;
   if (options.staticDir !== undefined) serveRenderer(app, options.staticDir);
   // An API path no route matches (an unknown path, a parameter too long for the router, `..` in it)

@@ -4,18 +4,22 @@ import { createSecureContext } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, startServer } from '../../server';
 import { errorReason } from '../../error-reason';
+import { updatesDirOf } from '../../updates/updates-dir';
 import type { Command } from '../cli-io';
 import { UsageError } from '../cli-errors';
 import { parseOptions } from '../parse-options';
 
 export const SERVE_USAGE = `用法：yunwei serve [--port N] [--host ADDRESS] [--data DIR]
-                   [--tls-cert FILE --tls-key FILE [--http-port N]] [--allow-plain-http]
+                   [--tls-cert FILE --tls-key FILE [--http-port N]] [--allow-plain-http] [--updates DIR]
   启动中心服务并提供运维台前端。未设置 DATABASE_URL 时使用 DIR 中的内置数据库（PGlite），
   默认 DIR 为用户应用数据目录；--port 0 表示任选空闲端口（默认 4310）。
   --tls-cert/--tls-key：PEM 格式的证书和私钥，提供后 --port 只接受 HTTPS；
   --http-port：另开一个 HTTP 端口，只把访问跳转到 HTTPS（例如 80）；
   --allow-plain-http：不用 HTTPS 时，允许其他电脑上的运维台通过不加密的 HTTP 登录（不建议）。
-  环境变量 YUNWEI_TLS_CERT、YUNWEI_TLS_KEY、YUNWEI_HTTP_PORT、YUNWEI_ALLOW_PLAIN_HTTP=1 与上述选项相同；
+  --updates：桌面版的更新目录（yunwei release publish 发布到这里），在 /updates/ 下提供；
+    默认为数据目录下的 updates。
+  环境变量 YUNWEI_TLS_CERT、YUNWEI_TLS_KEY、YUNWEI_HTTP_PORT、YUNWEI_ALLOW_PLAIN_HTTP=1、YUNWEI_UPDATES_DIR
+  与上述选项相同；
   YUNWEI_MAX_CLOCK_DRIFT_MINUTES：客户端时钟最多可比服务器快几分钟（默认 5）。`;
 
 const RENDERER_DIR = fileURLToPath(new URL('../../../../dist/renderer', import.meta.url));
@@ -32,6 +36,7 @@ export const serveCommand: Command = async (args, io) => {
         'tls-key': { type: 'string' },
         'http-port': { type: 'string' },
         'allow-plain-http': { type: 'boolean' },
+        updates: { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
@@ -61,6 +66,7 @@ export const serveCommand: Command = async (args, io) => {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : (values.data ?? defaultDataDir());
   const staticDir = existsSync(RENDERER_DIR) ? RENDERER_DIR : undefined;
+  const updatesDir = updatesDirOf(process.env, values);
   const drift = process.env.YUNWEI_MAX_CLOCK_DRIFT_MINUTES;
   const security =
     drift === undefined || drift === '' ? undefined : { maxClockDriftMs: driftMinutes(drift) * 60_000 };
@@ -75,6 +81,7 @@ export const serveCommand: Command = async (args, io) => {
     ...(tls === undefined ? {} : { tls }),
     ...(httpRedirectPort === undefined ? {} : { httpRedirectPort }),
     ...(allowPlainHttp ? { allowPlainHttp } : {}),
+    updatesDir,
   });
   io.stdout.write(
     databaseUrl
@@ -83,6 +90,7 @@ export const serveCommand: Command = async (args, io) => {
   );
   if (!staticDir) io.stderr.write('未找到前端构建（dist/renderer），仅提供 API；请先运行 npm run build\n');
   io.stdout.write(`运维台服务已启动：${server.url}\n`);
+  io.stdout.write(`更新目录：${updatesDir}（${server.url}/updates/）\n`);
   if (server.redirectPort !== undefined) {
     io.stdout.write(`HTTP 端口 ${server.redirectPort} 只把访问跳转到 HTTPS\n`);
   }
