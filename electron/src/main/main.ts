@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { APP_ID } from './app-identity';
 import { createHostHandlers } from './host/host-handlers';
 import { safeStorageCipher } from './host/safe-storage-cipher';
 import { SecureTokenStore } from './host/secure-token-store';
 import { registerHostHandlers } from './ipc/host-ipc-router';
+import { UpdateService } from './updates/update-service';
 import { registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './protocol/register-app-protocol';
 import { hardenWebContents } from './window/harden-web-contents';
 import { openMainWindow } from './window/main-window';
@@ -34,12 +36,23 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   restrictPermissions(session.defaultSession);
   serveRendererFromAppScheme(rendererRoot);
+  // Only an installed app has a feed (app-update.yml, written by electron-builder) and something to replace.
+  const updates = app.isPackaged
+    ? new UpdateService({
+        updater: electronUpdater.autoUpdater,
+        currentVersion: app.getVersion(),
+        now: Date.now,
+        log: (line) => process.stdout.write(`${line}\n`),
+      })
+    : null;
   registerHostHandlers(
     createHostHandlers(
       new SecureTokenStore(path.join(app.getPath('userData'), 'secure-tokens.json'), safeStorageCipher),
+      updates,
     ),
   );
   await openMainWindow(path.join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
+  updates?.start();
 }
 
 if (!app.requestSingleInstanceLock()) {

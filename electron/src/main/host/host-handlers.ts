@@ -1,12 +1,13 @@
 import { app } from 'electron';
 import type { HostHandlers } from '../ipc/host-ipc-router';
-import { checkForUpdates } from './check-for-updates';
+import type { UpdateService } from '../updates/update-service';
+import { createCheckForUpdates } from './check-for-updates';
 import { notify } from './notify';
 import { printToPdf } from './print-to-pdf';
 import { saveFile } from './save-file';
 import type { SecureTokenStore } from './secure-token-store';
 
-export function createHostHandlers(tokens: SecureTokenStore): HostHandlers {
+export function createHostHandlers(tokens: SecureTokenStore, updates: UpdateService | null): HostHandlers {
   return {
     saveFile,
     printToPdf,
@@ -15,6 +16,6 @@ export function createHostHandlers(tokens: SecureTokenStore): HostHandlers {
     writeSecureToken: ({ key, value }) => tokens.write(key, value),
     deleteSecureToken: ({ key }) => tokens.delete(key),
     getAppVersion: async () => ({ version: app.getVersion(), host: 'electron' }),
-    checkForUpdates,
+    checkForUpdates: createCheckForUpdates(updates),
   };
 }
