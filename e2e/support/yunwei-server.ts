@@ -39,6 +39,8 @@ const STOP_TIMEOUT_MS = 15_000;
  */
 export async function startYunweiServer(
   accounts: readonly ServerAccount[] = [],
+  /** More environment for `serve` (deployment settings such as YUNWEI_MAX_CLOCK_DRIFT_MINUTES). */
+  serverEnv: Readonly<Record<string, string>> = {},
 ): Promise<RunningYunweiServer> {
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('dist/renderer/index.html 不存在：e2e 测试需要先构建前端（npm run build:renderer）');
@@ -53,7 +55,7 @@ export async function startYunweiServer(
   // Its own process group, so stopping it also stops the tsx and node processes npm starts under it.
   const child = spawn('npm', ['run', '--silent', 'yunwei', '--', 'serve', '--port', '0', '--data', dataDir], {
     cwd: REPO_ROOT,
-    env: EMBEDDED_ENV,
+    env: { ...EMBEDDED_ENV, ...serverEnv },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

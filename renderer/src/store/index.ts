@@ -89,3 +89,4 @@ export {
   type StoredCalendar,
 } from './calendar/calendar-notices';
 export { ticketClockDeadlines, type ClockDeadline, type TicketClockDeadlines } from './rows/ticket-deadline';
+export { CALENDAR_NOTICES_QUERY_KEY, useSlaRules, useStoredCalendar } from './react/use-sla-rules';

@@ -1,10 +1,14 @@
 import type { CalendarNotice } from '@core/calendar';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { applyCalendarNotices, readStoredCalendar, useAnnounceSynced, useDatabase } from '../../store';
+import {
+  applyCalendarNotices,
+  CALENDAR_NOTICES_QUERY_KEY,
+  readStoredCalendar,
+  useAnnounceSynced,
+  useDatabase,
+} from '../../store';
 import { createHttpTransport, SyncHttpError, SyncNetworkError } from '../../sync';
 import { useSession } from '../session';
-
-export const CALENDAR_QUERY_KEY = ['calendarNotices'] as const;
 
 /**
  * Saves a year's notice. With a server account it goes to the server first (every PC receives it from
@@ -37,7 +41,7 @@ export function useSaveCalendarNotice() {
     },
     onSuccess: async (changed) => {
       announce(changed.map((recordId) => ({ recordType: 'ticket' as const, recordId })));
-      await queryClient.invalidateQueries({ queryKey: CALENDAR_QUERY_KEY });
+      await queryClient.invalidateQueries({ queryKey: CALENDAR_NOTICES_QUERY_KEY });
     },
   });
 }

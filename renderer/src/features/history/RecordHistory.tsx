@@ -8,6 +8,7 @@ import { Change } from './Change';
 import { ServerHistoryTimeline } from './ServerHistoryTimeline';
 import { useRecordHistory } from './use-record-history';
 import { useServerHistory } from './use-server-history';
+import { SYSTEM_ACTOR } from '../../store';
 import './history.css';
 
 /** Fields a creation lists: what was logged, not the bookkeeping every record has. */
@@ -35,6 +36,20 @@ export interface RecordHistoryProps {
  */
 export function RecordHistory(props: RecordHistoryProps) {
   const server = useServerHistory(props.recordType, props.recordId);
+  const local = useRecordHistory(props.recordId);
+  // What this PC computed itself (deadlines recomputed for a new calendar notice) is in no server's
+  // history: it is shown among the server's saves, by its time.
+  const computedHere = useMemo(
+    () =>
+      groupBySave(local.data ?? [], props.recordType)
+        .filter((group) => group.actor === SYSTEM_ACTOR)
+        .map((group) => ({
+          key: group.hlc,
+          at: group.at,
+          content: <SaveEntry group={group} recordType={props.recordType} context={props.context} />,
+        })),
+    [local.data, props.recordType, props.context],
+  );
   if (!server.available) return <LocalHistory {...props} />;
   if (server.query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (server.query.isSuccess) {
@@ -43,6 +58,7 @@ export function RecordHistory(props: RecordHistoryProps) {
         history={server.query.data}
         recordType={props.recordType}
         context={props.context}
+        computedHere={computedHere}
       />
     );
   }

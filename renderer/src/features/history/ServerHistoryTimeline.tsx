@@ -2,7 +2,7 @@ import type { RecordType } from '@core/records';
 import type { HistoryResponse } from '@core/sync/protocol';
 import { formatInstant } from '@core/time/shanghai-time';
 import { Empty, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useSyncStatus } from '../../sync';
 import {
   describeChange,
@@ -23,35 +23,49 @@ export function ServerHistoryTimeline({
   history,
   recordType,
   context,
+  computedHere = [],
 }: {
   readonly history: HistoryResponse;
   readonly recordType: RecordType;
   readonly context: LabelContext;
+  /** Entries this PC computed itself (no server has them), placed among the saves by time. */
+  readonly computedHere?: readonly {
+    readonly key: string;
+    readonly at: number;
+    readonly content: ReactNode;
+  }[];
 }) {
   const { pendingOps } = useSyncStatus();
   const saves = useMemo(() => groupServerHistory(history.entries, recordType), [history.entries, recordType]);
+  const items = useMemo(
+    () =>
+      [
+        ...saves.map((save) => ({
+          key: save.opId,
+          at: save.at,
+          color: save.created ? 'green' : save.changes.every((change) => change.superseded) ? 'gray' : 'blue',
+          content: <ServerSaveEntry save={save} recordType={recordType} context={context} />,
+        })),
+        ...computedHere.map((entry) => ({ ...entry, color: 'orange' })),
+      ]
+        .sort((a, b) => b.at - a.at)
+        .map(({ key, color, content }) => ({ key, color, content })),
+    [saves, computedHere, recordType, context],
+  );
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         服务器上的修改历史，包括其他电脑上的修改。
         {pendingOps > 0 && `本机还有 ${pendingOps} 条修改未同步，同步后显示在这里。`}
       </Typography.Paragraph>
-      {saves.length === 0 ? (
+      {items.length === 0 ? (
         <Empty description="服务器上还没有这条记录的修改" />
       ) : (
         <Timeline
           className="record-history"
           data-testid="record-history"
           data-source="server"
-          items={saves.map((save) => ({
-            key: save.opId,
-            color: save.created
-              ? 'green'
-              : save.changes.every((change) => change.superseded)
-                ? 'gray'
-                : 'blue',
-            content: <ServerSaveEntry save={save} recordType={recordType} context={context} />,
-          }))}
+          items={items}
         />
       )}
     </>

@@ -3,7 +3,7 @@ import { Alert, Button, Result, Select, Skeleton, Space, Tabs, Typography } from
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
-import { useDatabase } from '../../store';
+import { useSlaRules } from '../../store';
 import { useNow } from '../today/use-now';
 import { monthSlots, todayTasks } from './inspection-slots';
 import { RunList } from './RunList';
@@ -25,7 +25,7 @@ const ALL = 'all';
 export function InspectionCalendarPage() {
   const navigate = useNavigate();
   const now = useNow();
-  const { calendar } = useDatabase().slaRules;
+  const { calendar } = useSlaRules();
   const today = dayNumberToIsoDate(dayNumberOf(now));
   const [month, setMonth] = useState(today.slice(0, 7));
   const [subsystemFilter, setSubsystemFilter] = useState<number | typeof ALL>(ALL);

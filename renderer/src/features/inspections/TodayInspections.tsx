@@ -1,6 +1,6 @@
 import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { Skeleton, Typography } from 'antd';
-import { useDatabase } from '../../store';
+import { useSlaRules } from '../../store';
 import { useNow } from '../today/use-now';
 import { todayTasks } from './inspection-slots';
 import { subsystemNames } from './subsystem-names';
@@ -11,7 +11,7 @@ import './inspections.css';
 /** 今日巡检 for the home page: what this user's templates ask for today, each one click from its run. */
 export function TodayInspections() {
   // The store's calendar: shipped years, the notices an admin added, provisional ones after those.
-  const { calendar } = useDatabase().slaRules;
+  const { calendar } = useSlaRules();
   const now = useNow();
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
   const profile = useInspectionProfile();

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { searchIndexProgress, useDatabase } from '../../store';
+import { searchIndexProgress, useDatabase, useSlaRules } from '../../store';
 import type { ClockRules } from './ticket-clocks';
 import type { TicketFilters } from './ticket-filters';
 import {
@@ -22,7 +22,7 @@ export interface SubsystemName {
 
 /** The contract and calendar the store times tickets with; the views compute clocks with the same. */
 export function useClockRules(): ClockRules {
-  return useDatabase().slaRules;
+  return useSlaRules();
 }
 
 /** The contract's subsystems, for pickers and labels. */

@@ -1,11 +1,11 @@
 import { Tag, Typography } from 'antd';
-import { useDatabase } from '../../store';
+import { useSlaRules } from '../../store';
 import { describeToday } from './describe-today';
 import { useNow } from './use-now';
 
 /** Beijing time and whether today is a working day: the two facts every SLA clock on screen depends on. */
 export function TodayStatus() {
-  const today = describeToday(useNow(), useDatabase().slaRules.calendar);
+  const today = describeToday(useNow(), useSlaRules().calendar);
   const color = today.isWorkday === undefined ? 'warning' : today.isWorkday ? 'processing' : 'default';
   return (
     <div className="today-status" data-testid="today-status">

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SavedMessage, StoreChangeMessage } from './store-broadcast';
+import { CALENDAR_NOTICES_QUERY_KEY } from './use-sla-rules';
 
 /**
  * Every cached list of records, and the saved record's history. All three lists are refreshed because
@@ -21,8 +22,8 @@ export function invalidateAfterSave(queryClient: QueryClient, saved: SavedMessag
 export function invalidateAfterChange(queryClient: QueryClient, change: StoreChangeMessage): Promise<void> {
   if (change.recordType !== 'synced') return invalidateAfterSave(queryClient, change);
   return Promise.all([
-    // A sync may have brought calendar notices (features/calendar reads them under this key).
-    queryClient.invalidateQueries({ queryKey: ['calendarNotices'] }),
+    // A sync may have brought calendar notices (use-sla-rules.ts).
+    queryClient.invalidateQueries({ queryKey: CALENDAR_NOTICES_QUERY_KEY }),
     queryClient.invalidateQueries({ queryKey: ['tickets'] }),
     queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
     queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
