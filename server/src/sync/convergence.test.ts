@@ -200,12 +200,16 @@ for (const backend of testBackends) {
         await api.createUser('lead2', { role: 'project_lead' });
         await api.createUser('zhangsan', { role: 'engineer', subsystemIds: [1] });
         for (const user of ['lead', 'lead2', 'zhangsan']) tokens.set(user, await api.tokenFor(user));
-        for (const photo of PHOTOS) {
-          await api.request('PUT', `/api/v1/blobs/${photoHash(photo)}`, {
-            token: tokens.get('lead'),
-            body: photo,
-            headers: { 'content-type': 'application/octet-stream' },
-          });
+        // Each user uploads the photos they may attach, as their PCs do before pushing: a record may
+        // refer only to a blob its writer may fetch (docs/sync-protocol.md §7).
+        for (const user of tokens.keys()) {
+          for (const photo of PHOTOS) {
+            await api.request('PUT', `/api/v1/blobs/${photoHash(photo)}`, {
+              token: tokens.get(user),
+              body: photo,
+              headers: { 'content-type': 'application/octet-stream' },
+            });
+          }
         }
       }, 120_000);
 
