@@ -12,6 +12,7 @@ export const HOST_CHANNELS = {
   deleteSecureToken: 'host:secure-token-delete',
   getAppVersion: 'host:app-version',
   checkForUpdates: 'host:check-for-updates',
+  getUpdateStatus: 'host:update-status',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

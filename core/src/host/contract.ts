@@ -27,6 +27,7 @@ export const HOST_CONTRACT = {
   deleteSecureToken: { channel: HOST_CHANNELS.deleteSecureToken, request: secureTokenKeyRequestSchema },
   getAppVersion: { channel: HOST_CHANNELS.getAppVersion, request: emptyRequestSchema },
   checkForUpdates: { channel: HOST_CHANNELS.checkForUpdates, request: emptyRequestSchema },
+  getUpdateStatus: { channel: HOST_CHANNELS.getUpdateStatus, request: emptyRequestSchema },
 } as const satisfies { [M in HostMethod]: { channel: string; request: z.ZodType<HostRequest<M>> } };
 
 /**

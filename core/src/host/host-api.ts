@@ -11,6 +11,8 @@ import type {
   secureTokenReadResultSchema,
   secureTokenWriteRequestSchema,
   updateCheckResultSchema,
+  updateOutcomeSchema,
+  updateStatusSchema,
 } from './schemas';
 
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
@@ -24,6 +26,8 @@ export type SecureTokenReadResult = z.infer<typeof secureTokenReadResultSchema>;
 export type HostKind = z.infer<typeof hostKindSchema>;
 export type AppVersion = z.infer<typeof appVersionSchema>;
 export type UpdateCheckResult = z.infer<typeof updateCheckResultSchema>;
+export type UpdateOutcome = z.infer<typeof updateOutcomeSchema>;
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 
 /**
  * The services the renderer needs from whatever hosts it: Electron (through the preload's
@@ -40,4 +44,6 @@ export interface HostApi {
   deleteSecureToken(request: SecureTokenKeyRequest): Promise<void>;
   getAppVersion(): Promise<AppVersion>;
   checkForUpdates(): Promise<UpdateCheckResult>;
+  /** Where updates come from and the last check's time and outcome (关于). */
+  getUpdateStatus(): Promise<UpdateStatus>;
 }

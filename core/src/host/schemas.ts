@@ -97,3 +97,22 @@ export const updateCheckResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('available'), currentVersion: z.string(), latestVersion: z.string() }),
   z.strictObject({ status: z.literal('not-applicable'), reason: z.string() }),
 ]);
+
+/** A check that could not be completed: the server unreachable, the feed damaged; `reason` in Chinese. */
+export const updateOutcomeSchema = z.discriminatedUnion('status', [
+  ...updateCheckResultSchema.options,
+  z.strictObject({ status: z.literal('failed'), reason: z.string() }),
+]);
+
+/**
+ * For 关于: a self-updating host names where updates come from and its last check (null before the
+ * first); a host that does not update itself says why.
+ */
+export const updateStatusSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('self-updating'),
+    source: z.string(),
+    lastCheck: z.strictObject({ at: z.number(), outcome: updateOutcomeSchema }).nullable(),
+  }),
+  z.strictObject({ kind: z.literal('not-applicable'), reason: z.string() }),
+]);

@@ -46,6 +46,7 @@ test('the desktop shell loads the renderer from app:// with the host bridge and 
         'checkForUpdates',
         'deleteSecureToken',
         'getAppVersion',
+        'getUpdateStatus',
         'notify',
         'printToPdf',
         'readSecureToken',

@@ -7,6 +7,7 @@ import { createHostHandlers } from './host/host-handlers';
 import { safeStorageCipher } from './host/safe-storage-cipher';
 import { SecureTokenStore } from './host/secure-token-store';
 import { registerHostHandlers } from './ipc/host-ipc-router';
+import { readFeedUrl } from './updates/feed-url';
 import { UpdateService } from './updates/update-service';
 import { registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './protocol/register-app-protocol';
 import { hardenWebContents } from './window/harden-web-contents';
@@ -37,10 +38,14 @@ async function start(): Promise<void> {
   restrictPermissions(session.defaultSession);
   serveRendererFromAppScheme(rendererRoot);
   // Only an installed app has a feed (app-update.yml, written by electron-builder) and something to replace.
-  const updates = app.isPackaged
+  const feed = app.isPackaged
+    ? readFeedUrl(process.resourcesPath)
+    : { ok: false as const, reason: '开发版本不检查更新，更新仅适用于安装包' };
+  const updates = feed.ok
     ? new UpdateService({
         updater: electronUpdater.autoUpdater,
         currentVersion: app.getVersion(),
+        source: feed.url,
         now: Date.now,
         log: (line) => process.stdout.write(`${line}\n`),
       })
@@ -48,7 +53,7 @@ async function start(): Promise<void> {
   registerHostHandlers(
     createHostHandlers(
       new SecureTokenStore(path.join(app.getPath('userData'), 'secure-tokens.json'), safeStorageCipher),
-      updates,
+      { service: updates, whyNot: feed.ok ? '' : feed.reason },
     ),
   );
   await openMainWindow(path.join(app.getAppPath(), 'dist-electron', 'preload.cjs'));

@@ -22,6 +22,7 @@ const host: HostApi = {
   deleteSecureToken: (request) => call(HOST_CHANNELS.deleteSecureToken, request),
   getAppVersion: () => call(HOST_CHANNELS.getAppVersion, {}),
   checkForUpdates: () => call(HOST_CHANNELS.checkForUpdates, {}),
+  getUpdateStatus: () => call(HOST_CHANNELS.getUpdateStatus, {}),
 };
 
 contextBridge.exposeInMainWorld('host', host);

@@ -90,5 +90,9 @@ describe('WebHost version and updates', () => {
       status: 'not-applicable',
       reason: expect.stringContaining('刷新页面'),
     });
+    expect(await web.getUpdateStatus()).toEqual({
+      kind: 'not-applicable',
+      reason: expect.stringContaining('刷新页面'),
+    });
   });
 });

@@ -10,6 +10,9 @@ import { notifyThroughBrowser, type NotificationApi } from './browser-notificati
 import { printThroughBrowser } from './browser-print';
 import { IndexedDbTokenStore } from './indexeddb-token-store';
 
+/** The browser build is whatever the server serves: a new version arrives with the page. */
+const WEB_UPDATES = '浏览器版本由服务器提供，刷新页面即可使用最新版本';
+
 export interface WebHostEnvironment {
   readonly indexedDB: IDBFactory;
   readonly Notification: NotificationApi | undefined;
@@ -47,9 +50,7 @@ export function createWebHost(environment: WebHostEnvironment): HostApi {
     },
     deleteSecureToken: async (request) => tokens.delete(checked('deleteSecureToken', request).key),
     getAppVersion: async () => ({ version: environment.appVersion, host: 'web' }),
-    checkForUpdates: async () => ({
-      status: 'not-applicable',
-      reason: '浏览器版本由服务器提供，刷新页面即可使用最新版本',
-    }),
+    checkForUpdates: async () => ({ status: 'not-applicable', reason: WEB_UPDATES }),
+    getUpdateStatus: async () => ({ kind: 'not-applicable', reason: WEB_UPDATES }),
   };
 }

@@ -2,12 +2,19 @@ import type { HostHandler } from '../ipc/host-ipc-router';
 import type { UpdateService } from '../updates/update-service';
 
 /**
- * The renderer's "check now". A development build (not installed) has no feed to ask: `service` is
- * null there. Otherwise it is the same check the app runs at start and once a day.
+ * Updates as the renderer sees them. `service` is null where the app does not update itself (a
+ * development build, an installer packaged without a feed); `whyNot` says why, in Chinese.
  */
-export function createCheckForUpdates(service: UpdateService | null): HostHandler<'checkForUpdates'> {
-  return async () =>
-    service === null
-      ? { status: 'not-applicable', reason: '开发版本不检查更新，更新仅适用于安装包' }
-      : service.check();
+export function createUpdateHandlers(
+  service: UpdateService | null,
+  whyNot: string,
+): { checkForUpdates: HostHandler<'checkForUpdates'>; getUpdateStatus: HostHandler<'getUpdateStatus'> } {
+  return {
+    checkForUpdates: async () =>
+      service === null ? { status: 'not-applicable', reason: whyNot } : service.check(),
+    getUpdateStatus: async () =>
+      service === null
+        ? { kind: 'not-applicable', reason: whyNot }
+        : { kind: 'self-updating', source: service.source, lastCheck: service.lastCheck },
+  };
 }

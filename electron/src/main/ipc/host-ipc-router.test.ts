@@ -31,6 +31,7 @@ function handlers(): HostHandlers {
     deleteSecureToken: vi.fn(async () => undefined),
     getAppVersion: vi.fn(async () => ({ version: '0.1.0', host: 'electron' as const })),
     checkForUpdates: vi.fn(async () => ({ status: 'not-applicable' as const, reason: '开发版本' })),
+    getUpdateStatus: vi.fn(async () => ({ kind: 'not-applicable' as const, reason: '开发版本' })),
   };
 }
 

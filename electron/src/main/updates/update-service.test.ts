@@ -11,7 +11,10 @@ import type * as ElectronUpdater from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
 import { dump } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUpdateHandlers } from '../host/check-for-updates';
 import { UpdateService } from './update-service';
+
+const context = { sender: {} } as Parameters<ReturnType<typeof createUpdateHandlers>['getUpdateStatus']>[1];
 
 /**
  * The main process's update check against the real server: `yunwei serve` in a child process hosts
@@ -112,6 +115,7 @@ function installedApp(feedUrl: string): { updater: AppUpdater; service: UpdateSe
   const service = new UpdateService({
     updater,
     currentVersion: CURRENT_VERSION,
+    source: feedUrl,
     now: () => 1_800_000_000_000,
     log: () => undefined,
   });
@@ -134,9 +138,13 @@ describe('the update check against the HQ server’s feed', () => {
     await publish(...buildRelease(CURRENT_VERSION));
     const { service } = installedApp(`${serverUrl}/updates/`);
     expect(await service.check()).toEqual({ status: 'up-to-date', currentVersion: CURRENT_VERSION });
-    expect(service.lastCheck).toEqual({
-      at: 1_800_000_000_000,
-      outcome: { status: 'up-to-date', currentVersion: CURRENT_VERSION },
+    expect(await createUpdateHandlers(service, '').getUpdateStatus({}, context)).toEqual({
+      kind: 'self-updating',
+      source: `${serverUrl}/updates/`,
+      lastCheck: {
+        at: 1_800_000_000_000,
+        outcome: { status: 'up-to-date', currentVersion: CURRENT_VERSION },
+      },
     });
   });
 

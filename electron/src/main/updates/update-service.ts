@@ -14,6 +14,8 @@ export interface UpdateServiceDeps {
   /** electron-updater's updater (its generic provider reads the feed URL from app-update.yml). */
   readonly updater: Pick<AppUpdater, 'checkForUpdates' | 'autoDownload' | 'autoInstallOnAppQuit'>;
   readonly currentVersion: string;
+  /** The feed URL, shown in 关于. */
+  readonly source: string;
   readonly now: () => number;
   readonly log: (line: string) => void;
 }
@@ -34,6 +36,10 @@ export class UpdateService {
 
   get lastCheck(): UpdateCheckRecord | null {
     return this.record;
+  }
+
+  get source(): string {
+    return this.deps.source;
   }
 
   /** One check; a second call while one runs waits for the same answer. Rejects with a Chinese reason. */
