@@ -25,7 +25,7 @@ import {
   inspectionCompletion,
   runsInPeriod,
 } from './inspection-figures';
-import { type Ledger, inspectionLedger, subsystemName, ticketLedger } from './ledgers';
+import { type Ledger, inspectionLedger, pickColumns, subsystemName, ticketLedger } from './ledgers';
 import {
   type ReportPeriod,
   type ReportScope,
@@ -368,6 +368,28 @@ function ledgerTable(caption: string, ledger: Ledger, emptyText: string): Report
   return { kind: 'table', caption, columns: ledger.columns, rows: ledger.rows, emptyText };
 }
 
+/** The ledger columns a portrait document has room for; the .xlsx ledger has them all. */
+const TICKET_DOCUMENT_COLUMNS = [
+  '序号',
+  '运维子项',
+  '接报时间',
+  '报告人',
+  '问题标题',
+  '响应时限',
+  '解决时限',
+  '处理状态',
+];
+const INSPECTION_DOCUMENT_COLUMNS = [
+  '序号',
+  '运维子项',
+  '巡检项目',
+  '应检时段',
+  '完成时间',
+  '巡检人',
+  '异常项',
+  '关联工单',
+];
+
 // ---- narrative ----
 
 function ticketSentence(request: ReportRequest, facts: Facts): string {
@@ -569,7 +591,13 @@ function ticketsReport(request: ReportRequest, facts: Facts): ReportDocument {
     },
     {
       title: '问题处理明细',
-      blocks: [ledgerTable('问题处理记录', ticketLedger(facts.tickets, facts.context), `${noun}无工单。`)],
+      blocks: [
+        ledgerTable(
+          '问题处理记录',
+          pickColumns(ticketLedger(facts.tickets, facts.context), TICKET_DOCUMENT_COLUMNS),
+          `${noun}无工单。`,
+        ),
+      ],
     },
     { title: '超时情况及原因', blocks: [breachTable(request, facts)] },
   ]);
@@ -598,7 +626,12 @@ function inspectionsReport(request: ReportRequest, facts: Facts): ReportDocument
         completionTable(request, facts),
       ],
     },
-    { title: '巡检明细', blocks: [ledgerTable('巡检记录', ledger, `${noun}无巡检记录。`)] },
+    {
+      title: '巡检明细',
+      blocks: [
+        ledgerTable('巡检记录', pickColumns(ledger, INSPECTION_DOCUMENT_COLUMNS), `${noun}无巡检记录。`),
+      ],
+    },
     { title: '异常及处理', blocks: [failedTable(request, facts)] },
   ]);
   return {

@@ -445,3 +445,40 @@ describe('the period', () => {
     expect(() => reportPeriod('2026-02-30', '2026-03-01')).toThrow('开始日期“2026-02-30”不是有效的日期');
   });
 });
+
+describe('the ticket record document', () => {
+  it('lists every ticket of the period in the columns a portrait page has room for', () => {
+    const document = buildReport({
+      kind: 'tickets',
+      period: february,
+      scope: WHOLE_CONTRACT,
+      profile,
+      calendar,
+      asOf,
+      records: { tickets: allTickets, inspectionTemplates: [], inspectionRuns: [] },
+    });
+    const table = document.sections[1]?.blocks[0];
+    if (table?.kind !== 'table') throw new Error('问题处理明细应为表格');
+    expect(table.columns.map((column) => column.header)).toEqual([
+      '序号',
+      '运维子项',
+      '接报时间',
+      '报告人',
+      '问题标题',
+      '响应时限',
+      '解决时限',
+      '处理状态',
+    ]);
+    expect(table.rows[0]).toEqual([
+      '1',
+      '互联网+人社',
+      '2026-02-07 10:00',
+      '王老师',
+      '统计报表导出失败',
+      '达标',
+      '达标',
+      '已解决',
+    ]);
+    expect(table.rows).toHaveLength(6);
+  });
+});

@@ -132,3 +132,20 @@ export function inspectionLedger(
     emptyText: '所选期间和范围内没有巡检记录。',
   };
 }
+
+/**
+ * The ledger cut to the named columns, for a portrait page: the .xlsx keeps every column, the
+ * document shows what a reader needs to follow each record.
+ */
+export function pickColumns(ledger: Ledger, headers: readonly string[]): Ledger {
+  const indexes = headers.map((header) => {
+    const index = ledger.columns.findIndex((column) => column.header === header);
+    if (index < 0) throw new RangeError(`台账“${ledger.title}”没有“${header}”一列`);
+    return index;
+  });
+  return {
+    ...ledger,
+    columns: indexes.map((index) => ledger.columns[index] as ReportColumn),
+    rows: ledger.rows.map((row) => indexes.map((index) => row[index] ?? '')),
+  };
+}

@@ -87,7 +87,11 @@ function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): (
     alignment: AlignmentType.CENTER,
     keepNext: true,
     children: [
-      new TextRun({ text: `表${number}\u3000${table.caption}`, font: fontSet(fonts.heading1), size: TABLE_SIZE }),
+      new TextRun({
+        text: `表${number}\u3000${table.caption}`,
+        font: fontSet(fonts.heading1),
+        size: TABLE_SIZE,
+      }),
     ],
   });
   if (table.rows.length === 0) return [caption, bodyParagraph(table.emptyText)];
@@ -115,6 +119,8 @@ function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): (
               text,
               size,
               characterSpacing: 0,
+              // Table text keeps its own single spacing instead of the 22-line grid of the body.
+              snapToGrid: false,
               ...(bold ? { font: fontSet(fonts.heading1) } : {}),
             }),
           ],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -183,7 +184,7 @@ for (const backend of testBackends) {
       );
       expect(result.code).toBe(0);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await readFile(file));
+      await workbook.xlsx.readFile(file);
       const sheet = workbook.worksheets[0];
       if (sheet === undefined) throw new Error('台账没有工作表');
       expect(sheet.getCell(1, 1).value).toBe('问题处理记录台账');
@@ -197,6 +198,27 @@ for (const backend of testBackends) {
       expect(titles).toEqual(['社保查询页面报错', '网站首页无法打开', null]);
       expect(sheet.getCell(4, 6).value).toBe('王喆');
     });
+
+    it('writes the ticket record as a PDF with the ticket titles in it', async () => {
+      const file = `${out}.pdf`;
+      const result = await run(
+        report,
+        'tickets',
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-02-28',
+        '--format',
+        'pdf',
+        '--out',
+        file,
+        ...dataArgs,
+      );
+      expect(result.code).toBe(0);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(text).toContain('问题处理记录');
+      expect(text).toContain('社保查询页面报错');
+    }, 120_000);
 
     it('writes a valid document saying duty records do not exist yet', async () => {
       const file = `${out}.docx`;

@@ -17,6 +17,7 @@ import { readAddedNotices } from '../../calendar/calendar-store';
 import { withMigratedDatabase } from '../../db/with-database';
 import { loadReportRecords } from '../../reports/load-report-records';
 import { renderDocx } from '../../reports/render-docx';
+import { renderPdf } from '../../reports/render-pdf';
 import { renderLedgersXlsx } from '../../reports/render-xlsx';
 import { type PackageRequest, buildReportPackage, reportRequest } from '../../reports/report-package';
 import type { CliIo, Command } from '../cli-io';
@@ -28,7 +29,7 @@ export const REPORT_USAGE = `用法：yunwei report KIND --from YYYY-MM-DD --to 
   由已同步的记录生成验收文件。KIND：monthly（运维月报）、tickets（问题处理记录）、inspections（巡检记录）、
   duty（值班记录）、trainings（培训记录）、visits（回访记录）、summary（运维服务总结报告）。
   --from/--to：起止日期（含当天）；--subsystem：运维子项编号，可重复，不写为全部子项；
-  --format：docx 为按 GB/T 9704 排版的文件，xlsx 为台账；--out：保存到的文件。
+  --format：docx 为按 GB/T 9704 排版的 Word 文件，pdf 为同样版式、字体已嵌入的 PDF，xlsx 为台账；--out：保存到的文件。
   package：生成该期间全部子项及每个子项的验收材料压缩包（含目录）。
   数据库：设置了 DATABASE_URL 时用它，否则用 --data 目录（默认为服务端的数据目录）。`;
 
@@ -111,6 +112,7 @@ export function createReportCommand(
     else {
       const request = reportRequest(source, kind as ReportKind, period, { subsystemIds });
       if (format === 'xlsx') bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
+      else if (format === 'pdf') bytes = await renderPdf(buildReport(request));
       else bytes = await renderDocx(buildReport(request));
     }
     await mkdir(dirname(out), { recursive: true });
@@ -141,9 +143,6 @@ function parseSubsystem(text: string, known: readonly number[]): number {
 function parseFormat(text: string): Format {
   if (!(FORMATS as readonly string[]).includes(text)) {
     throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，收到“${text}”`, REPORT_USAGE);
-  }
-  if (text === 'pdf') {
-    throw new UsageError('PDF 格式尚未提供：请先用 --format docx 生成 Word 文件', REPORT_USAGE);
   }
   return text as Format;
 }

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '@core/reports';
+import { februaryRequest } from '../test-support/report-records';
+import { breakLines, renderPdf } from './render-pdf';
+
+let dir: string;
+const files = { monthly: '', tickets: '' };
+// Embedding subsets of the 20 MB Noto CJK collections takes seconds: each PDF is made once.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'yunwei-pdf-'));
+  for (const kind of ['monthly', 'tickets'] as const) {
+    files[kind] = join(dir, `${kind}.pdf`);
+    await writeFile(files[kind], await renderPdf(buildReport(februaryRequest(kind))));
+  }
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const pdfOf = async (kind: keyof typeof files) => files[kind];
+
+describe('the PDF', () => {
+  it('embeds and subsets every font it uses', async () => {
+    const file = await pdfOf('monthly');
+    const table = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(table.length).toBeGreaterThan(0);
+    for (const line of table) {
+      // name type encoding emb sub uni object ID: the subset prefix ABCDEF+ and "yes yes" for emb/sub.
+      expect(line).toMatch(/^[A-Z]{6}\+/);
+      expect(line).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
+    }
+  });
+
+  it('carries the title, the figures and the ticket titles and names as text', async () => {
+    const monthly = execFileSync('pdftotext', [await pdfOf('monthly'), '-'], { encoding: 'utf8' });
+    const flat = monthly.replace(/\s+/g, '');
+    expect(flat).toContain('运维月报');
+    expect(flat).toContain('本月共受理问题3个，已解决2个，解决率66.7%');
+    expect(flat).toContain('一、运维工作概况');
+    expect(flat).toContain('九、下月工作计划');
+    expect(monthly).toMatch(/—\s*1\s*—/);
+    const tickets = execFileSync('pdftotext', [await pdfOf('tickets'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    for (const text of ['问题处理记录', '社保查询页面报错', '网站首页无法打开', '王喆', '李堃', '赵昇']) {
+      expect(tickets).toContain(text);
+    }
+  });
+});
+
+describe('line breaking', () => {
+  const measure = (text: string) => [...text].length;
+
+  it('never starts a line with closing punctuation', () => {
+    expect(breakLines('甲乙丙，丁', 3, measure)).toEqual(['甲乙丙，', '丁']);
+  });
+
+  it('keeps an opening bracket with what follows', () => {
+    expect(breakLines('甲乙（丙', 3, measure)).toEqual(['甲乙', '（丙']);
+  });
+
+  it('keeps a number whole', () => {
+    expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
+  });
+});

@@ -1,0 +1,251 @@
+import PDFDocument from 'pdfkit';
+import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import { type PdfFonts, debianPdfFonts } from './pdf-fonts';
+
+/*
+ * The same GB/T 9704 page as the .docx: A4, margins 37/35/28/26 mm, 22 lines of 28 characters of 16 pt.
+ * Lines are laid out here (not by pdfkit's wrapper) so that every line sits on the grid and closing
+ * punctuation never starts a line.
+ */
+const PT_PER_MM = 72 / 25.4;
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 37 * PT_PER_MM, bottom: 35 * PT_PER_MM, left: 28 * PT_PER_MM, right: 26 * PT_PER_MM };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const TEXT_BOTTOM = PAGE.height - MARGIN.bottom;
+const LINE_PITCH = (TEXT_BOTTOM - MARGIN.top) / 22;
+const BODY_SIZE = 16;
+/** Tightens 16 pt characters so that 28 fit the 156 mm line, as the .docx does. */
+const BODY_SPACING = (TEXT_WIDTH - 28 * BODY_SIZE) / 28;
+const TITLE_SIZE = 22;
+const PAGE_NUMBER_SIZE = 14;
+const TABLE_SIZE = 12;
+const WIDE_TABLE_SIZE = 9;
+const CELL_PADDING = 3;
+
+/** Characters that may not start a line (禁则): they hang at the end of the line before. */
+const NO_LINE_START = new Set('，。、；：？！）》」』”’%·…—'.split(''));
+/** Characters that may not end a line. */
+const NO_LINE_END = new Set('（《「『“‘'.split(''));
+
+type Doc = PDFKit.PDFDocument;
+
+interface Cursor {
+  y: number;
+}
+
+/** Splits text into the units a line may break between: a CJK character, or a run of Latin/digits. */
+function tokens(text: string): string[] {
+  return text.match(/[A-Za-z0-9.,:/+\-_%@#]+|\s+|./gsu) ?? [];
+}
+
+/** Greedy line breaking with 禁则: what fits in `width` at the current font and spacing. */
+export function breakLines(text: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens(text)) {
+    if (token === '\n') {
+      lines.push(line);
+      line = '';
+      continue;
+    }
+    if (line === '' && /^\s+$/.test(token)) continue;
+    const candidate = line + token;
+    if (measure(candidate) <= width || line === '' || NO_LINE_START.has(token)) {
+      line = candidate;
+      continue;
+    }
+    const last = line.at(-1) ?? '';
+    if (NO_LINE_END.has(last)) {
+      lines.push(line.slice(0, -1));
+      line = last + token;
+    } else {
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(token) ? '' : token;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+function newPage(doc: Doc, cursor: Cursor): void {
+  doc.addPage();
+  cursor.y = MARGIN.top;
+}
+
+function ensureRoom(doc: Doc, cursor: Cursor, height: number): void {
+  if (cursor.y + height > TEXT_BOTTOM + 0.01) newPage(doc, cursor);
+}
+
+/** Body text on the grid: first line indented two characters. */
+function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: string, indent = 2): void {
+  doc.font(font).fontSize(BODY_SIZE);
+  const measure = (value: string) => doc.widthOfString(value, { characterSpacing: BODY_SPACING });
+  const indentWidth = indent * (BODY_SIZE + BODY_SPACING);
+  const first = breakLines(text, TEXT_WIDTH - indentWidth, measure)[0] ?? '';
+  const rest = breakLines(text.slice(first.length).trimStart(), TEXT_WIDTH, measure);
+  const lines = [first, ...(text.slice(first.length).trim() === '' ? [] : rest)];
+  lines.forEach((line, index) => {
+    ensureRoom(doc, cursor, LINE_PITCH);
+    const x = MARGIN.left + (index === 0 ? indentWidth : 0);
+    doc.text(line, x, cursor.y + (LINE_PITCH - BODY_SIZE) / 2, {
+      lineBreak: false,
+      characterSpacing: BODY_SPACING,
+    });
+    cursor.y += LINE_PITCH;
+  });
+}
+
+function writeCentered(
+  doc: Doc,
+  cursor: Cursor,
+  text: string,
+  font: string,
+  size: number,
+  pitch: number,
+): void {
+  doc.font(font).fontSize(size);
+  for (const line of breakLines(text, TEXT_WIDTH, (value) => doc.widthOfString(value))) {
+    ensureRoom(doc, cursor, pitch);
+    const width = doc.widthOfString(line);
+    doc.text(line, MARGIN.left + (TEXT_WIDTH - width) / 2, cursor.y + (pitch - size) / 2, {
+      lineBreak: false,
+    });
+    cursor.y += pitch;
+  }
+}
+
+function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number): void {
+  ensureRoom(doc, cursor, LINE_PITCH * 3);
+  writeCentered(doc, cursor, `表${number}\u3000${table.caption}`, 'heading1', TABLE_SIZE, LINE_PITCH);
+  if (table.rows.length === 0) {
+    writeParagraph(doc, cursor, table.emptyText, 'body');
+    return;
+  }
+  const size = table.columns.length > 8 ? WIDE_TABLE_SIZE : TABLE_SIZE;
+  const leading = size * 1.35;
+  const total = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = table.columns.map((column) => (TEXT_WIDTH * column.width) / total);
+  const layout = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(size);
+    const lines = widths.map((width, index) =>
+      breakLines(cells[index] ?? '', width - 2 * CELL_PADDING, (value) => doc.widthOfString(value)),
+    );
+    const height = Math.max(...lines.map((cell) => cell.length)) * leading + 2 * CELL_PADDING;
+    return { lines, height, font };
+  };
+  const drawRow = (row: ReturnType<typeof layout>, header: boolean) => {
+    let x = MARGIN.left;
+    doc.font(row.font).fontSize(size);
+    row.lines.forEach((cellLines, index) => {
+      const width = widths[index] as number;
+      doc.lineWidth(0.5).rect(x, cursor.y, width, row.height).stroke();
+      const align = header ? 'center' : (table.columns[index]?.align ?? 'left');
+      cellLines.forEach((line, lineIndex) => {
+        const lineWidth = doc.widthOfString(line);
+        const left =
+          align === 'center'
+            ? x + (width - lineWidth) / 2
+            : align === 'right'
+              ? x + width - CELL_PADDING - lineWidth
+              : x + CELL_PADDING;
+        doc.text(line, left, cursor.y + CELL_PADDING + lineIndex * leading + (leading - size) / 2, {
+          lineBreak: false,
+        });
+      });
+      x += width;
+    });
+    cursor.y += row.height;
+  };
+  const header = layout(
+    table.columns.map((column) => column.header),
+    'heading1',
+  );
+  ensureRoom(doc, cursor, header.height * 2);
+  drawRow(header, true);
+  for (const cells of table.rows) {
+    const row = layout(cells, 'body');
+    if (cursor.y + row.height > TEXT_BOTTOM) {
+      newPage(doc, cursor);
+      drawRow(header, true);
+    }
+    drawRow(row, false);
+  }
+  // Back onto the grid below the table, with an empty line like the .docx.
+  const used = cursor.y - MARGIN.top;
+  cursor.y = MARGIN.top + Math.ceil(used / LINE_PITCH - 0.001) * LINE_PITCH + LINE_PITCH;
+}
+
+/** 「— N —」 14 pt, one character in from the outer edge: right on odd pages, left on even. */
+function numberPages(doc: Doc): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const number = index + 1;
+    const label = `— ${number} —`;
+    doc.font('body').fontSize(PAGE_NUMBER_SIZE);
+    const width = doc.widthOfString(label);
+    const x =
+      number % 2 === 1
+        ? PAGE.width - MARGIN.right - PAGE_NUMBER_SIZE - width
+        : MARGIN.left + PAGE_NUMBER_SIZE;
+    doc.text(label, x, TEXT_BOTTOM + 7 * PT_PER_MM, { lineBreak: false });
+  }
+}
+
+/** Renders a report document as a PDF with its fonts embedded and subset. */
+export async function renderPdf(
+  document: ReportDocument,
+  fonts: PdfFonts = debianPdfFonts(),
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    bufferPages: true,
+    autoFirstPage: true,
+    info: { Title: document.title, Creator: '运维台' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.body.file, fonts.body.face);
+  doc.registerFont('title', fonts.title.file, fonts.title.face);
+  doc.registerFont('heading1', fonts.heading1.file, fonts.heading1.face);
+  doc.registerFont('heading2', fonts.heading2.file, fonts.heading2.face);
+
+  const cursor: Cursor = { y: MARGIN.top };
+  writeCentered(doc, cursor, document.title, 'title', TITLE_SIZE, LINE_PITCH * 2);
+  writeCentered(doc, cursor, document.subtitle, 'heading2', BODY_SIZE, LINE_PITCH);
+  cursor.y += LINE_PITCH;
+  let tableNumber = 0;
+  const writeBlocks = (blocks: readonly ReportBlock[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') writeParagraph(doc, cursor, block.text, 'body');
+      else {
+        tableNumber += 1;
+        writeTable(doc, cursor, block, tableNumber);
+      }
+    }
+  };
+  const writeSection = (section: ReportSection) => {
+    // A heading never ends a page: keep it with its first line, or with a table's caption and header.
+    ensureRoom(doc, cursor, LINE_PITCH * (section.blocks[0]?.kind === 'table' ? 4 : 2));
+    writeParagraph(doc, cursor, section.heading, section.level === 1 ? 'heading1' : 'heading2');
+    writeBlocks(section.blocks);
+    section.subsections.forEach(writeSection);
+  };
+  document.sections.forEach(writeSection);
+  if (document.attachments.length > 0) {
+    cursor.y += LINE_PITCH;
+    const list = document.attachments.map((name, index) =>
+      document.attachments.length === 1 ? name : `${index + 1}. ${name}`,
+    );
+    writeParagraph(doc, cursor, `附件：${list.join('\u3000')}`, 'body');
+  }
+  numberPages(doc);
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
