@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -47,6 +47,35 @@ describe('build/electron-builder.yml', () => {
       { filter: ['package.json', 'dist-electron/**/*.cjs', 'dist/renderer/**/*'] },
     ]);
     expect(existsSync(new URL('../../build/icon.png', import.meta.url))).toBe(true);
+  });
+
+  it('declares what the deb needs on UOS and Kylin, Electron\u2019s own libraries included', async () => {
+    const config = await loadConfig();
+    expect(config.deb?.packageName).toBe('yunwei-desk');
+    expect(config.deb?.depends).toEqual(
+      expect.arrayContaining(['libnss3', 'libgtk-3-0', 'libgbm1', 'libasound2 | libasound2t64']),
+    );
+    expect(config.linux?.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('has the homepage and author a deb requires in package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      homepage?: string;
+      author?: { name?: string; email?: string };
+      scripts: Record<string, string>;
+    };
+    expect(pkg.homepage).toMatch(/^https?:\/\//);
+    expect(pkg.author).toEqual({ name: expect.any(String), email: expect.stringMatching(/@/) });
+    expect(pkg.scripts['package:linux']).toBe('tsx electron/packaging/package-app.ts linux');
+    expect(pkg.scripts['package:win']).toBe('tsx electron/packaging/package-app.ts win');
+  });
+
+  it('writes the feed URL into the installer from YUNWEI_UPDATE_URL, with its own cache folder name', async () => {
+    const config = await loadConfig();
+    expect(config.publish).toEqual([
+      expect.objectContaining({ provider: 'generic', url: '${env.YUNWEI_UPDATE_URL}' }),
+    ]);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
   });
 
   it('skips copying node_modules through its beforeBuild hook', async () => {
