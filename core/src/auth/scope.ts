@@ -1,6 +1,7 @@
-import { RECORD_TYPE_LABELS, type RecordType } from '../records/record-envelope';
+import type { RecordType } from '../records/record-envelope';
+import { RECORD_TYPE_LABELS, recordKind } from '../records/record-kinds';
 import { type Refusal, refuse } from '../records/validation';
-import type { UserScope } from './roles';
+import type { Role, UserScope } from './roles';
 
 /**
  * Scope rules, shared by the server (which enforces them on every pull and push) and the client
@@ -66,23 +67,37 @@ export function checkWrite(
   recordType: RecordType,
   subsystemIds: readonly number[],
 ): ScopeDecision {
-  const label = RECORD_TYPE_LABELS[recordType];
+  const kind = recordKind(recordType);
+  const label = kind.label;
+  if (!kind.writers.includes(scope.role))
+    return refuse(kind.refusals[scope.role] ?? notAWriter(scope.role, label));
   switch (scope.role) {
     case 'project_lead':
       return ALLOWED;
+    // Neither writes by subsystem: a kind that lists them (visits, by unit) brings its own check with it.
     case 'auditor':
-      return refuse('审计员账户只读，不能修改任何记录');
     case 'service_manager':
-      return refuse(`服务经理不能修改${label}（只能登记回访记录）`);
+      return refuse(notAWriter(scope.role, label));
     case 'engineer': {
-      // The checklists are the contract's, kept by the project lead (manual: 巡检模板); engineers fill them in.
-      if (recordType === 'inspection_template') return refuse('巡检模板由项目负责人维护，驻场工程师不能修改');
       const foreign = [...new Set(subsystemIds)].filter((id) => !scope.subsystemIds.includes(id));
       if (foreign.length === 0) return ALLOWED;
       return refuse(
         `您负责运维子项 ${scope.subsystemIds.join('、')}，不能修改运维子项 ${foreign.join('、')} 的${label}`,
       );
     }
+  }
+}
+
+function notAWriter(role: Role, label: string): string {
+  switch (role) {
+    case 'auditor':
+      return '审计员账户只读，不能修改任何记录';
+    case 'service_manager':
+      return `服务经理不能修改${label}（只能登记回访记录）`;
+    case 'engineer':
+      return `驻场工程师不能修改${label}`;
+    case 'project_lead':
+      return `项目负责人不能修改${label}`;
   }
 }
 

@@ -8,10 +8,18 @@ export {
   type TicketCategory,
   type TicketSeverity,
 } from './classification';
+export {
+  RECORD_KINDS,
+  RECORD_TYPE_LABELS,
+  recordKind,
+  type BlobField,
+  type DerivedField,
+  type RecordKind,
+  type RecordScopeRule,
+} from './record-kinds';
 export { isRecordId, newRecordId, recordIdSchema, secureRandomBytes, type RecordId } from './record-id';
 export {
   RECORD_TYPES,
-  RECORD_TYPE_LABELS,
   SUBSYSTEM_ID_MAX,
   SUBSYSTEM_ID_MIN,
   instantSchema,

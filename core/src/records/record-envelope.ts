@@ -43,15 +43,9 @@ export const recordEnvelopeShape = {
 export const recordEnvelopeSchema = z.strictObject(recordEnvelopeShape);
 export type RecordEnvelope = z.infer<typeof recordEnvelopeSchema>;
 
-/** The record types the local store and sync know. Later issues add trainings, duty logs and visits. */
+/** The record types the local store and sync know; each is registered in record-kinds.ts. */
 export const RECORD_TYPES = ['ticket', 'inspection_template', 'inspection_run'] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, {
   error: `记录类型应为 ${RECORD_TYPES.join('、')} 之一`,
 });
 export type RecordType = z.infer<typeof recordTypeSchema>;
-
-export const RECORD_TYPE_LABELS: Readonly<Record<RecordType, string>> = {
-  ticket: '工单',
-  inspection_template: '巡检模板',
-  inspection_run: '巡检记录',
-};

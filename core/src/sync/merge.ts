@@ -1,6 +1,5 @@
 import type { RecordType } from '../records/record-envelope';
-import type { TicketEvent } from '../records/ticket-event';
-import { statusFromEvents } from '../records/ticket-status';
+import { recordKind } from '../records/record-kinds';
 import { decodeHlc } from './hlc';
 import { type JsonValue, canonicalJson } from './json-value';
 import { ownEntry, setEntry } from './text-keyed';
@@ -14,11 +13,12 @@ import { ownEntry, setEntry } from './text-keyed';
  * - `deleted`: a delete (`true`) and an explicit restore (`false` in a `restore` op) have rank 1; the
  *   `false` a new record is created with has rank 0. So a delete beats every concurrent edit and every
  *   creation whatever their clocks, and only a restore with a later HLC than the delete undoes it.
- * - A ticket's `events`: the union by event id (an event's content is taken from the earliest write
+ * - A timeline field (a ticket's `events`, as the type's registration in records/record-kinds.ts says): the union by event id (an event's content is taken from the earliest write
  *   that carried it), ordered `created` first, then by `at`, then by the write that first carried
  *   each event (its HLC, then its position in that write), then by id. Two PCs' timelines both survive.
  * - Derived fields are computed, never taken from a write: every record's `updatedAt` is the wall time
- *   of its latest field HLC, a ticket's `status` is `statusFromEvents(events)`.
+ *   of its latest field HLC; the registration's derived fields (a ticket's `status` is
+ *   `statusFromEvents(events)`) are computed from their source field and carry its HLC.
  */
 
 export type WriteKind = 'change' | 'restore';
@@ -55,21 +55,15 @@ export type WriteOutcome = 'applied' | 'superseded' | 'merged' | 'derived';
 
 export const DELETED_FIELD = 'deleted';
 export const UPDATED_AT_FIELD = 'updatedAt';
-export const TICKET_EVENTS_FIELD = 'events';
-export const TICKET_STATUS_FIELD = 'status';
-
-const DERIVED: Readonly<Record<RecordType, readonly string[]>> = {
-  ticket: [TICKET_STATUS_FIELD, UPDATED_AT_FIELD],
-  inspection_template: [UPDATED_AT_FIELD],
-  inspection_run: [UPDATED_AT_FIELD],
-};
-
-export function derivedFields(recordType: RecordType): readonly string[] {
-  return DERIVED[recordType];
-}
 
 export function isDerivedField(recordType: RecordType, field: string): boolean {
-  return DERIVED[recordType].includes(field);
+  return (
+    field === UPDATED_AT_FIELD || recordKind(recordType).derived.some((derived) => derived.field === field)
+  );
+}
+
+function isTimelineField(recordType: RecordType, field: string): boolean {
+  return recordKind(recordType).timelines.includes(field);
 }
 
 /** 1 for a delete or an explicit restore of `deleted`, 0 for every other write. */
@@ -96,7 +90,7 @@ export function mergeFieldWrite(
   kind: WriteKind,
 ): { readonly state: FieldState | undefined; readonly outcome: WriteOutcome } {
   if (isDerivedField(recordType, write.field)) return { state: current, outcome: 'derived' };
-  if (recordType === 'ticket' && write.field === TICKET_EVENTS_FIELD) {
+  if (isTimelineField(recordType, write.field)) {
     return { state: mergeEvents(current, eventsStateOfWrite(write)), outcome: 'merged' };
   }
   const incoming: FieldState = {
@@ -122,7 +116,7 @@ export function mergeFieldState(
   incoming: FieldState,
 ): FieldState | undefined {
   if (isDerivedField(recordType, field)) return current;
-  if (recordType === 'ticket' && field === TICKET_EVENTS_FIELD) return mergeEvents(current, incoming);
+  if (isTimelineField(recordType, field)) return mergeEvents(current, incoming);
   return current === undefined || compareFieldValues(incoming, current) >= 0 ? incoming : current;
 }
 
@@ -163,13 +157,11 @@ export function deriveFields(recordType: RecordType, states: FieldStates): Field
   if (sources.length === 0) return next;
   const latest = sources.map(([, state]) => state.hlc).reduce((a, b) => (b > a ? b : a));
   next[UPDATED_AT_FIELD] = { value: decodeHlc(latest).wallMs, hlc: latest, rank: 0 };
-  const events = ownEntry(states, TICKET_EVENTS_FIELD);
-  if (recordType === 'ticket' && events !== undefined && Array.isArray(events.value)) {
-    next[TICKET_STATUS_FIELD] = {
-      value: statusFromEvents(events.value as unknown as TicketEvent[]),
-      hlc: events.hlc,
-      rank: 0,
-    };
+  for (const derived of recordKind(recordType).derived) {
+    const source = ownEntry(states, derived.from);
+    const value = source === undefined ? undefined : derived.compute(source.value);
+    if (source !== undefined && value !== undefined)
+      setEntry(next, derived.field, { value, hlc: source.hlc, rank: 0 });
   }
   return next;
 }

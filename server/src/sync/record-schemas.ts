@@ -1,10 +1,4 @@
-import {
-  RECORD_TYPE_LABELS,
-  type RecordType,
-  inspectionRunSchema,
-  inspectionTemplateSchema,
-  ticketSchema,
-} from '@core/records';
+import { RECORD_KINDS, RECORD_TYPES, type RecordType } from '@core/records';
 import type { z } from 'zod';
 
 interface RecordSchema {
@@ -19,21 +13,15 @@ interface RecordSchema {
   readonly label: string;
 }
 
-/** The core schema of each record type the server stores. */
-export const RECORD_SCHEMAS: Readonly<Record<RecordType, RecordSchema>> = {
-  ticket: { record: ticketSchema, fields: fieldsOf(ticketSchema.shape), label: RECORD_TYPE_LABELS.ticket },
-  inspection_template: {
-    record: inspectionTemplateSchema,
-    fields: fieldsOf(inspectionTemplateSchema.shape),
-    label: RECORD_TYPE_LABELS.inspection_template,
-  },
-  inspection_run: {
-    record: inspectionRunSchema,
-    fields: fieldsOf(inspectionRunSchema.shape),
-    label: RECORD_TYPE_LABELS.inspection_run,
-  },
-};
-
-function fieldsOf(shape: Readonly<Record<string, z.ZodType>>): ReadonlyMap<string, z.ZodType> {
-  return new Map(Object.entries(shape));
-}
+/** The core schema of each record type the server stores, from its registration (core records/record-kinds.ts). */
+export const RECORD_SCHEMAS = Object.fromEntries(
+  RECORD_TYPES.map((recordType) => {
+    const kind = RECORD_KINDS[recordType];
+    const schema: RecordSchema = {
+      record: kind.schema,
+      fields: new Map(Object.entries(kind.schema.shape)),
+      label: kind.label,
+    };
+    return [recordType, schema];
+  }),
+) as Readonly<Record<RecordType, RecordSchema>>;

@@ -1,13 +1,6 @@
 import type { CalendarNotice, CalendarPutResponse } from '@core/calendar';
 import { describeSchemaIssues } from '@core/host/schema-issues';
-import {
-  RECORD_TYPE_LABELS,
-  type RecordType,
-  inspectionRunSchema,
-  inspectionTemplateSchema,
-  safeParseInChinese,
-  ticketSchema,
-} from '@core/records';
+import { RECORD_KINDS, type RecordType, safeParseInChinese } from '@core/records';
 import { blobReferences } from '@core/sync/blob-references';
 import { canonicalJson, type JsonValue } from '@core/sync/json-value';
 import { type FieldStates, mergeWrites, recordValues } from '@core/sync/merge';
@@ -24,7 +17,6 @@ import {
   pullRequestSchema,
   pushRequestSchema,
 } from '@core/sync/protocol';
-import type { z } from 'zod';
 import {
   type CalendarFetch,
   type EventHandlers,
@@ -32,12 +24,6 @@ import {
   SyncHttpError,
   SyncNetworkError,
 } from '../transport';
-
-const SCHEMAS: Readonly<Record<RecordType, z.ZodType>> = {
-  ticket: ticketSchema,
-  inspection_template: inspectionTemplateSchema,
-  inspection_run: inspectionRunSchema,
-};
 
 /**
  * What goes wrong with the next request: it never arrives, its reply is lost, or the server refuses;
@@ -219,12 +205,12 @@ export class FakeSyncServer implements SyncTransport {
       .filter((sha256) => !this.blobs.has(sha256));
     if (missing.length > 0) return rejected(op, 'blob_missing', `附件尚未上传：${missing.join('、')}`);
     const merged = mergeWrites(op.recordType, stored?.states ?? {}, op.fields, op.kind).states;
-    const parsed = safeParseInChinese(SCHEMAS[op.recordType], recordValues(merged));
+    const parsed = safeParseInChinese(RECORD_KINDS[op.recordType].schema, recordValues(merged));
     if (!parsed.success) {
       return rejected(
         op,
         'invalid',
-        describeInvalidMerge(RECORD_TYPE_LABELS[op.recordType], stored !== undefined, parsed.error),
+        describeInvalidMerge(RECORD_KINDS[op.recordType].label, stored !== undefined, parsed.error),
       );
     }
     const changed =
