@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -106,6 +107,7 @@ for (const backend of testBackends) {
     let report: Command;
     let dataArgs: string[];
     let out: string;
+    let outDir: string;
 
     beforeEach(async () => {
       const created = await backend.createTarget();
@@ -114,7 +116,8 @@ for (const backend of testBackends) {
       const env = target.databaseUrl === undefined ? {} : { DATABASE_URL: target.databaseUrl };
       dataArgs = target.dataDir === undefined ? [] : ['--data', target.dataDir];
       report = createReportCommand(env, () => at('2026-03-05T12:00'));
-      out = join(target.dataDir ?? (await import('node:os')).tmpdir(), `report-${Date.now()}`);
+      outDir = await mkdtemp(join(tmpdir(), 'yunwei-report-'));
+      out = join(outDir, 'report');
       await storeTickets(target, [
         resolvedTicket(
           '00000000-0000-4000-8000-000000000001',
@@ -140,7 +143,10 @@ for (const backend of testBackends) {
       ]);
     });
 
-    afterEach(() => dispose());
+    afterEach(async () => {
+      await rm(outDir, { recursive: true, force: true });
+      await dispose();
+    });
 
     it('writes the monthly report of one subsystem as a .docx with the figures in its narrative', async () => {
       const file = `${out}.docx`;
