@@ -53,7 +53,9 @@ describe('a sync round fetches the calendar notices', () => {
       '2027-02-18T10:05',
     );
     expect(await engine.runRound()).toEqual({ ok: true });
-    expect(formatInstant((await db.tickets.get(ticket.id))?.deadlineAt ?? 0)).toBe('2027-03-12T00:00:00+08:00');
+    expect(formatInstant((await db.tickets.get(ticket.id))?.deadlineAt ?? 0)).toBe(
+      '2027-03-12T00:00:00+08:00',
+    );
     applied.length = 0;
 
     await server.putCalendar(notice2027());

@@ -84,7 +84,9 @@ describe('monthSlots', () => {
     const next = monthSlots(templates, [], '2031-01', NOW, calendar, new Map());
     expect(next.problems).toEqual([]);
     // 元旦 is a statutory holiday whatever the notice says; 2 January 2031 is a Thursday.
-    expect(next.daily.get('2031-01-01')?.map((entry) => entry.template.templateId)).toEqual(['s5-daily-0830']);
+    expect(next.daily.get('2031-01-01')?.map((entry) => entry.template.templateId)).toEqual([
+      's5-daily-0830',
+    ]);
     expect(next.daily.get('2031-01-02')?.map((entry) => entry.template.templateId)).toEqual([
       's1-daily',
       's5-daily-0830',
