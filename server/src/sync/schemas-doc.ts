@@ -1,4 +1,4 @@
-import { inspectionRunSchema, inspectionTemplateSchema, ticketSchema } from '@core/records';
+import { RECORD_KINDS, RECORD_TYPES, type RecordType } from '@core/records';
 import {
   blobPutResponseSchema,
   errorBodySchema,
@@ -26,21 +26,18 @@ interface Section {
   readonly io: 'input' | 'output';
 }
 
-const RECORDS: readonly Section[] = [
-  { title: 'ticket', source: 'core/src/records/ticket.ts', schema: ticketSchema, io: 'output' },
-  {
-    title: 'inspection_template',
-    source: 'core/src/records/inspection-template.ts',
-    schema: inspectionTemplateSchema,
-    io: 'output',
-  },
-  {
-    title: 'inspection_run',
-    source: 'core/src/records/inspection-run.ts',
-    schema: inspectionRunSchema,
-    io: 'input',
-  },
-];
+/** Where each registered type's schema lives; a Record, so a new type without its section does not compile. */
+const RECORD_SOURCES: Readonly<Record<RecordType, Pick<Section, 'source' | 'io'>>> = {
+  ticket: { source: 'core/src/records/ticket.ts', io: 'output' },
+  inspection_template: { source: 'core/src/records/inspection-template.ts', io: 'output' },
+  inspection_run: { source: 'core/src/records/inspection-run.ts', io: 'input' },
+};
+
+const RECORDS: readonly Section[] = RECORD_TYPES.map((recordType) => ({
+  title: recordType,
+  schema: RECORD_KINDS[recordType].schema,
+  ...RECORD_SOURCES[recordType],
+}));
 
 const BODIES: readonly Section[] = [
   {

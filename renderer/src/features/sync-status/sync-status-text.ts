@@ -114,11 +114,7 @@ export const REJECTION_ADVICE: Readonly<Record<RejectionCode, string>> = {
   seq_reused: '发送序号冲突：重新发送',
 };
 
-export const RECORD_TYPE_LABELS: Readonly<Record<RecordType, string>> = {
-  ticket: '工单',
-  inspection_template: '巡检模板',
-  inspection_run: '巡检记录',
-};
+export { RECORD_TYPE_LABELS } from '@core/records';
 
 /** Where the record of a rejected change is opened to be fixed. */
 export function recordPath(recordType: RecordType, recordId: string): string {

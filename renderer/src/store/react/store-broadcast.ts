@@ -1,4 +1,4 @@
-import type { StoreRecordType } from '../save/record-kinds';
+import { STORE_RECORD_TYPES, type StoreRecordType } from '../save/record-kinds';
 
 /** What one window tells the others after a save, so their lists and detail views refresh. */
 export interface SavedMessage {
@@ -22,8 +22,6 @@ export interface StoreBroadcast {
   close(): void;
 }
 
-const RECORD_TYPES: readonly string[] = ['ticket', 'inspectionTemplate', 'inspectionRun'];
-
 type Envelope = StoreChangeMessage & { readonly sender: string };
 
 function isEnvelope(value: unknown): value is Envelope {
@@ -43,7 +41,7 @@ function isEnvelope(value: unknown): value is Envelope {
   }
   return (
     typeof recordType === 'string' &&
-    RECORD_TYPES.includes(recordType) &&
+    (STORE_RECORD_TYPES as readonly string[]).includes(recordType) &&
     typeof recordId === 'string' &&
     typeof sender === 'string'
   );

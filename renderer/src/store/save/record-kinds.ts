@@ -1,7 +1,5 @@
 import {
-  inspectionRunSchema,
-  inspectionTemplateSchema,
-  ticketSchema,
+  RECORD_KINDS as CORE_RECORD_KINDS,
   type InspectionRun,
   type InspectionTemplate,
   type RecordType,
@@ -25,15 +23,20 @@ interface RecordKind {
   readonly label: string;
 }
 
+function kindOf(coreType: RecordType): RecordKind {
+  const { schema, label } = CORE_RECORD_KINDS[coreType];
+  return { coreType, schema, label };
+}
+
+/** Each store type's core registration (core records/record-kinds.ts). */
 export const RECORD_KINDS: Readonly<Record<StoreRecordType, RecordKind>> = {
-  ticket: { coreType: 'ticket', schema: ticketSchema, label: '工单' },
-  inspectionTemplate: {
-    coreType: 'inspection_template',
-    schema: inspectionTemplateSchema,
-    label: '巡检模板',
-  },
-  inspectionRun: { coreType: 'inspection_run', schema: inspectionRunSchema, label: '巡检记录' },
+  ticket: kindOf('ticket'),
+  inspectionTemplate: kindOf('inspection_template'),
+  inspectionRun: kindOf('inspection_run'),
 };
+
+/** The store's record types, for lists that must name every one (the cross-window broadcast). */
+export const STORE_RECORD_TYPES = Object.keys(RECORD_KINDS) as readonly StoreRecordType[];
 
 /** Query keys the UI caches records under; a save of that type invalidates them. */
 export const RECORD_QUERY_KEYS: Readonly<Record<StoreRecordType, string>> = {

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { newRecordId, type InspectionRun, type InspectionTemplate, type Ticket } from '@core/records';
 import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
@@ -13,16 +14,26 @@ import type { StoreRecordType, StoredRecords } from './record-kinds';
  * by the names Dexie gave the object stores.
  */
 
+/**
+ * The tables of each record type, companions included (a ticket's search rows): a Record, so a new
+ * type without its tables does not compile, and every transaction over records takes its list here.
+ */
+function recordTablesByType(db: YunweiDatabase): Readonly<Record<StoreRecordType, readonly Table[]>> {
+  return {
+    ticket: [db.tickets, db.ticketSearch],
+    inspectionTemplate: [db.inspectionTemplates],
+    inspectionRun: [db.inspectionRuns],
+  };
+}
+
+/** Every record table, for a transaction that reads or writes records of any type. */
+export function recordTables(db: YunweiDatabase): Table[] {
+  return Object.values(recordTablesByType(db)).flat();
+}
+
 /** The object stores a save of this record type writes besides history, outbox and meta. */
 export function recordStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
-  switch (recordType) {
-    case 'ticket':
-      return [db.tickets.name, db.ticketSearch.name];
-    case 'inspectionTemplate':
-      return [db.inspectionTemplates.name];
-    case 'inspectionRun':
-      return [db.inspectionRuns.name];
-  }
+  return recordTablesByType(db)[recordType].map((table) => table.name);
 }
 
 /** A record's row as a save reads it: the record, and the server's clocks if the row holds them. */

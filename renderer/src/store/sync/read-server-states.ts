@@ -1,6 +1,8 @@
 import type { FieldStates } from '@core/sync/merge';
+import { RECORD_TYPES } from '@core/records';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
+import { recordTables } from '../save/record-tables';
 import type { SyncStateRow } from '../rows/row-types';
 import { unpackStates } from '@core/sync/packed-states';
 import { unpackClocks } from './packed-states';
@@ -37,18 +39,14 @@ export async function readKnownServerStates(
 /** One record's server states as this PC knows them, whatever its type (`{}`: the server knows nothing of it). */
 export async function readServerStates(db: YunweiDatabase, recordId: string): Promise<FieldStates> {
   try {
-    return await db.transaction(
-      'r',
-      [db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
-      async () => {
-        const refs = (['ticket', 'inspection_run', 'inspection_template'] as const).map((recordType) => ({
-          recordType,
-          recordId,
-        }));
-        const [row, records] = await Promise.all([db.syncStates.get(recordId), readLocalRecords(db, refs)]);
-        return serverStatesOf(row, records.get(recordId));
-      },
-    );
+    return await db.transaction('r', [db.syncStates, ...recordTables(db)], async () => {
+      const refs = RECORD_TYPES.map((recordType) => ({
+        recordType,
+        recordId,
+      }));
+      const [row, records] = await Promise.all([db.syncStates.get(recordId), readLocalRecords(db, refs)]);
+      return serverStatesOf(row, records.get(recordId));
+    });
   } catch (error) {
     throw toStoreError(error, '读取同步状态', db.disconnectedReason);
   }

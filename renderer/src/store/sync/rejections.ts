@@ -1,23 +1,18 @@
 import { encodeHlc, tick } from '@core/sync';
 import { type FieldStates, UPDATED_AT_FIELD } from '@core/sync/merge';
 import type { RejectionCode } from '@core/sync/protocol';
-import { historyValues, newRecordId } from '@core/records';
+import { RECORD_KINDS as CORE_RECORD_KINDS, historyValues, newRecordId } from '@core/records';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
+import { recordTables } from '../save/record-tables';
 import { replayOps, toJsonValue } from './field-states';
 import { readPendingOps } from './pending-ops';
 import { serverStatesOf } from './read-server-states';
-import {
-  type AnyRecord,
-  type LocalRecord,
-  RecordRowBatch,
-  readLocalRecords,
-  showStates,
-} from './record-rows';
+import { type LocalRecord, RecordRowBatch, readLocalRecords, showStates } from './record-rows';
 
 /** A change the server refused for good, as the sync status lists it. */
 export interface RejectedChange {
@@ -33,40 +28,29 @@ export interface RejectedChange {
 
 export async function listRejectedChanges(db: YunweiDatabase): Promise<RejectedChange[]> {
   try {
-    return await db.transaction(
-      'r',
-      [db.rejections, db.tickets, db.inspectionRuns, db.inspectionTemplates],
-      async () => {
-        const rows = await db.rejections.orderBy('rejectedAt').toArray();
-        const records = await readLocalRecords(
-          db,
-          rows.map((row) => row.op),
-        );
-        return rows.map((row) => {
-          const title = recordTitle(records.get(row.recordId)?.record);
-          return {
-            id: row.id,
-            op: row.op,
-            recordType: STORE_TYPE_OF[row.op.recordType],
-            code: row.code,
-            reason: row.reason,
-            rejectedAt: row.rejectedAt,
-            ...(title === undefined ? {} : { recordTitle: title }),
-          };
-        });
-      },
-    );
+    return await db.transaction('r', [db.rejections, ...recordTables(db)], async () => {
+      const rows = await db.rejections.orderBy('rejectedAt').toArray();
+      const records = await readLocalRecords(
+        db,
+        rows.map((row) => row.op),
+      );
+      return rows.map((row) => {
+        const record = records.get(row.recordId)?.record;
+        const title = record === undefined ? undefined : CORE_RECORD_KINDS[row.op.recordType].titleOf(record);
+        return {
+          id: row.id,
+          op: row.op,
+          recordType: STORE_TYPE_OF[row.op.recordType],
+          code: row.code,
+          reason: row.reason,
+          rejectedAt: row.rejectedAt,
+          ...(title === undefined ? {} : { recordTitle: title }),
+        };
+      });
+    });
   } catch (error) {
     throw toStoreError(error, '读取被拒绝的修改', db.disconnectedReason);
   }
-}
-
-function recordTitle(record: AnyRecord | undefined): string | undefined {
-  if (record === undefined) return undefined;
-  if ('title' in record) return record.title;
-  if ('name' in record) return record.name;
-  if ('templateName' in record && typeof record.templateName === 'string') return record.templateName;
-  return undefined;
 }
 
 /**
@@ -84,15 +68,7 @@ export async function resendRejectedChange(
   try {
     await db.transaction(
       'rw',
-      [
-        db.rejections,
-        db.outbox,
-        db.syncStates,
-        db.meta,
-        db.tickets,
-        db.inspectionRuns,
-        db.inspectionTemplates,
-      ],
+      [db.rejections, db.outbox, db.syncStates, db.meta, ...recordTables(db)],
       async () => {
         const rejection = await readRejection(db, id);
         const [states, records, clock] = await Promise.all([
@@ -156,17 +132,7 @@ export async function discardRejectedChange(
   try {
     await db.transaction(
       'rw',
-      [
-        db.rejections,
-        db.outbox,
-        db.syncStates,
-        db.syncProblems,
-        db.history,
-        db.tickets,
-        db.ticketSearch,
-        db.inspectionRuns,
-        db.inspectionTemplates,
-      ],
+      [db.rejections, db.outbox, db.syncStates, db.syncProblems, db.history, ...recordTables(db)],
       async () => {
         const rejection = await readRejection(db, id);
         await db.rejections.delete(id);

@@ -3,6 +3,7 @@ import { toStoreError } from '../errors/to-store-error';
 import type { InspectionTemplate } from '@core/records';
 import type { SyncProblemRow } from '../rows/row-types';
 import { STORE_TYPE_OF } from '../save/record-kinds';
+import { recordTables } from '../save/record-tables';
 import type { SyncedRecord } from './apply-pull';
 import { SYNC_ACTOR } from './apply-pull';
 import { replayOps } from './field-states';
@@ -26,17 +27,7 @@ export async function retrySyncProblems(db: YunweiDatabase, at: number): Promise
   try {
     return await db.transaction(
       'rw',
-      [
-        db.syncProblems,
-        db.syncStates,
-        db.outbox,
-        db.rejections,
-        db.history,
-        db.tickets,
-        db.ticketSearch,
-        db.inspectionRuns,
-        db.inspectionTemplates,
-      ],
+      [db.syncProblems, db.syncStates, db.outbox, db.rejections, db.history, ...recordTables(db)],
       async () => {
         const problems = await db.syncProblems.toArray();
         if (problems.length === 0) return [];
