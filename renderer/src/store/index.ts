@@ -4,8 +4,8 @@
  * `useDatabase()` and write only through `saveRecord` / `useSaveRecord` and `putBlob`.
  *
  * Search: the tokens index is `db.ticketSearch.where('tokens')`, not an index of `tickets` (see
- * SCHEMA_V2 and SCHEMA_V3 for why); its primary keys are search-row keys, `ticketIdOfSearchRow` maps
- * them to ticket ids. `row.tokens` is still on every ticket row.
+ * SCHEMA_V2 and SCHEMA_V3 for why); `searchTermTicketIds` reads a term's tickets from it (row keys and
+ * the backlog walk's posting rows). `row.tokens` is still on every ticket row.
  */
 export { YunweiDatabase, type YunweiDatabaseOptions } from './database/yunwei-database';
 export { openUserDatabase, type OpenUserDatabaseOptions } from './database/open-database';
@@ -29,7 +29,7 @@ export {
 } from './rows/row-types';
 export { distinctIndexKeys, hasRows } from './queries/index-queries';
 export { ticketRow } from './rows/ticket-row';
-export { ticketIdOfSearchRow, ticketSearchRows } from './rows/ticket-search-rows';
+export { ticketSearchRows } from './rows/ticket-search-rows';
 export { ticketDeadline, type TicketDeadline } from './rows/ticket-deadline';
 export { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from './rows/inspection-rows';
 export { defaultSlaRules, type SlaRules } from './rows/sla-rules';
@@ -78,6 +78,7 @@ export {
   searchIndexProgress,
   type SearchIndexProgress,
 } from './search/search-backlog';
+export { searchTermTicketIds } from './search/search-lookup';
 export { readSyncMeta } from './sync/sync-meta';
 export { useAnnounceSynced } from './react/use-announce-synced';
 export {

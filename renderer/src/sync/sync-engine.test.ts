@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { editTicket, type Ticket } from '@core/records';
 import type { SessionUser } from '@core/sync/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type YunweiDatabase, putBlob, readServerStates, type SyncedRecord } from '../store';
+import {
+  type YunweiDatabase,
+  putBlob,
+  readServerStates,
+  searchTermTicketIds,
+  type SyncedRecord,
+} from '../store';
 import { at, createdTicket } from '../store/testing/record-fixtures';
 import { BACKOFF_BASE_MS } from './backoff';
 import { PERIODIC_SYNC_MS, SAVE_DEBOUNCE_MS, SyncEngine, type StatusPatch, type Timers } from './sync-engine';
@@ -362,7 +368,7 @@ describe('SyncEngine', () => {
     expect(await b.db.tickets.count()).toBe(3);
   });
 
-  it('leaves a first sync’s search rows to a background walk after the round, and later pulls index at once', async () => {
+  it('indexes a first sync’s tickets in bulk before the round reports done, and later pulls at once', async () => {
     const server = new FakeSyncServer();
     const a = await client(server);
     const b = await client(server);
@@ -376,14 +382,10 @@ describe('SyncEngine', () => {
 
     expect(await b.engine.runRound()).toEqual({ ok: true });
     expect(await b.db.tickets.count()).toBe(1);
-    expect(await b.db.ticketSearch.count()).toBe(0);
-    expect((await b.db.syncMeta.get('sync'))?.searchBacklog).toEqual({ after: null, indexed: 0 });
-
-    b.engine.start();
-    await b.engine.idle();
-    b.engine.stop();
-    expect(await b.db.ticketSearch.count()).toBe(2);
     expect((await b.db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
+    for (const token of ['门户', '网站', '打不'])
+      expect(await searchTermTicketIds(b.db, { token, prefix: false }, 10)).toEqual([first.id]);
+    expect(await searchTermTicketIds(b.db, { token: '户', prefix: true }, 10)).toEqual([first.id]);
 
     const second = await saveTicket(
       a.db,
@@ -396,9 +398,7 @@ describe('SyncEngine', () => {
     expect(await b.db.ticketSearch.where('tokens').equals('报表').primaryKeys()).toEqual([
       `${second.id}#head`,
     ]);
-    expect(await b.db.ticketSearch.where('tokens').equals('首页').primaryKeys()).toContain(
-      `${first.id}#head`,
-    );
+    expect(await searchTermTicketIds(b.db, { token: '门户', prefix: false }, 10)).toEqual([first.id]);
   });
 
   it('on a first sync, merges what this PC already holds and writes the rest without reading', async () => {

@@ -4,7 +4,7 @@ import {
   distinctIndexKeys,
   hasRows,
   readSearchBacklog,
-  ticketIdOfSearchRow,
+  searchTermTicketIds,
   type TicketRow,
   type YunweiDatabase,
 } from '../../store';
@@ -186,26 +186,11 @@ async function rarestTermIds(
 ): Promise<string[] | null> {
   const counted = termsBySelectivity(terms).slice(0, TERMS_COUNTED);
   if (counted.length === 0) throw new RangeError('搜索没有可查找的词');
-  const matches = await Promise.all(
-    counted.map(async (term) => {
-      const keys = (await termCollection(db, term)
-        .limit(limit + 1)
-        .primaryKeys()) as string[];
-      // A range cut short is no complete match list; a ticket may be listed once per search row and,
-      // for a prefix term, once per token.
-      return keys.length > limit ? null : [...new Set(keys.map(ticketIdOfSearchRow))];
-    }),
-  );
+  const matches = await Promise.all(counted.map((term) => searchTermTicketIds(db, term, limit)));
   let fewest: string[] | null = null;
   for (const ids of matches)
     if (ids !== null && (fewest === null || ids.length < fewest.length)) fewest = ids;
   return fewest;
-}
-
-function termCollection(db: YunweiDatabase, term: QueryTerm) {
-  return term.prefix
-    ? db.ticketSearch.where('tokens').startsWith(term.token)
-    : db.ticketSearch.where('tokens').equals(term.token);
 }
 
 /** A ticket by id; undefined when this database has none with that id. */

@@ -37,13 +37,15 @@ export interface TicketRow {
 }
 
 /**
- * One part of a ticket's search tokens under a multiEntry index (rows/ticket-search-rows.ts):
- * `ticketSearch.where('tokens')` finds row keys, `ticketIdOfSearchRow` turns them into ticket ids.
+ * One part of a ticket's search tokens under a multiEntry index (rows/ticket-search-rows.ts), or a
+ * posting row of the backlog walk: `searchTermTicketIds` (search/search-lookup.ts) reads either.
  */
 export interface TicketSearchRow {
-  /** `<ticketId>#head` or `<ticketId>#body`. */
+  /** `<ticketId>#head` or `<ticketId>#body` (+ additions), or a posting row's key (`postingRowId`). */
   readonly id: string;
   readonly tokens: readonly string[];
+  /** A posting row's tickets, per token (aligned with `tokens`): those of its walk chunk that have it. */
+  readonly ticketIds?: readonly (readonly string[])[];
 }
 
 /** Sorts after every real instant; IndexedDB keys cannot be Infinity-free nulls. */

@@ -8,6 +8,8 @@ const SEPARATOR = '#';
 const ADDITION = '+';
 /** Sorts after every character a row key holds, closing the range of one ticket's rows. */
 const KEY_END = '\uffff';
+/** Starts a posting row's key: before every ticket id, so no ticket's key range ever holds one. */
+const POSTING = '\u0000';
 
 type SearchableTicket = Pick<Ticket, 'id' | 'title' | 'reporter' | 'chatEvidence' | 'description'>;
 
@@ -25,7 +27,21 @@ export function ticketSearchKeyRange(ticketId: string): readonly [string, string
   return [`${ticketId}${SEPARATOR}`, `${ticketId}${SEPARATOR}${KEY_END}`];
 }
 
-/** The ticket a search row belongs to. */
+/**
+ * A posting row's key: the first ticket of the chunk the backlog walk indexed and the first of the
+ * row's tokens. The row (`{id, tokens, ticketIds}`) lists per token the chunk's tickets that have it;
+ * its `tokens` entries put it in the same index ranges as the ticket rows.
+ */
+export function postingRowId(firstTicketId: string, token: string): string {
+  return `${POSTING}${firstTicketId}${SEPARATOR}${token}`;
+}
+
+/** Whether a search row is a posting row (its tickets are in its `ticketIds`, not its key). */
+export function isPostingRow(rowId: string): boolean {
+  return rowId.startsWith(POSTING);
+}
+
+/** The ticket a ticket's own search row belongs to (a posting row's are in its `ticketIds`). */
 export function ticketIdOfSearchRow(rowId: string): string {
   const end = rowId.indexOf(SEPARATOR);
   return end < 0 ? rowId : rowId.slice(0, end);

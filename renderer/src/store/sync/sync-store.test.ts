@@ -19,6 +19,7 @@ import { readServerStates } from './read-server-states';
 import { readPushBatch, recordPushResults, rejectLocally } from './push-queue';
 import { discardRejectedChange, listRejectedChanges, resendRejectedChange } from './rejections';
 import { indexSearchBacklog } from '../search/search-backlog';
+import { searchTermTicketIds } from '../search/search-lookup';
 import { readSyncMeta } from './sync-meta';
 import { saveTicket } from '../testing/save-ticket';
 import { testDatabases } from '../testing/test-databases';
@@ -271,7 +272,12 @@ describe('applying pulled pages', () => {
     expect((await db.syncMeta.get('sync'))?.searchBacklog).toEqual({ after: null, indexed: 0 });
 
     expect(await indexSearchBacklog(db, { chunk: 2 })).toBe(true);
-    expect(await db.ticketSearch.count()).toBe(6);
+    for (const [token, ticket] of [
+      ['门户', first[0]],
+      ['报表', first[1]],
+      ['登录', second],
+    ] as const)
+      expect(await searchTermTicketIds(db, { token, prefix: false }, 10)).toEqual([ticket?.id]);
     expect(await db.syncMeta.get('sync')).toMatchObject({ cursor: 'c2' });
     expect((await db.syncMeta.get('sync'))?.searchBacklog).toBeUndefined();
   });
