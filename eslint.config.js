@@ -35,6 +35,19 @@ export default tseslint.config(
     languageOptions: { globals: {} },
   },
   {
+    // A switch over a union (record types, roles, states) names every member, so a new member does not
+    // compile past lint until each switch says what it does with it.
+    files: ['core/src/**/*.ts', 'server/src/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/src/test-support/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -66,7 +66,6 @@ export async function readStoredRow<K extends StoreRecordType>(
         StoredRecords[K]
       > | null;
   }
-  throw new RangeError(`未知的记录类型：${String(recordType)}`);
 }
 
 /**
@@ -107,7 +106,6 @@ export async function writeStoredRecord<K extends StoreRecordType>(
       );
       return;
   }
-  throw new RangeError(`未知的记录类型：${String(recordType)}`);
 }
 
 /**
