@@ -107,9 +107,13 @@ describe('the .docx follows GB/T 9704-2012', () => {
     ]);
   });
 
-  it('repeats a table’s header row on every page', async () => {
-    const { body } = await parts();
+  it('repeats a table’s header row on every page, and sets tables in single spacing off the grid', async () => {
+    const { body, styles } = await parts();
     expect(body).toMatch(/<w:tblHeader\/>[\s\S]*来源渠道/);
+    expect(body).toMatch(/<w:pStyle w:val="TableText"\/>[\s\S]*电话/);
+    expect(styles).toMatch(
+      /w:styleId="TableText">[\s\S]*?<w:spacing w:line="240" w:lineRule="auto"\/>[\s\S]*?<w:snapToGrid w:val="false"\/><w:sz w:val="24"\/>/,
+    );
   });
 
   it('writes the font names of the deployment’s set', async () => {
