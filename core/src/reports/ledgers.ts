@@ -28,7 +28,7 @@ export function subsystemName(profile: ContractProfile, subsystemId: number): st
 export const TICKET_LEDGER_COLUMNS: readonly ReportColumn[] = [
   { header: '序号', width: 4, align: 'center' },
   { header: '运维子项', width: 8 },
-  { header: '接报时间', width: 9, align: 'center' },
+  { header: '接报时间', width: 10, align: 'center' },
   { header: '来源渠道', width: 5, align: 'center' },
   { header: '报告单位', width: 10 },
   { header: '报告人', width: 5 },

@@ -62,6 +62,14 @@ describe('line breaking', () => {
     expect(breakLines('甲乙（丙', 3, measure)).toEqual(['甲乙', '（丙']);
   });
 
+  it('breaks a run of digits only when it is wider than the line', () => {
+    expect(breakLines('2026-02-14', 4, measure)).toEqual(['2026', '-02-', '14']);
+  });
+
+  it('breaks a date after a hyphen when the whole does not fit', () => {
+    expect(breakLines('2026-02-14 10:00', 8, measure)).toEqual(['2026-02-', '14 10:00']);
+  });
+
   it('keeps a number whole', () => {
     expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
   });

@@ -33,16 +33,23 @@ interface Cursor {
   y: number;
 }
 
-/** Splits text into the units a line may break between: a CJK character, or a run of Latin/digits. */
+/**
+ * Splits text into the units a line may break between: a CJK character, or a run of Latin/digits
+ * (which may also break after a hyphen, so a date can wrap as 2026-02- / 14).
+ */
 function tokens(text: string): string[] {
-  return text.match(/[A-Za-z0-9.,:/+\-_%@#]+|\s+|./gsu) ?? [];
+  return text.match(/[A-Za-z0-9.,:/+_%@#]+-?|-|\s+|./gsu) ?? [];
 }
 
 /** Greedy line breaking with 禁则: what fits in `width` at the current font and spacing. */
 export function breakLines(text: string, width: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const token of tokens(text)) {
+  // A run of Latin or digits wider than the whole line is broken between its characters.
+  const units = tokens(text).flatMap((token) =>
+    token.length > 1 && measure(token) > width ? [...token] : [token],
+  );
+  for (const token of units) {
     if (token === '\n') {
       lines.push(line);
       line = '';
