@@ -6,6 +6,7 @@ import { describeIssuesPlainly } from '@core/sync/rejection-reason';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, RejectionRow } from '../rows/row-types';
+import { recordTables } from '../save/record-tables';
 import { opKind, opWrites, toJsonValue } from './field-states';
 import { syncStateRow } from './packed-states';
 import { readKnownServerStates, serverStatesOf } from './read-server-states';
@@ -37,7 +38,7 @@ export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits)
   try {
     return await db.transaction(
       'r',
-      [db.outbox, db.rejections, db.syncStates, db.tickets, db.inspectionRuns, db.inspectionTemplates],
+      [db.outbox, db.rejections, db.syncStates, ...recordTables(db)],
       async () => {
         const held = await recordsAwaitingCreation(db);
         const rows = (await db.outbox
@@ -142,15 +143,7 @@ export async function recordPushResults(
   try {
     return await db.transaction(
       'rw',
-      [
-        db.outbox,
-        db.rejections,
-        db.syncStates,
-        db.syncMeta,
-        db.tickets,
-        db.inspectionRuns,
-        db.inspectionTemplates,
-      ],
+      [db.outbox, db.rejections, db.syncStates, db.syncMeta, ...recordTables(db)],
       async () => {
         const meta = await syncMetaInTransaction(db);
         const seqs = response.results.map((result) => result.seq);
