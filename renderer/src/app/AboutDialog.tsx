@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Modal } from 'antd';
 import { useSession } from '../features/session';
 import { getHost } from '../host/get-host';
+import { describeStorage } from './offline/storage-text';
 import { describeOutcome, describeUpdateStatus } from './update-status-text';
 
 const HOST_LABELS = { electron: '桌面版', web: '浏览器版' } as const;
@@ -15,6 +16,12 @@ export function AboutDialog({ open, onClose }: { readonly open: boolean; readonl
     queryKey: ['host', 'update-status'],
     queryFn: () => getHost().getUpdateStatus(),
     enabled: open,
+  });
+  const storage = useQuery({
+    queryKey: ['browser', 'storage'],
+    queryFn: async () =>
+      describeStorage(await navigator.storage.estimate(), await navigator.storage.persisted()),
+    enabled: open && navigator.storage !== undefined,
   });
   const check = useMutation({
     mutationFn: () => getHost().checkForUpdates(),
@@ -41,6 +48,9 @@ export function AboutDialog({ open, onClose }: { readonly open: boolean; readonl
         </Descriptions.Item>
         <Descriptions.Item label="更新">
           {lines?.source ?? (status.isError ? `无法读取：${status.error.message}` : '正在读取…')}
+        </Descriptions.Item>
+        <Descriptions.Item label="本机存储">
+          {storage.data ?? (storage.isError ? `无法读取：${storage.error.message}` : '正在读取…')}
         </Descriptions.Item>
         {lines?.lastCheck === null || lines === undefined ? null : (
           <Descriptions.Item label="上次检查">{lines.lastCheck}</Descriptions.Item>

@@ -3,6 +3,7 @@ import { Typography } from 'antd';
 import { useState } from 'react';
 import { getHost } from '../host/get-host';
 import { AboutDialog } from './AboutDialog';
+import { NewVersionNotice } from './offline/NewVersionNotice';
 
 const HOST_LABELS = { electron: '桌面版', web: '浏览器版' } as const;
 
@@ -23,6 +24,7 @@ export function HostVersion() {
       )}{' '}
       <Typography.Link onClick={() => setAboutOpen(true)}>关于</Typography.Link>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <NewVersionNotice />
     </>
   );
 }
