@@ -1,5 +1,11 @@
 import type { Table } from 'dexie';
-import { newRecordId, type InspectionRun, type InspectionTemplate, type Ticket } from '@core/records';
+import {
+  newRecordId,
+  type InspectionRun,
+  type InspectionTemplate,
+  type RecordType,
+  type Ticket,
+} from '@core/records';
 import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
@@ -7,33 +13,93 @@ import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '
 import type { InspectionRunRow, InspectionTemplateRow, ServerClocks, TicketRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
 import { searchRowsToWrite } from '../rows/ticket-search-rows';
-import type { StoreRecordType, StoredRecords } from './record-kinds';
+import { RECORD_KINDS, STORE_RECORD_TYPES, type StoreRecordType, type StoredRecords } from './record-kinds';
 
 /*
  * The record tables as the save sees them: on its native transaction (database/native-transaction.ts),
  * by the names Dexie gave the object stores.
  */
 
+/** How the store keeps one record type: its tables and the id lookups that sweep them. */
+interface StoreKindTables {
+  /** Every table a transaction over the type's records must include, companions included. */
+  readonly tables: readonly Table[];
+  /** The ids of every stored record of the type (in a transaction over `tables`). */
+  readonly ids: () => Promise<string[]>;
+  /** The ids of the type's records in these subsystems (in a transaction over `tables`). */
+  readonly idsInSubsystems: (subsystemIds: readonly number[]) => Promise<string[]>;
+}
+
 /**
  * The tables of each record type, companions included (a ticket's search rows): a Record, so a new
- * type without its tables does not compile, and every transaction over records takes its list here.
+ * type without its tables does not compile, and every transaction or sweep over records takes them here.
  */
-function recordTablesByType(db: YunweiDatabase): Readonly<Record<StoreRecordType, readonly Table[]>> {
+function storeKindTables(db: YunweiDatabase): Readonly<Record<StoreRecordType, StoreKindTables>> {
   return {
-    ticket: [db.tickets, db.ticketSearch],
-    inspectionTemplate: [db.inspectionTemplates],
-    inspectionRun: [db.inspectionRuns],
+    ticket: {
+      tables: [db.tickets, db.ticketSearch],
+      ids: async () => db.tickets.toCollection().primaryKeys(),
+      idsInSubsystems: async (subsystemIds) => {
+        const lists = await Promise.all(
+          subsystemIds.map((subsystemId) =>
+            db.tickets
+              .where('[subsystemId+status+deadlineAt]')
+              // [s] sorts before every [s, status, deadline]; [s, []] after them (arrays sort after strings).
+              .between([subsystemId], [subsystemId, []])
+              .primaryKeys(),
+          ),
+        );
+        return lists.flat();
+      },
+    },
+    inspectionTemplate: {
+      tables: [db.inspectionTemplates],
+      // Templates are keyed by `<templateId>@<version>`; the record id is an index.
+      ids: async () => (await db.inspectionTemplates.orderBy('id').keys()).map(String),
+      idsInSubsystems: async (subsystemIds) =>
+        (await db.inspectionTemplates.where('subsystemId').anyOf(subsystemIds).toArray()).map(
+          (row) => row.id,
+        ),
+    },
+    inspectionRun: {
+      tables: [db.inspectionRuns],
+      ids: async () => db.inspectionRuns.toCollection().primaryKeys(),
+      idsInSubsystems: async (subsystemIds) =>
+        db.inspectionRuns.where('subsystemId').anyOf(subsystemIds).primaryKeys(),
+    },
   };
 }
 
 /** Every record table, for a transaction that reads or writes records of any type. */
 export function recordTables(db: YunweiDatabase): Table[] {
-  return Object.values(recordTablesByType(db)).flat();
+  return Object.values(storeKindTables(db)).flatMap((kind) => kind.tables);
 }
 
 /** The object stores a save of this record type writes besides history, outbox and meta. */
 export function recordStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
-  return recordTablesByType(db)[recordType].map((table) => table.name);
+  return storeKindTables(db)[recordType].tables.map((table) => table.name);
+}
+
+/** The ids of every stored record, whatever its type (in a transaction over `recordTables`). */
+export async function storedRecordIds(db: YunweiDatabase): Promise<string[]> {
+  const lists = await Promise.all(Object.values(storeKindTables(db)).map((kind) => kind.ids()));
+  return lists.flat();
+}
+
+/** Every stored record of these subsystems, by its core type (in a transaction over `recordTables`). */
+export async function storedRecordsInSubsystems(
+  db: YunweiDatabase,
+  subsystemIds: readonly number[],
+): Promise<{ recordType: RecordType; recordId: string }[]> {
+  const kinds = storeKindTables(db);
+  const lists = await Promise.all(
+    STORE_RECORD_TYPES.map(async (storeType) => {
+      const recordType = RECORD_KINDS[storeType].coreType;
+      const ids = await kinds[storeType].idsInSubsystems(subsystemIds);
+      return ids.map((recordId) => ({ recordType, recordId }));
+    }),
+  );
+  return lists.flat();
 }
 
 /** A record's row as a save reads it: the record, and the server's clocks if the row holds them. */

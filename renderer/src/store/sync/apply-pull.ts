@@ -8,6 +8,7 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, SyncProblemRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
+import { recordTables, storedRecordIds, storedRecordsInSubsystems } from '../save/record-tables';
 import { replayOps } from './field-states';
 import { rowClocks } from './packed-states';
 import { serverStatesOf } from './read-server-states';
@@ -61,10 +62,7 @@ export interface ApplyPullOptions {
 /** Every table a pulled page may touch. */
 function pullTables(db: YunweiDatabase) {
   return [
-    db.tickets,
-    db.ticketSearch,
-    db.inspectionTemplates,
-    db.inspectionRuns,
+    ...recordTables(db),
     db.history,
     db.outbox,
     db.rejections,
@@ -299,12 +297,10 @@ export async function localRecordIds(db: YunweiDatabase): Promise<Set<string>> {
   try {
     return await db.transaction(
       'r',
-      [db.tickets, db.inspectionRuns, db.inspectionTemplates, db.syncStates, db.outbox, db.rejections],
+      [...recordTables(db), db.syncStates, db.outbox, db.rejections],
       async () => {
         const lists = await Promise.all([
-          db.tickets.toCollection().primaryKeys(),
-          db.inspectionRuns.toCollection().primaryKeys(),
-          db.inspectionTemplates.orderBy('id').keys(),
+          storedRecordIds(db),
           db.syncStates.toCollection().primaryKeys(),
           db.outbox.orderBy('recordId').keys(),
           db.rejections.orderBy('recordId').keys(),
@@ -350,24 +346,7 @@ async function recordsOutside(db: YunweiDatabase, visible: readonly number[]): P
   const hidden: number[] = [];
   for (let id = SUBSYSTEM_ID_MIN; id <= SUBSYSTEM_ID_MAX; id += 1) if (!visible.includes(id)) hidden.push(id);
   if (hidden.length === 0) return [];
-  const [ticketIds, runIds, templates] = await Promise.all([
-    Promise.all(
-      hidden.map((subsystemId) =>
-        db.tickets
-          .where('[subsystemId+status+deadlineAt]')
-          // [s] sorts before every [s, status, deadline]; [s, []] after them (arrays sort after strings).
-          .between([subsystemId], [subsystemId, []])
-          .primaryKeys(),
-      ),
-    ),
-    db.inspectionRuns.where('subsystemId').anyOf(hidden).primaryKeys(),
-    db.inspectionTemplates.where('subsystemId').anyOf(hidden).toArray(),
-  ]);
-  return [
-    ...ticketIds.flat().map((recordId) => ({ recordType: 'ticket' as const, recordId })),
-    ...runIds.map((recordId) => ({ recordType: 'inspection_run' as const, recordId })),
-    ...templates.map((row) => ({ recordType: 'inspection_template' as const, recordId: row.id })),
-  ];
+  return storedRecordsInSubsystems(db, hidden);
 }
 
 export type { LocalRecord };
