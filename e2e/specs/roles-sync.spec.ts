@@ -3,6 +3,7 @@ import { ServerLoginPage } from '../pages/server-login-page';
 import { SyncStatusPage } from '../pages/sync-status-page';
 import { TicketsDetailPage } from '../pages/tickets-detail-page';
 import { TicketsNewPage } from '../pages/tickets-new-page';
+import { manualScreenshot } from '../support/manual-screenshot';
 import { ACCOUNTS, E2E_PASSWORD, expect, test, type BrowserLog } from '../support/sync-test';
 
 /**
@@ -122,6 +123,7 @@ test('two engineers and a service manager open on their own work, are offered on
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText('网站群首页打不开');
   await expect(mine.getByTestId('row-clock')).toBeVisible();
+  await manualScreenshot(first.page, 'my-work');
 
   for (const pc of [first, second, manager]) {
     await expect(pc.sync.badge).toHaveAttribute('data-rejected', '0');
