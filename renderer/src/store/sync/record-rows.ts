@@ -49,20 +49,23 @@ export async function readLocalRecords(
 ): Promise<Map<string, LocalRecord>> {
   const idsOf = (type: RecordType) =>
     refs.filter((ref) => ref.recordType === type).map((ref) => ref.recordId);
-  const [tickets, runs, templates] = await Promise.all([
-    db.tickets.bulkGet(idsOf('ticket')),
-    db.inspectionRuns.bulkGet(idsOf('inspection_run')),
-    db.inspectionTemplates.where('id').anyOf(idsOf('inspection_template')).toArray(),
-  ]);
-  const found = new Map<string, LocalRecord>();
   const local = (
-    row: { readonly record: AnyRecord; readonly serverClocks?: ServerClocks },
+    row: { readonly id: string; readonly record: AnyRecord; readonly serverClocks?: ServerClocks },
     key: string | null,
-  ) => ({ record: row.record, key, serverClocks: row.serverClocks });
-  for (const row of tickets) if (row !== undefined) found.set(row.id, local(row, null));
-  for (const row of runs) if (row !== undefined) found.set(row.id, local(row, null));
-  for (const row of templates) found.set(row.id, local(row, row.key));
-  return found;
+  ): [string, LocalRecord] => [row.id, { record: row.record, key, serverClocks: row.serverClocks }];
+  const present = <Row>(rows: readonly (Row | undefined)[]) => rows.filter((row) => row !== undefined);
+  // A Record over the core types, so a type the store does not read cannot compile.
+  const readers: Readonly<Record<RecordType, () => Promise<[string, LocalRecord][]>>> = {
+    ticket: async () => present(await db.tickets.bulkGet(idsOf('ticket'))).map((row) => local(row, null)),
+    inspection_run: async () =>
+      present(await db.inspectionRuns.bulkGet(idsOf('inspection_run'))).map((row) => local(row, null)),
+    inspection_template: async () =>
+      (await db.inspectionTemplates.where('id').anyOf(idsOf('inspection_template')).toArray()).map((row) =>
+        local(row, row.key),
+      ),
+  };
+  const lists = await Promise.all(Object.values(readers).map((read) => read()));
+  return new Map(lists.flat());
 }
 
 export type Shown =
@@ -174,12 +177,18 @@ export class RecordRowBatch {
 
   /** Drops the record's row and its server states. */
   remove(ref: RecordRef, stored: LocalRecord | undefined): void {
-    if (ref.recordType === 'ticket') this.deletedTickets.push(ref.recordId);
-    if (ref.recordType === 'inspection_run') this.deletedRuns.push(ref.recordId);
-    if (ref.recordType === 'inspection_template' && stored?.key !== undefined && stored.key !== null) {
-      this.deletedTemplateKeys.push(stored.key);
-    }
     this.deletedStates.push(ref.recordId);
+    switch (ref.recordType) {
+      case 'ticket':
+        this.deletedTickets.push(ref.recordId);
+        return;
+      case 'inspection_run':
+        this.deletedRuns.push(ref.recordId);
+        return;
+      case 'inspection_template':
+        if (stored?.key !== undefined && stored.key !== null) this.deletedTemplateKeys.push(stored.key);
+        return;
+    }
   }
 
   async flush(): Promise<void> {
