@@ -1,8 +1,12 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
-/** The browser build's service worker as the page sees it. */
+/** The browser build's service worker as the page sees it, and its 新版本可用 button. */
 export class OfflineShellPage {
-  constructor(readonly page: Page) {}
+  readonly newVersion: Locator;
+
+  constructor(readonly page: Page) {
+    this.newVersion = page.getByTestId('new-version');
+  }
 
   /** Resolves once a service worker is active for the page (the app shell is precached by then). */
   async waitUntilPrecached(): Promise<void> {
