@@ -46,10 +46,18 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       });
       continue;
     }
-    if (row.recordType === 'ticket') tickets.push(parsed.data as Ticket);
-    else if (row.recordType === 'inspection_template')
-      inspectionTemplates.push(parsed.data as InspectionTemplate);
-    else inspectionRuns.push(parsed.data as InspectionRun);
+    // Exhaustive, so a type added to REPORTED_TYPES is never counted as another.
+    switch (row.recordType) {
+      case 'ticket':
+        tickets.push(parsed.data as Ticket);
+        break;
+      case 'inspection_template':
+        inspectionTemplates.push(parsed.data as InspectionTemplate);
+        break;
+      case 'inspection_run':
+        inspectionRuns.push(parsed.data as InspectionRun);
+        break;
+    }
   }
   return { records: { tickets, inspectionTemplates, inspectionRuns }, unreadable };
 }
