@@ -84,6 +84,8 @@ export class SyncEngine {
   private timer: unknown = null;
   private running: Promise<void> | null = null;
   private indexing: Promise<void> | null = null;
+  /** Whether this engine saw the search backlog gone since its last initial sync: no need to look. */
+  private searchIndexed = false;
   private again = false;
   private stopped = true;
   private halted = false;
@@ -276,6 +278,7 @@ export class SyncEngine {
   private async pullAll(startCursor: string | null): Promise<void> {
     const { db, transport, user } = this.options;
     const deferSearch = startCursor === null;
+    if (deferSearch) this.searchIndexed = false;
     const localIds = startCursor === null ? await localRecordIds(db) : undefined;
     const request = (cursor: string | null) =>
       transport.pull({ schemaVersion: SYNC_SCHEMA_VERSION, cursor, limit: PULL_PAGE_LIMIT });
@@ -324,11 +327,15 @@ export class SyncEngine {
   private async indexSearch(): Promise<void> {
     // A walk resumed at start may be under way: it finishes first rather than walk the same chunks.
     while (this.indexing !== null) await this.indexing;
+    if (this.searchIndexed) return;
     const { db, onSearchIndexed } = this.options;
-    if ((await readSearchBacklog(db)) === undefined) return;
+    if ((await readSearchBacklog(db)) === undefined) {
+      this.searchIndexed = true;
+      return;
+    }
     const started = this.now();
     try {
-      await indexSearchBacklog(db);
+      this.searchIndexed = await indexSearchBacklog(db);
     } catch (error) {
       console.error('建立搜索索引失败，下一轮同步后重试：', error);
       return;
@@ -344,7 +351,9 @@ export class SyncEngine {
     if (this.indexing !== null || this.stopped) return;
     this.indexing = indexSearchBacklog(this.options.db, { shouldStop: () => this.stopped })
       .then(
-        () => undefined,
+        (done) => {
+          if (done) this.searchIndexed = true;
+        },
         (error: unknown) => console.error('建立搜索索引失败，下一轮同步后重试：', error),
       )
       .finally(() => {
