@@ -1,5 +1,10 @@
 import type { Table } from 'dexie';
 import {
+  inspectionRunStoreKind,
+  inspectionTemplateStoreKind,
+} from '../../features/inspections/inspection-store-kinds';
+import { ticketStoreKind } from '../../features/tickets/ticket-store-kind';
+import {
   newRecordId,
   type InspectionRun,
   type InspectionTemplate,
@@ -9,6 +14,7 @@ import {
 import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
+import type { StoreKind } from '../kinds/store-kind';
 import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
 import type { InspectionRunRow, InspectionTemplateRow, ServerClocks, TicketRow } from '../rows/row-types';
 import { ticketRow } from '../rows/ticket-row';
@@ -20,69 +26,29 @@ import { RECORD_KINDS, STORE_RECORD_TYPES, type StoreRecordType, type StoredReco
  * by the names Dexie gave the object stores.
  */
 
-/** How the store keeps one record type: its tables and the id lookups that sweep them. */
-interface StoreKindTables {
-  /** Every table a transaction over the type's records must include, companions included. */
-  readonly tables: readonly Table[];
-  /** The ids of every stored record of the type (in a transaction over `tables`). */
-  readonly ids: () => Promise<string[]>;
-  /** The ids of the type's records in these subsystems (in a transaction over `tables`). */
-  readonly idsInSubsystems: (subsystemIds: readonly number[]) => Promise<string[]>;
-}
-
 /**
- * The tables of each record type, companions included (a ticket's search rows): a Record, so a new
- * type without its tables does not compile, and every transaction or sweep over records takes them here.
+ * Each record type's store kind, from its feature folder: a Record, so a new type without one does not
+ * compile, and every transaction or sweep over records takes its tables here.
  */
-function storeKindTables(db: YunweiDatabase): Readonly<Record<StoreRecordType, StoreKindTables>> {
-  return {
-    ticket: {
-      tables: [db.tickets, db.ticketSearch],
-      ids: async () => db.tickets.toCollection().primaryKeys(),
-      idsInSubsystems: async (subsystemIds) => {
-        const lists = await Promise.all(
-          subsystemIds.map((subsystemId) =>
-            db.tickets
-              .where('[subsystemId+status+deadlineAt]')
-              // [s] sorts before every [s, status, deadline]; [s, []] after them (arrays sort after strings).
-              .between([subsystemId], [subsystemId, []])
-              .primaryKeys(),
-          ),
-        );
-        return lists.flat();
-      },
-    },
-    inspectionTemplate: {
-      tables: [db.inspectionTemplates],
-      // Templates are keyed by `<templateId>@<version>`; the record id is an index.
-      ids: async () => (await db.inspectionTemplates.orderBy('id').keys()).map(String),
-      idsInSubsystems: async (subsystemIds) =>
-        (await db.inspectionTemplates.where('subsystemId').anyOf(subsystemIds).toArray()).map(
-          (row) => row.id,
-        ),
-    },
-    inspectionRun: {
-      tables: [db.inspectionRuns],
-      ids: async () => db.inspectionRuns.toCollection().primaryKeys(),
-      idsInSubsystems: async (subsystemIds) =>
-        db.inspectionRuns.where('subsystemId').anyOf(subsystemIds).primaryKeys(),
-    },
-  };
-}
+const STORE_KINDS: Readonly<Record<StoreRecordType, StoreKind>> = {
+  ticket: ticketStoreKind,
+  inspectionTemplate: inspectionTemplateStoreKind,
+  inspectionRun: inspectionRunStoreKind,
+};
 
 /** Every record table, for a transaction that reads or writes records of any type. */
 export function recordTables(db: YunweiDatabase): Table[] {
-  return Object.values(storeKindTables(db)).flatMap((kind) => kind.tables);
+  return Object.values(STORE_KINDS).flatMap((kind) => kind.tables(db));
 }
 
 /** The object stores a save of this record type writes besides history, outbox and meta. */
 export function recordStoreNames(db: YunweiDatabase, recordType: StoreRecordType): string[] {
-  return storeKindTables(db)[recordType].tables.map((table) => table.name);
+  return STORE_KINDS[recordType].tables(db).map((table) => table.name);
 }
 
 /** The ids of every stored record, whatever its type (in a transaction over `recordTables`). */
 export async function storedRecordIds(db: YunweiDatabase): Promise<string[]> {
-  const lists = await Promise.all(Object.values(storeKindTables(db)).map((kind) => kind.ids()));
+  const lists = await Promise.all(Object.values(STORE_KINDS).map((kind) => kind.ids(db)));
   return lists.flat();
 }
 
@@ -91,11 +57,10 @@ export async function storedRecordsInSubsystems(
   db: YunweiDatabase,
   subsystemIds: readonly number[],
 ): Promise<{ recordType: RecordType; recordId: string }[]> {
-  const kinds = storeKindTables(db);
   const lists = await Promise.all(
     STORE_RECORD_TYPES.map(async (storeType) => {
       const recordType = RECORD_KINDS[storeType].coreType;
-      const ids = await kinds[storeType].idsInSubsystems(subsystemIds);
+      const ids = await STORE_KINDS[storeType].idsInSubsystems(db, subsystemIds);
       return ids.map((recordId) => ({ recordType, recordId }));
     }),
   );
