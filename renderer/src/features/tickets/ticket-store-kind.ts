@@ -1,7 +1,12 @@
+import { newRecordId, type Ticket } from '@core/records';
+import { request } from '../../store/database/native-transaction';
 import type { StoreKind } from '../../store/kinds/store-kind';
+import type { TicketRow } from '../../store/rows/row-types';
+import { ticketRow } from '../../store/rows/ticket-row';
+import { searchRowsToWrite } from '../../store/rows/ticket-search-rows';
 
 /** Tickets in the store: their rows and, beside them, their search rows. */
-export const ticketStoreKind: StoreKind = {
+export const ticketStoreKind: StoreKind<Ticket> = {
   tables: (db) => [db.tickets, db.ticketSearch],
   ids: async (db) => db.tickets.toCollection().primaryKeys(),
   idsInSubsystems: async (db, subsystemIds) => {
@@ -15,5 +20,17 @@ export const ticketStoreKind: StoreKind = {
       ),
     );
     return lists.flat();
+  },
+  readStored: async (db, transaction, ticket) =>
+    (await request<TicketRow | undefined>(() => transaction.objectStore(db.tickets.name).get(ticket.id))) ??
+    null,
+  // Only the search rows whose tokens changed since `stored`: a status change or a comment rewrites
+  // none, a new title only the head.
+  writeStored: async (db, transaction, ticket, now, stored) => {
+    const search = transaction.objectStore(db.ticketSearch.name);
+    await Promise.all([
+      request(() => transaction.objectStore(db.tickets.name).put(ticketRow(ticket, db.slaRules, now))),
+      ...searchRowsToWrite(stored, ticket, newRecordId).map((row) => request(() => search.put(row))),
+    ]);
   },
 };

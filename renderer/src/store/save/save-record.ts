@@ -14,7 +14,8 @@ import { syncStateRow, unpackClocks } from '../sync/packed-states';
 import { StoreError } from '../errors/store-error';
 import { toStoreError } from '../errors/to-store-error';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './record-kinds';
-import { type StoredRow, readStoredRow, recordStoreNames, writeStoredRecord } from './record-tables';
+import type { StoredRow } from '../kinds/store-kind';
+import { readStoredRow, recordStoreNames, writeStoredRecord } from './record-tables';
 
 export interface SaveRecordInput<K extends StoreRecordType = StoreRecordType> {
   readonly recordType: K;
