@@ -44,6 +44,8 @@ const MAX_SOCKET_PATH_BYTES = 103;
 
 /** Clearing a stale lock and installing ours can lose a race to another process this often before we give up. */
 const INSTALL_ATTEMPTS = 10;
+/** A start creates its draft and listens in it within milliseconds; a socket-less draft older than this is litter. */
+const DRAFT_GRACE_MS = 60_000;
 
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   try {
@@ -54,7 +56,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   return process.platform === 'win32' ? lockWithNamedPipe(dataDir) : lockWithSocketDir(dataDir);
 }
 
-async function lockWithSocketDir(dataDir: string): Promise<DataDirLock> {
+async function lockWithSocketDir(dataDir: string, draftsLeft = INSTALL_ATTEMPTS): Promise<DataDirLock> {
   const lockPath = join(dataDir, LOCK_NAME);
   await removeDeadDrafts(dataDir);
   const socketName = `${process.pid}-${randomBytes(6).toString('hex')}.sock`;
@@ -77,6 +79,11 @@ async function lockWithSocketDir(dataDir: string): Promise<DataDirLock> {
       await rename(draftPath, lockPath);
       return { release: () => releaseSocketDir(server, lockPath, socketName) };
     } catch (error) {
+      if (hasCode(error, 'ENOENT') && draftsLeft > 1) {
+        // Our draft went: another start took it for litter in the instant before we listened in it.
+        await abandon();
+        return lockWithSocketDir(dataDir, draftsLeft - 1);
+      }
       if (!hasCode(error, 'ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR')) {
         await abandon();
         throw new Error(`无法锁定数据目录 ${dataDir}：${errorReason(error)}`, { cause: error });
@@ -172,8 +179,16 @@ async function removeDeadDrafts(dataDir: string): Promise<void> {
     const match = /^server\.lock\.(.+\.sock)\.draft$/.exec(entry);
     if (match === null) continue;
     const draftPath = join(dataDir, entry);
-    if (!(await answers(draftPath, match[1] as string)))
-      await rm(draftPath, { recursive: true, force: true });
+    const socketName = match[1] as string;
+    // A draft without its socket yet may belong to a process between creating it and listening in
+    // it (a race of several starts): only one older than any start could take is left over.
+    if ((await lstatOrUndefined(join(draftPath, socketName))) === undefined) {
+      const draft = await lstatOrUndefined(draftPath);
+      if (draft === undefined || Date.now() - draft.mtimeMs < DRAFT_GRACE_MS) continue;
+    } else if (await answers(draftPath, socketName)) {
+      continue;
+    }
+    await rm(draftPath, { recursive: true, force: true });
   }
 }
 
