@@ -84,7 +84,7 @@ export function TicketListPage() {
           type="info"
           showIcon
           data-testid="search-index-building"
-          title={`首次同步后正在后台建立搜索索引（已处理 ${searchIndex.indexed} 张工单）：搜索结果是完整的，只是暂时会慢一些。`}
+          title={`正在为同步来的工单建立搜索索引（已处理 ${searchIndex.indexed} 张）：搜索结果是完整的，只是暂时会慢一些。`}
         />
       )}
       {list.isError ? (
