@@ -31,8 +31,7 @@ export interface PushBatchLimits {
 /**
  * The oldest queued ops as push ops (docs/sync-protocol.md §4): seq is the outbox key, so a retry
  * sends the very same ops. An op queued before it carried its subsystem takes the record's. Ops of a
- * record whose creation the server refused are held back: alone they cannot be taken (the server has
- * no record to change), and re-sending the refused creation sends them along (resendRejectedChange).
+ * record with a refused change are held back until the user re-sends or discards it (recordsHeldBack).
  */
 export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits): Promise<PushBatch> {
   try {
@@ -40,7 +39,7 @@ export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits)
       'r',
       [db.outbox, db.rejections, db.syncStates, ...recordTables(db)],
       async () => {
-        const held = await recordsAwaitingCreation(db);
+        const held = await recordsHeldBack(db);
         const rows = (await db.outbox
           .orderBy(':id')
           .filter((row) => !held.has(row.recordId))
@@ -77,22 +76,14 @@ export async function readPushBatch(db: YunweiDatabase, limits: PushBatchLimits)
   }
 }
 
-/** The records with a refused change that the server has never accepted anything of. */
-export async function recordsAwaitingCreation(db: YunweiDatabase): Promise<Set<string>> {
-  const rejected = await db.rejections.toArray();
-  if (rejected.length === 0) return new Set();
-  const refs = [...new Map(rejected.map((row) => [row.recordId, row.op])).values()];
-  const [states, records] = await Promise.all([
-    db.syncStates.bulkGet(refs.map((ref) => ref.recordId)),
-    readLocalRecords(db, refs),
-  ]);
-  return new Set(
-    refs
-      .filter(
-        (ref, index) => Object.keys(serverStatesOf(states[index], records.get(ref.recordId))).length === 0,
-      )
-      .map((ref) => ref.recordId),
-  );
+/**
+ * The records with a refused change still waiting for the user. Their later ops are held back: built
+ * on the refused one (after a refused move they name the subsystem the server refused), they would be
+ * refused too. Re-sending or discarding the refused change lets them go, rebased (rejections.ts).
+ */
+export async function recordsHeldBack(db: YunweiDatabase): Promise<Set<string>> {
+  const recordIds = await db.rejections.orderBy('recordId').uniqueKeys();
+  return new Set(recordIds.map(String));
 }
 
 async function fallbackSubsystems(

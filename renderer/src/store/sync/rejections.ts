@@ -110,11 +110,28 @@ export async function resendRejectedChange(
           db.outbox.add(op),
           writeClock(db, next),
         ]);
+        await rebaseHeldOps(db, rejection.recordId, current.subsystemId);
       },
     );
   } catch (error) {
     throw toStoreError(error, '重新提交被拒绝的修改', db.disconnectedReason);
   }
+}
+
+/**
+ * The ops held back behind a refused change (push-queue.ts recordsHeldBack) were queued under the
+ * subsystem the record had then, e.g. the one a refused move named. Once the user has re-sent or
+ * discarded that change they go under the subsystem the record has now (an op that itself moves the
+ * record keeps the subsystem it moves it to).
+ */
+async function rebaseHeldOps(db: YunweiDatabase, recordId: string, subsystemId: number): Promise<void> {
+  await db.outbox
+    .where('recordId')
+    .equals(recordId)
+    .modify((op) => {
+      const moveTo = op.fields.find((write) => write.field === 'subsystemId')?.value;
+      op.subsystemId = typeof moveTo === 'number' ? moveTo : subsystemId;
+    });
 }
 
 /**
@@ -169,6 +186,7 @@ export async function discardRejectedChange(
         }
         batch.put(ref, shown.record, stored, { full: server });
         await Promise.all([batch.flush(), db.syncProblems.delete(ref.recordId)]);
+        await rebaseHeldOps(db, ref.recordId, (shown.record as { readonly subsystemId: number }).subsystemId);
       },
     );
   } catch (error) {

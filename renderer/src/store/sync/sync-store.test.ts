@@ -665,6 +665,70 @@ describe('push results, re-send and discard', () => {
     expect(await db.rejections.count()).toBe(0);
   });
 
+  async function refusedMove(db: YunweiDatabase): Promise<{ ticket: Ticket; moveOpId: string }> {
+    await readSyncMeta(db);
+    const ticket = await savedTicket(db);
+    const [created] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
+    if (created === undefined) throw new Error('expected the creation to be queued');
+    await recordPushResults(
+      db,
+      [created],
+      { results: [{ seq: created.seq, opId: created.opId, status: 'applied' }], lastSeq: created.seq },
+      at('2026-03-10T09:06'),
+    );
+    const moved = await saveTicket(db, ticket, { ...ticket, subsystemId: 7 }, '2026-03-10T09:20');
+    const [move] = (await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops;
+    if (move === undefined) throw new Error('expected the move to be queued');
+    await recordPushResults(
+      db,
+      [move],
+      {
+        results: [
+          {
+            seq: move.seq,
+            opId: move.opId,
+            status: 'rejected',
+            code: 'forbidden',
+            reason: '您负责运维子项 1、5，不能把工单移到运维子项 7',
+          },
+        ],
+        lastSeq: move.seq,
+      },
+      at('2026-03-10T09:21'),
+    );
+    return { ticket: moved, moveOpId: move.opId };
+  }
+
+  it('holds back later edits behind a refused move, and sends them under the record’s subsystem once it is discarded', async () => {
+    const db = await freshDatabase();
+    const { ticket, moveOpId } = await refusedMove(db);
+    // Built on the refused move, this edit names subsystem 7 too: sent now, it would be refused as well.
+    await saveTicket(db, ticket, edited(ticket, { title: '首页恢复后仍偶发 502' }), '2026-03-10T09:30');
+    expect((await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 })).ops).toEqual([]);
+
+    await discardRejectedChange(db, moveOpId, 'zhangsan', at('2026-03-10T09:40'));
+    expect((await db.tickets.get(ticket.id))?.record).toMatchObject({
+      subsystemId: 5,
+      title: '首页恢复后仍偶发 502',
+    });
+    const batch = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    expect(batch.ops.map((op) => [op.subsystemId, op.fields.map((write) => write.field)])).toEqual([
+      [5, ['title']],
+    ]);
+  });
+
+  it('sends the held edits under the subsystem a re-sent move was fixed to', async () => {
+    const db = await freshDatabase();
+    const { ticket, moveOpId } = await refusedMove(db);
+    await saveTicket(db, ticket, edited(ticket, { title: '首页恢复后仍偶发 502' }), '2026-03-10T09:30');
+    // The fix the sync page advises: a subsystem the engineer keeps, then 重新发送.
+    const current = (await db.tickets.get(ticket.id))?.record as Ticket;
+    await saveTicket(db, current, { ...current, subsystemId: 1 }, '2026-03-10T09:35');
+    await resendRejectedChange(db, moveOpId, at('2026-03-10T09:40'));
+    const batch = await readPushBatch(db, { maxOps: 500, maxBytes: 6_000_000 });
+    expect(batch.ops.map((op) => op.subsystemId)).toEqual([1, 1, 1]);
+  });
+
   it('sets aside an op that cannot be sent with a reason in the schema’s words, naming no field', async () => {
     const db = await freshDatabase();
     await readSyncMeta(db);
