@@ -33,13 +33,13 @@ test('opens, signs in, shows and saves records with the network cut, and syncs o
   const serverUrl = baseURL ?? '';
   const context = await browser.newContext({ baseURL: serverUrl });
   const page = await context.newPage();
-  browserLog.watch(page, 'zhangsan');
+  browserLog.watch(page, 'zhouba');
   const login = new ServerLoginPage(page);
   const shell = new OfflineShellPage(page);
   const form = new TicketsNewPage(page);
   const detail = new TicketsDetailPage(page);
 
-  await login.signIn(serverUrl, ACCOUNTS.zhangsan.name, E2E_PASSWORD);
+  await login.signIn(serverUrl, ACCOUNTS.zhouba.name, E2E_PASSWORD);
   await shell.waitUntilPrecached();
   await createTicket(form, detail, '机房空调告警（联网时登记）');
   await new SyncStatusPage(page).waitUntilSynced();
@@ -52,12 +52,12 @@ test('opens, signs in, shows and saves records with the network cut, and syncs o
 
   // The app opened anew in another tab: it signs in against this PC's offline verifier.
   const reopened = await context.newPage();
-  browserLog.watch(reopened, 'zhangsan-offline');
+  browserLog.watch(reopened, 'zhouba-offline');
   const offlineLogin = new ServerLoginPage(reopened);
   await reopened.goto('/');
   await offlineLogin.form.waitFor();
   await offlineLogin.server.fill(serverUrl);
-  await offlineLogin.username.fill(ACCOUNTS.zhangsan.name);
+  await offlineLogin.username.fill(ACCOUNTS.zhouba.name);
   await offlineLogin.password.fill(E2E_PASSWORD);
   await offlineLogin.submit.click();
   await offlineLogin.currentUser.waitFor();
@@ -79,8 +79,8 @@ test('opens, signs in, shows and saves records with the network cut, and syncs o
   // Another PC of the same engineer, online: the ticket saved offline came through the server.
   const other = await browser.newContext({ baseURL: serverUrl });
   const otherPage = await other.newPage();
-  browserLog.watch(otherPage, 'zhangsan-2');
-  await new ServerLoginPage(otherPage).signIn(serverUrl, ACCOUNTS.zhangsan.name, E2E_PASSWORD);
+  browserLog.watch(otherPage, 'zhouba-2');
+  await new ServerLoginPage(otherPage).signIn(serverUrl, ACCOUNTS.zhouba.name, E2E_PASSWORD);
   const otherList = new TicketsListPage(otherPage);
   await expect(async () => {
     await otherList.open();
