@@ -482,3 +482,26 @@ describe('the ticket record document', () => {
     expect(table.rows).toHaveLength(6);
   });
 });
+
+describe('a ledger in a year whose holiday notice is not yet published', () => {
+  it('marks a clock that counts by working hours 暂定, and leaves a 24×7 clock unmarked', () => {
+    const received = at('2026-12-31T17:20');
+    const opened = newTicket(
+      {
+        subsystemId: 1,
+        channel: 'phone',
+        reporter: { unit: '省人社厅办公室', person: '王老师', phone: '' },
+        category: 'fault',
+        severity: 'ordinary',
+        title: '年末系统登录缓慢',
+        receivedAt: received,
+      },
+      { actor: 'zhangsan', at: received },
+    );
+    if (!opened.ok) throw new Error(opened.reason);
+    const ledger = ticketLedger([opened.ticket], { profile, calendar, asOf: at('2026-12-31T17:25') });
+    // Subsystem 1: response within 30 minutes around the clock; resolution within 30 office minutes,
+    // ten of them left on 31 December, the rest after 元旦 on a calendar 2027's notice may still change.
+    expect([ledger.rows[0]?.[10], ledger.rows[0]?.[12]]).toEqual(['计时中', '计时中（暂定）']);
+  });
+});

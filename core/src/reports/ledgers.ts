@@ -44,13 +44,21 @@ export const TICKET_LEDGER_COLUMNS: readonly ReportColumn[] = [
   { header: '处理结果', width: 18 },
 ];
 
-/** 达标 / 超时（超出 …） / 计时中 / 未约定: how one clock of a ticket stands. */
+/**
+ * 达标 / 超时（超出 …） / 计时中 / 未约定: how one clock of a ticket stands, with （暂定） when its
+ * deadline depends on a year whose holiday notice is not yet published (it may move when it is).
+ */
 export function clockVerdict(outcome: ClockOutcome): string {
   if (!outcome.set) return '未约定';
   const { status } = outcome;
-  if (status.breached) return `超时 ${formatDuration(Math.max(0, -status.remainingMs))}`;
-  if (status.state === 'met') return '达标';
-  return status.state === 'paused' ? '暂停计时' : '计时中';
+  const verdict = status.breached
+    ? `超时 ${formatDuration(Math.max(0, -status.remainingMs))}`
+    : status.state === 'met'
+      ? '达标'
+      : status.state === 'paused'
+        ? '暂停计时'
+        : '计时中';
+  return outcome.provisional ? `${verdict}（暂定）` : verdict;
 }
 
 function firstResponse(ticket: Ticket, asOf: Instant): Instant | null {

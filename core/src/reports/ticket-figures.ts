@@ -8,6 +8,7 @@ import {
   TICKET_SEVERITY_LABELS,
 } from '../records/classification';
 import { TICKET_CHANNELS, TICKET_CHANNEL_LABELS, type Ticket } from '../records/ticket';
+import { ticketClockProvisional } from '../sla/provisional-clock';
 import { type TicketClockStatus, ticketClock, ticketClockSpec } from '../sla/ticket-clock';
 import type { Instant } from '../time/shanghai-time';
 import { type ReportPeriod, type ReportScope, inPeriod, inScope } from './period';
@@ -115,17 +116,23 @@ export function ticketsBySeverity(tickets: readonly Ticket[]) {
 
 /** One clock of one ticket: either the contract sets it and it has a status, or it does not. */
 export type ClockOutcome =
-  | { readonly kind: ClockKind; readonly set: true; readonly status: TicketClockStatus }
+  | {
+      readonly kind: ClockKind;
+      readonly set: true;
+      readonly status: TicketClockStatus;
+      /** The deadline depends on a year whose holiday notice is not yet published (暂定). */
+      readonly provisional: boolean;
+    }
   | { readonly kind: ClockKind; readonly set: false };
 
 export function clockOutcome(ticket: Ticket, kind: ClockKind, context: TicketFigureContext): ClockOutcome {
   const found = findSlaClock(context.profile, ticket.subsystemId, ticket.category, ticket.severity, kind);
   if (found === undefined) return { kind, set: false };
-  const status = ticketClock(ticket, kind, ticketClockSpec(found), {
-    calendar: context.calendar,
-    now: context.asOf,
-  });
-  return { kind, set: true, status };
+  const spec = ticketClockSpec(found);
+  const status = ticketClock(ticket, kind, spec, { calendar: context.calendar, now: context.asOf });
+  const until = status.deadline ?? context.asOf;
+  const provisional = ticketClockProvisional(spec, context.calendar, ticket.receivedAt, until) !== null;
+  return { kind, set: true, status, provisional };
 }
 
 export interface ClockCompliance {
