@@ -26,10 +26,9 @@ let server: StaticRenderer;
 // Playwright reads a hook's fixtures from its first parameter, so it must be a pattern.
 // eslint-disable-next-line no-empty-pattern
 test.beforeAll(async ({}, testInfo) => {
-  test.skip(
-    testInfo.project.name !== 'chromium-shanghai',
-    'one time zone shows it; the build takes a minute',
-  );
+  const reason =
+    'runs in chromium-shanghai only: one time zone shows it, and its second build takes a minute';
+  test.skip(testInfo.project.name !== 'chromium-shanghai', reason);
   work = await mkdtemp(path.join(tmpdir(), 'yunwei-new-version-'));
   site = path.join(work, 'site');
   newBuild = path.join(work, 'new-build');
