@@ -6,11 +6,10 @@ import {
   importCalendarNotice,
 } from '@core/calendar';
 import type { FastifyInstance } from 'fastify';
-import { writeAudit } from '../audit/audit-log';
 import type { ApiDeps } from '../auth/auth-deps';
 import { authenticate } from '../auth/authenticate';
 import { ApiError } from '../http/api-error';
-import { readAddedNotices, saveNotice } from './calendar-store';
+import { readAddedNotices, saveNoticeAudited } from './calendar-store';
 
 type YearParams = { Params: { year: string } };
 
@@ -55,24 +54,8 @@ export function registerCalendarRoutes(api: FastifyInstance, deps: ApiDeps): voi
         `地址中的年份 ${year} 与通知中的年份 ${checked.notice.year} 不一致`,
       );
     }
-    const at = deps.now();
-    const outcome = await deps.db.transaction(async (tx) => {
-      const saved = await saveNotice(tx, checked.notice, user.name, at);
-      if (saved !== 'unchanged') {
-        await writeAudit(tx, [
-          {
-            at,
-            actor: user.name,
-            ip: request.ip,
-            action: 'calendar_import',
-            target: `calendar/${year}`,
-            result: 'success',
-            detail: { outcome: saved, holidays: checked.notice.holidays.length },
-          },
-        ]);
-      }
-      return saved;
-    });
+    const author = { actor: user.name, ip: request.ip };
+    const outcome = await saveNoticeAudited(deps.db, checked.notice, author, deps.now());
     const response: CalendarPutResponse = { notice: checked.notice, outcome };
     return reply.code(outcome === 'added' ? 201 : 200).send(response);
   });

@@ -1,5 +1,6 @@
 import { type CalendarNotice, calendarNoticeSchema } from '@core/calendar';
-import type { Queryable } from '../db/database';
+import { writeAudit } from '../audit/audit-log';
+import type { Database, Queryable } from '../db/database';
 
 export type SaveOutcome = 'added' | 'replaced' | 'unchanged';
 
@@ -37,4 +38,36 @@ export async function saveNotice(
     [notice.year, JSON.stringify(notice), addedBy, at],
   );
   return rows[0]?.outcome ?? 'unchanged';
+}
+
+/** Who added a notice, for the audit log: a login name (and address) or `cli:<os user>`. */
+export interface NoticeAuthor {
+  readonly actor: string;
+  readonly ip: string | null;
+}
+
+/** saveNotice and its audit entry in one transaction; an unchanged notice is not audited. */
+export async function saveNoticeAudited(
+  db: Database,
+  notice: CalendarNotice,
+  author: NoticeAuthor,
+  at: number,
+): Promise<SaveOutcome> {
+  return db.transaction(async (tx) => {
+    const outcome = await saveNotice(tx, notice, author.actor, at);
+    if (outcome !== 'unchanged') {
+      await writeAudit(tx, [
+        {
+          at,
+          actor: author.actor,
+          ip: author.ip,
+          action: 'calendar_import',
+          target: `calendar/${notice.year}`,
+          result: 'success',
+          detail: { outcome, holidays: notice.holidays.length },
+        },
+      ]);
+    }
+    return outcome;
+  });
 }

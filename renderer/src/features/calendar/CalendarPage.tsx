@@ -1,11 +1,10 @@
 import { Alert, Button, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { sessionScope, useSession } from '../session';
 import { useNow } from '../today/use-now';
 import { NoticeEditor } from './NoticeEditor';
 import { useWorkingCalendar } from './use-calendar';
-import { holidaySummary, missingNextYear } from './year-grid-data';
+import { beijingYearMonth, holidaySummary, missingNextYear } from './year-grid-data';
 import { YearGrid } from './YearGrid';
 import './calendar.css';
 
@@ -18,14 +17,12 @@ export function CalendarPage() {
   const scope = sessionScope(session);
   const canEdit = scope === null || scope.role === 'project_lead';
   const { calendar, added } = useWorkingCalendar();
-  const [thisYear, month] = dayNumberToIsoDate(dayNumberOf(useNow())).split('-').map(Number) as [
-    number,
-    number,
-  ];
+  const today = beijingYearMonth(useNow());
+  const thisYear = today.year;
   const years = [...new Set([...calendar.years(), thisYear, thisYear + 1])].sort((a, b) => a - b);
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState(false);
-  const missing = missingNextYear({ year: thisYear, month }, calendar);
+  const missing = missingNextYear(today, calendar);
   const published = calendar.hasYear(year);
   const addedNotice = added.find((notice) => notice.year === year);
 

@@ -1,17 +1,15 @@
-import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { sessionScope, useSession } from '../session';
 import { useWorkingCalendar } from './use-calendar';
-import { missingNextYear } from './year-grid-data';
+import { beijingYearMonth, missingNextYear } from './year-grid-data';
 
 /** From 1 November on, until next year's notice is added, the project lead's home page says so. */
 export function NextYearCalendarNotice({ now }: { readonly now: number }) {
   const scope = sessionScope(useSession());
   const { calendar } = useWorkingCalendar();
   if (scope !== null && scope.role !== 'project_lead') return null;
-  const [year, month] = dayNumberToIsoDate(dayNumberOf(now)).split('-').map(Number) as [number, number];
-  const missing = missingNextYear({ year, month }, calendar);
+  const missing = missingNextYear(beijingYearMonth(now), calendar);
   if (missing === null) return null;
   return (
     <Alert

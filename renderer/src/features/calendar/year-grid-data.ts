@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@core/calendar';
-import { isoDateToDayNumber, weekdayOf } from '@core/time/shanghai-time';
+import { dayNumberOf, dayNumberToIsoDate, isoDateToDayNumber, weekdayOf } from '@core/time/shanghai-time';
 
 /** How a day reads on the year's grid. */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
@@ -84,4 +84,10 @@ export function missingNextYear(
 ): number | null {
   if (today.month < 11) return null;
   return calendar.hasYear(today.year + 1) ? null : today.year + 1;
+}
+
+/** The Beijing year and month of an instant. */
+export function beijingYearMonth(now: number): { readonly year: number; readonly month: number } {
+  const [year, month] = dayNumberToIsoDate(dayNumberOf(now)).split('-').map(Number) as [number, number];
+  return { year, month };
 }

@@ -7,6 +7,7 @@ import { formatInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
 import { at, createdTicket } from '../testing/record-fixtures';
 import { saveTicket } from '../testing/save-ticket';
+import { YunweiDatabase } from '../database/yunwei-database';
 import { testDatabases } from '../testing/test-databases';
 import {
   applyCalendarNotices,
@@ -15,7 +16,7 @@ import {
   readStoredCalendar,
 } from './calendar-notices';
 
-const { fresh } = testDatabases('calendar');
+const { fresh, keep } = testDatabases('calendar');
 
 function notice2027() {
   const text = readFileSync(
@@ -87,9 +88,11 @@ describe('a year’s notice arriving', () => {
   it('gives a database opened later the stored notices', async () => {
     const db = await fresh();
     await applyCalendarNotices(db, [notice2027()], null, at('2027-02-18T11:00'));
-    db.slaRules = { ...db.slaRules, calendar: (await import('@core/calendar')).builtinCalendar() };
-    await loadStoredCalendar(db);
-    expect(db.slaRules.calendar.hasYear(2027)).toBe(true);
+    const later = keep(new YunweiDatabase(db.name));
+    await later.open();
+    expect(later.slaRules.calendar.hasYear(2027)).toBe(false);
+    await loadStoredCalendar(later);
+    expect(later.slaRules.calendar.hasYear(2027)).toBe(true);
   });
 
   it('says which years were published, updated or withdrawn', () => {

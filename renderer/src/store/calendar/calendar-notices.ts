@@ -30,10 +30,19 @@ export async function readStoredCalendar(db: YunweiDatabase): Promise<StoredCale
   return row?.value ?? { notices: [], etag: null };
 }
 
-/** At open (and when another window changed them): the rules become the shipped years plus the stored notices. */
+/** The notices each open database's rules were last built from, so an unchanged list is not rebuilt. */
+const loadedNotices = new WeakMap<YunweiDatabase, string>();
+
+/**
+ * At open (and when another window's sync may have changed them): the rules become the shipped years
+ * plus the stored notices. Notices the rules already hold leave them as they are.
+ */
 export async function loadStoredCalendar(db: YunweiDatabase): Promise<void> {
   const { notices } = await readStoredCalendar(db);
+  const text = JSON.stringify(notices);
+  if (loadedNotices.get(db) === text) return;
   db.slaRules = slaRulesWithNotices(db.slaRules, notices);
+  loadedNotices.set(db, text);
 }
 
 /**
@@ -80,6 +89,7 @@ export async function applyCalendarNotices(
     return ids;
   });
   db.slaRules = after;
+  loadedNotices.set(db, JSON.stringify(notices));
   return changed;
 }
 

@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { describeCalendarImportIssues, importCalendarNoticeText } from '@core/calendar';
 import { userInfo } from 'node:os';
-import { writeAudit } from '../../audit/audit-log';
 import { databaseTargetOf, loadCliCalendar } from '../../calendar/cli-calendar';
-import { saveNotice } from '../../calendar/calendar-store';
+import { saveNoticeAudited } from '../../calendar/calendar-store';
 import { withMigratedDatabase } from '../../db/with-database';
 import { errorReason } from '../../error-reason';
 import type { Command } from '../cli-io';
@@ -72,26 +71,9 @@ export function createCalendarCommand(deps: CalendarCommandDeps): Command {
         return 1;
       }
       const { notice } = checked;
-      const actor = `cli:${userInfo().username}`;
-      const at = deps.now();
+      const author = { actor: `cli:${userInfo().username}`, ip: null };
       const outcome = await withMigratedDatabase(target, (db) =>
-        db.transaction(async (tx) => {
-          const saved = await saveNotice(tx, notice, actor, at);
-          if (saved !== 'unchanged') {
-            await writeAudit(tx, [
-              {
-                at,
-                actor,
-                ip: null,
-                action: 'calendar_import',
-                target: `calendar/${notice.year}`,
-                result: 'success',
-                detail: { outcome: saved, holidays: notice.holidays.length },
-              },
-            ]);
-          }
-          return saved;
-        }),
+        saveNoticeAudited(db, notice, author, deps.now()),
       );
       const offDays = notice.holidays.reduce(
         (count, holiday) => count + (Date.parse(holiday.to) - Date.parse(holiday.from)) / 86_400_000 + 1,

@@ -55,13 +55,17 @@ async function printDeadline(
   from: number,
   compute: (calendar: WorkingCalendar) => number,
 ): Promise<number> {
+  let shippedAnswer: { readonly calendar: WorkingCalendar; readonly deadline: number } | undefined;
   const loaded = await loadCliCalendar(databaseTargetOf(deps.env, dataOption), (shipped) => {
-    return provisionalNote(shipped, from, compute(shipped)) !== null;
+    shippedAnswer = { calendar: shipped, deadline: compute(shipped) };
+    return provisionalNote(shipped, from, shippedAnswer.deadline) !== null;
   });
   if (loaded.unreadable !== undefined) {
     io.stderr.write(`无法读取数据库中添加的节假日安排（${loaded.unreadable}）\n`);
   }
-  const deadline = compute(loaded.calendar);
+  // The shipped calendar's answer stands unless the database's notices gave another calendar.
+  const deadline =
+    shippedAnswer?.calendar === loaded.calendar ? shippedAnswer.deadline : compute(loaded.calendar);
   const note = provisionalNote(loaded.calendar, from, deadline);
   if (note !== null) io.stderr.write(`${note.text}\n`);
   io.stdout.write(`${formatInstant(deadline)}\n`);
