@@ -21,6 +21,8 @@ export {
 } from './roles';
 export {
   canReadSubsystem,
+  canSee,
+  checkOwnership,
   checkRead,
   checkWrite,
   visibleSubsystems,

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { type UserScope, userScopeSchema } from './roles';
-import { canReadSubsystem, checkRead, checkWrite, visibleSubsystems, writableSubsystems } from './scope';
+import { CONTRACT_WIDE } from '../records/record-placement';
+import {
+  canReadSubsystem,
+  canSee,
+  checkOwnership,
+  checkRead,
+  checkWrite,
+  visibleSubsystems,
+  writableSubsystems,
+} from './scope';
+
+/** Records of these subsystems. */
+const in_ = (...subsystemIds: number[]) => subsystemIds.map((subsystemId) => ({ subsystemId, unitIds: [] }));
+/** A visit to these units. */
+const visiting = (...unitIds: number[]) => [{ subsystemId: CONTRACT_WIDE, unitIds }];
 
 const context = { documentSystemSubsystemId: 3 };
 const engineer: UserScope = { role: 'engineer', subsystemIds: [5, 1] };
@@ -8,11 +22,16 @@ const manager: UserScope = { role: 'service_manager', unitIds: [2, 4] };
 
 describe('visibility', () => {
   it('gives engineers their subsystems, service managers the document system, the rest everything', () => {
-    expect(visibleSubsystems(engineer, context)).toEqual({ all: false, subsystemIds: [1, 5] });
-    expect(visibleSubsystems(manager, context)).toEqual({ all: false, subsystemIds: [3] });
+    expect(visibleSubsystems(engineer, context)).toEqual({
+      all: false,
+      subsystemIds: [1, 5],
+      unitIds: [],
+    });
+    expect(visibleSubsystems(manager, context)).toEqual({ all: false, subsystemIds: [3], unitIds: [2, 4] });
     expect(visibleSubsystems(manager, { documentSystemSubsystemId: null })).toEqual({
       all: false,
       subsystemIds: [],
+      unitIds: [2, 4],
     });
     expect(visibleSubsystems({ role: 'project_lead' }, context)).toEqual({ all: true });
     expect(visibleSubsystems({ role: 'auditor' }, context)).toEqual({ all: true });
@@ -34,31 +53,120 @@ describe('visibility', () => {
 
 describe('checkWrite', () => {
   it('lets engineers write only their own subsystems, naming the foreign ones', () => {
-    expect(checkWrite(engineer, 'ticket', [1, 5])).toEqual({ ok: true });
-    expect(checkWrite(engineer, 'ticket', [1, 3])).toEqual({
+    expect(checkWrite(engineer, 'ticket', in_(1, 5))).toEqual({ ok: true });
+    expect(checkWrite(engineer, 'ticket', in_(1, 3))).toEqual({
       ok: false,
       reason: '您负责运维子项 5、1，不能修改运维子项 3 的工单',
     });
   });
 
   it('leaves inspection templates to the project lead', () => {
-    expect(checkWrite(engineer, 'inspection_template', [5])).toEqual({
+    expect(checkWrite(engineer, 'inspection_template', in_(5))).toEqual({
       ok: false,
       reason: '巡检模板由项目负责人维护，驻场工程师不能修改',
     });
-    expect(checkWrite(engineer, 'inspection_run', [5])).toEqual({ ok: true });
+    expect(checkWrite(engineer, 'inspection_run', in_(5))).toEqual({ ok: true });
   });
 
   it('keeps auditors read-only and service managers off tickets and inspections', () => {
-    expect(checkWrite({ role: 'auditor' }, 'ticket', [1])).toEqual({
+    expect(checkWrite({ role: 'auditor' }, 'ticket', in_(1))).toEqual({
       ok: false,
       reason: '审计员账户只读，不能修改任何记录',
     });
-    expect(checkWrite(manager, 'inspection_run', [3])).toEqual({
+    expect(checkWrite(manager, 'inspection_run', in_(3))).toEqual({
       ok: false,
       reason: '服务经理不能修改巡检记录（只能登记回访记录）',
     });
-    expect(checkWrite({ role: 'project_lead' }, 'inspection_template', [13])).toEqual({ ok: true });
+    expect(checkWrite({ role: 'project_lead' }, 'inspection_template', in_(13))).toEqual({ ok: true });
+  });
+});
+
+describe('records of no one subsystem', () => {
+  const engineerSees = visibleSubsystems(engineer, context);
+  const managerSees = visibleSubsystems(manager, context);
+
+  it('shows contract-wide records to everyone and a visit only to the managers of its units', () => {
+    expect(canSee(engineerSees, { subsystemId: CONTRACT_WIDE, unitIds: [] })).toBe(true);
+    expect(canSee(engineerSees, { subsystemId: 3, unitIds: [] })).toBe(false);
+    expect(canSee(engineerSees, visiting(2)[0]!)).toBe(false);
+    expect(canSee(managerSees, visiting(1, 2)[0]!)).toBe(true);
+    expect(canSee(managerSees, visiting(1, 3)[0]!)).toBe(false);
+    expect(canSee({ all: true }, visiting(7)[0]!)).toBe(true);
+  });
+
+  it('lets a service manager record visits to their own units only', () => {
+    expect(checkWrite(manager, 'visit', visiting(2, 4))).toEqual({ ok: true });
+    expect(checkWrite(manager, 'visit', [...visiting(2), ...visiting(2, 5)])).toEqual({
+      ok: false,
+      reason: '您负责单位 2、4，不能登记或修改单位 5 的回访记录',
+    });
+    expect(checkWrite(engineer, 'visit', visiting(2))).toEqual({
+      ok: false,
+      reason: '回访记录由服务经理登记，驻场工程师不能修改',
+    });
+    expect(checkWrite({ role: 'project_lead' }, 'visit', visiting(9))).toEqual({ ok: true });
+  });
+
+  it('lets an engineer keep contract-wide duty but not a foreign subsystem’s, and leaves the roster to the lead', () => {
+    expect(checkWrite(engineer, 'duty_log', in_(CONTRACT_WIDE))).toEqual({ ok: true });
+    expect(checkWrite(engineer, 'duty_log', in_(5))).toEqual({ ok: true });
+    expect(checkWrite(engineer, 'duty_log', in_(3))).toMatchObject({ ok: false });
+    expect(checkWrite(engineer, 'training', in_(CONTRACT_WIDE))).toEqual({
+      ok: false,
+      reason: '驻场工程师不能修改培训记录',
+    });
+    expect(checkWrite(engineer, 'duty_assignment', in_(CONTRACT_WIDE))).toEqual({
+      ok: false,
+      reason: '排班由项目负责人安排；需要换班请在“值班”页登记调班',
+    });
+    expect(checkWrite(engineer, 'sensitive_period', in_(CONTRACT_WIDE))).toMatchObject({ ok: false });
+  });
+});
+
+describe('checkOwnership', () => {
+  const log = { onDuty: 'zhang', handOverTo: 'li', signedOffAt: null };
+
+  it('lets the person on duty write their log and the receiver only sign it off', () => {
+    const write = (user: string, fields: string[], after: object = log) =>
+      checkOwnership(engineer, user, 'duty_log', { before: log, after: { ...after }, fields });
+    expect(write('zhang', ['notes', 'updatedAt'])).toEqual({ ok: true });
+    expect(write('li', ['signedOffAt', 'updatedAt'])).toEqual({ ok: true });
+    expect(write('li', ['signedOffAt', 'notes'])).toEqual({
+      ok: false,
+      reason: '作为交接接收人，您只能签收这条值班记录，不能修改其他内容',
+    });
+    expect(write('wang', ['notes'])).toEqual({
+      ok: false,
+      reason: '只有值班人本人或项目负责人可以登记和修改值班记录',
+    });
+  });
+
+  it('refuses taking a record over by renaming its person, and a receiver writing a new log', () => {
+    expect(
+      checkOwnership(engineer, 'wang', 'duty_log', {
+        before: log,
+        after: { ...log, onDuty: 'wang' },
+        fields: ['onDuty'],
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkOwnership(engineer, 'li', 'duty_log', { before: undefined, after: log, fields: ['onDuty'] }),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkOwnership({ role: 'project_lead' }, 'lead', 'duty_log', {
+        before: log,
+        after: { ...log, onDuty: 'wang' },
+        fields: ['onDuty'],
+      }),
+    ).toEqual({ ok: true });
+  });
+
+  it('does not restrict a kind without owners', () => {
+    expect(
+      checkOwnership(engineer, 'x', 'training', { before: undefined, after: {}, fields: ['topic'] }),
+    ).toEqual({
+      ok: true,
+    });
   });
 });
 

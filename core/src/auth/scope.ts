@@ -1,5 +1,6 @@
 import type { RecordType } from '../records/record-envelope';
 import { RECORD_TYPE_LABELS, recordKind } from '../records/record-kinds';
+import { CONTRACT_WIDE, type RecordPlacement } from '../records/record-placement';
 import { type Refusal, refuse } from '../records/validation';
 import type { Role, UserScope } from './roles';
 
@@ -12,28 +13,47 @@ export interface ScopeContext {
   readonly documentSystemSubsystemId: number | null;
 }
 
+/**
+ * Which records a user reads: all, or those of these subsystems, the contract-wide ones (duty of the
+ * whole contract, sensitive periods) and the unit-scoped ones (visits) of these units.
+ */
 export type Visibility =
-  { readonly all: true } | { readonly all: false; readonly subsystemIds: readonly number[] };
+  | { readonly all: true }
+  | {
+      readonly all: false;
+      readonly subsystemIds: readonly number[];
+      readonly unitIds: readonly number[];
+    };
+
+/** Whether a user with this visibility reads a record so placed: the rule every pull applies. */
+export function canSee(visibility: Visibility, placement: RecordPlacement): boolean {
+  if (visibility.all) return true;
+  if (placement.unitIds.length > 0)
+    return placement.unitIds.some((unit) => visibility.unitIds.includes(unit));
+  return placement.subsystemId === CONTRACT_WIDE || visibility.subsystemIds.includes(placement.subsystemId);
+}
 
 export type ScopeDecision = { readonly ok: true } | Refusal;
 
 const ALLOWED: ScopeDecision = { ok: true };
 
 /**
- * The subsystems whose records a user reads. No current record type carries a unit, so a service
- * manager reads the document system's records; visits (a later record type) will add the unit.
+ * The records a user reads: an engineer their subsystems', a service manager the document system's and
+ * the visits of the units they cover; everyone the contract-wide ones (canSee).
  */
 export function visibleSubsystems(scope: UserScope, context: ScopeContext): Visibility {
+  const ascending = (ids: readonly number[]) => [...ids].sort((a, b) => a - b);
   switch (scope.role) {
     case 'project_lead':
     case 'auditor':
       return { all: true };
     case 'engineer':
-      return { all: false, subsystemIds: [...scope.subsystemIds].sort((a, b) => a - b) };
+      return { all: false, subsystemIds: ascending(scope.subsystemIds), unitIds: [] };
     case 'service_manager':
       return {
         all: false,
         subsystemIds: context.documentSystemSubsystemId === null ? [] : [context.documentSystemSubsystemId],
+        unitIds: ascending(scope.unitIds),
       };
   }
 }
@@ -58,14 +78,14 @@ export function checkRead(scope: UserScope, subsystemId: number, context: ScopeC
 }
 
 /**
- * Whether the user may write a record of this type that belongs (or is moved) to these subsystems:
- * the server passes the record's current subsystem and the one the op gives it, so a record can be
- * neither changed in nor moved into or out of a subsystem the user does not keep.
+ * Whether the user may write a record of this type placed (or moved) as these placements: the server
+ * passes the record's current placement and the one the op gives it, so a record can be neither changed
+ * in nor moved into or out of a subsystem or unit the user does not keep.
  */
 export function checkWrite(
   scope: UserScope,
   recordType: RecordType,
-  subsystemIds: readonly number[],
+  placements: readonly RecordPlacement[],
 ): ScopeDecision {
   const kind = recordKind(recordType);
   const label = kind.label;
@@ -74,18 +94,64 @@ export function checkWrite(
   switch (scope.role) {
     case 'project_lead':
       return ALLOWED;
-    // Neither writes by subsystem: a kind that lists them (visits, by unit) brings its own check with it.
     case 'auditor':
-    case 'service_manager':
       return refuse(notAWriter(scope.role, label));
-    case 'engineer': {
-      const foreign = [...new Set(subsystemIds)].filter((id) => !scope.subsystemIds.includes(id));
+    case 'service_manager': {
+      if (kind.scope.by !== 'unit') return refuse(notAWriter(scope.role, label));
+      const units = placements.flatMap((placement) => placement.unitIds);
+      const foreign = [...new Set(units)].filter((id) => !scope.unitIds.includes(id));
       if (foreign.length === 0) return ALLOWED;
+      return refuse(
+        `您负责单位 ${scope.unitIds.join('、')}，不能登记或修改单位 ${foreign.join('、')} 的${label}`,
+      );
+    }
+    case 'engineer': {
+      // A contract-wide record of a kind that allows one (duty of the whole contract) is every engineer's.
+      const subsystems = placements
+        .map((placement) => placement.subsystemId)
+        .filter((id) => !(id === CONTRACT_WIDE && kind.scope.by === 'subsystem_or_contract'));
+      const foreign = [...new Set(subsystems)].filter((id) => !scope.subsystemIds.includes(id));
+      if (foreign.length === 0) return ALLOWED;
+      if (foreign.includes(CONTRACT_WIDE)) return refuse(notAWriter(scope.role, label));
       return refuse(
         `您负责运维子项 ${scope.subsystemIds.join('、')}，不能修改运维子项 ${foreign.join('、')} 的${label}`,
       );
     }
   }
+}
+
+/**
+ * Whether `userName` may make this write to a record that belongs to a person (records/record-kinds.ts
+ * `owners`): they must be named by one of the owner fields both before and after it, and write only that
+ * field's `onlyFields` when it has them. The project lead writes any record in scope.
+ */
+export function checkOwnership(
+  scope: UserScope,
+  userName: string,
+  recordType: RecordType,
+  change: {
+    readonly before: Readonly<Record<string, unknown>> | undefined;
+    readonly after: Readonly<Record<string, unknown>>;
+    readonly fields: readonly string[];
+  },
+): ScopeDecision {
+  const kind = recordKind(recordType);
+  if (scope.role === 'project_lead' || kind.owners.length === 0) return ALLOWED;
+  const written = change.fields.filter((field) => field !== 'updatedAt');
+  const named = (record: Readonly<Record<string, unknown>> | undefined, field: string) =>
+    record === undefined || record[field] === userName;
+  const rules = kind.owners.filter(
+    (rule) => change.after[rule.field] === userName && named(change.before, rule.field),
+  );
+  if (rules.some((rule) => rule.onlyFields === undefined)) return ALLOWED;
+  // Only narrow rules name the user now; they never create a record, only change an existing one.
+  const [narrow] = rules;
+  if (narrow !== undefined && change.before !== undefined) {
+    if (written.every((field) => narrow.onlyFields?.includes(field))) return ALLOWED;
+    return refuse(`作为${narrow.who}，您只能${narrow.may ?? '查看'}这条${kind.label}，不能修改其他内容`);
+  }
+  const whos = kind.owners.filter((rule) => rule.onlyFields === undefined).map((rule) => rule.who);
+  return refuse(`只有${whos.join('或')}本人或项目负责人可以登记和修改${kind.label}`);
 }
 
 function notAWriter(role: Role, label: string): string {
@@ -117,10 +183,12 @@ export function writableSubsystems(
   recordType: RecordType,
   contractSubsystemIds: readonly number[],
 ): WritableSubsystems {
-  const subsystemIds = contractSubsystemIds.filter((id) => checkWrite(scope, recordType, [id]).ok);
+  const subsystemIds = contractSubsystemIds.filter(
+    (id) => checkWrite(scope, recordType, [{ subsystemId: id, unitIds: [] }]).ok,
+  );
   if (subsystemIds.length > 0) return { subsystemIds, reason: null };
   const own = scope.role === 'engineer' ? scope.subsystemIds[0] : undefined;
-  const refusal = checkWrite(scope, recordType, own === undefined ? [] : [own]);
+  const refusal = checkWrite(scope, recordType, own === undefined ? [] : [{ subsystemId: own, unitIds: [] }]);
   if (!refusal.ok) return { subsystemIds, reason: refusal.reason };
   if (scope.role === 'engineer') {
     return {

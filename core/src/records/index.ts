@@ -142,3 +142,9 @@ export {
 } from './inspection-schedule';
 export { ticketDraftFromFailedItem } from './inspection-ticket-draft';
 export { templateContentFromProfile } from './inspection-template-from-profile';
+export {
+  CONTRACT_WIDE,
+  placementOf,
+  placementSubsystemIdSchema,
+  type RecordPlacement,
+} from './record-placement';

@@ -44,7 +44,18 @@ export const recordEnvelopeSchema = z.strictObject(recordEnvelopeShape);
 export type RecordEnvelope = z.infer<typeof recordEnvelopeSchema>;
 
 /** The record types the local store and sync know; each is registered in record-kinds.ts. */
-export const RECORD_TYPES = ['ticket', 'inspection_template', 'inspection_run'] as const;
+export const RECORD_TYPES = [
+  'ticket',
+  'inspection_template',
+  'inspection_run',
+  'training',
+  'sensitive_period',
+  'duty_assignment',
+  'duty_swap',
+  'duty_log',
+  'visit',
+  'onsite_day',
+] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, {
   error: `记录类型应为 ${RECORD_TYPES.join('、')} 之一`,
 });

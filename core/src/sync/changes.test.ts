@@ -16,8 +16,8 @@ describe('buildChangeSet', () => {
     const result = buildChangeSet({
       recordType: 'ticket',
       recordId: RECORD_ID,
-      before: { title: '网站打不开', severity: 'ordinary', updatedAt: 1 },
-      after: { title: '网站首页打不开', severity: 'major', updatedAt: 2 },
+      before: { subsystemId: 4, title: '网站打不开', severity: 'ordinary', updatedAt: 1 },
+      after: { subsystemId: 4, title: '网站首页打不开', severity: 'major', updatedAt: 2 },
       actor: 'zhangsan',
       at: AT,
       clock,
@@ -45,6 +45,7 @@ describe('buildChangeSet', () => {
       kind: 'change',
       recordType: 'ticket',
       recordId: RECORD_ID,
+      subsystemId: 4,
       fields: [
         { field: 'severity', value: 'major', hlc },
         { field: 'title', value: '网站首页打不开', hlc },
@@ -53,6 +54,19 @@ describe('buildChangeSet', () => {
     });
     for (const row of result.history) expect(historyEntrySchema.parse(row)).toEqual(row);
     expect(outboxOpSchema.parse(result.op)).toEqual(result.op);
+  });
+
+  it('files a record of no one subsystem as contract-wide, so the push can carry it', () => {
+    const result = buildChangeSet({
+      recordType: 'duty_log',
+      recordId: RECORD_ID,
+      before: undefined,
+      after: { subsystemId: null, date: '2026-10-01', onDuty: 'zhangsan' },
+      actor: 'zhangsan',
+      at: AT,
+      clock: initialHlc('aaaaaaaaaa'),
+    });
+    expect(result.op?.subsystemId).toBe(0);
   });
 
   it('writes nothing and keeps the clock for a save that changes nothing', () => {

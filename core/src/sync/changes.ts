@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { diffFields } from '../records/field-diff';
 import { historyValues } from '../records/history-values';
-import {
-  instantSchema,
-  recordTypeSchema,
-  type RecordType,
-  subsystemIdSchema,
-  userIdSchema,
-} from '../records/record-envelope';
+import { instantSchema, recordTypeSchema, type RecordType, userIdSchema } from '../records/record-envelope';
 import { newRecordId, recordIdSchema } from '../records/record-id';
+import { placementOf, placementSubsystemIdSchema } from '../records/record-placement';
 import { encodeHlc, type Hlc, tick } from './hlc';
 
 /**
@@ -52,8 +47,8 @@ export const outboxOpSchema = z.strictObject({
   kind: z.enum(['change', 'restore']).optional(),
   recordType: recordTypeSchema,
   recordId: recordIdSchema,
-  /** The record's subsystem after this save. */
-  subsystemId: subsystemIdSchema.optional(),
+  /** The record's subsystem after this save; 0 for a record of none (records/record-placement.ts). */
+  subsystemId: placementSubsystemIdSchema.optional(),
   fields: z.array(fieldWriteSchema).min(1),
   createdAt: instantSchema,
 });
@@ -104,13 +99,13 @@ export function buildChangeSet(input: ChangeSetInput): ChangeSet {
     at: input.at,
     hlc,
   }));
-  const subsystemId = numberField(input.after, 'subsystemId');
+  const { subsystemId } = placementOf(input.recordType, input.after as Readonly<Record<string, unknown>>);
   const op: OutboxOp = {
     opId: newId(),
     kind: isRestore(input.before, input.after) ? 'restore' : 'change',
     recordType: input.recordType,
     recordId: input.recordId,
-    ...(subsystemId === undefined ? {} : { subsystemId }),
+    subsystemId,
     fields: changes.map((change) => ({ field: change.field, value: change.newValue, hlc })),
     createdAt: input.at,
   };
@@ -123,9 +118,4 @@ export function isRestore(before: object | undefined, after: object): boolean {
     (before as { deleted?: unknown } | undefined)?.deleted === true &&
     (after as { deleted?: unknown }).deleted === false
   );
-}
-
-function numberField(record: object, field: string): number | undefined {
-  const value = (record as Record<string, unknown>)[field];
-  return typeof value === 'number' ? value : undefined;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema, unitIdSchema } from '../auth/roles';
 import { loginNameSchema } from '../auth/login-name';
 import { instantSchema, recordTypeSchema, subsystemIdSchema, userIdSchema } from '../records/record-envelope';
+import { placementSubsystemIdSchema } from '../records/record-placement';
 import { recordIdSchema } from '../records/record-id';
 import { quoteText } from '../records/storable-text';
 import { sha256Schema } from '../records/ticket';
@@ -151,8 +152,8 @@ export const pushOpSchema = z
     kind: z.enum(['change', 'restore']).default('change'),
     recordType: recordTypeSchema,
     recordId: recordIdSchema,
-    /** The record's subsystem after this op, as the client knows it. */
-    subsystemId: subsystemIdSchema,
+    /** The record's subsystem after this op, as the client knows it; 0 for a record of none (record-placement.ts). */
+    subsystemId: placementSubsystemIdSchema,
     fields: z
       .array(pushFieldWriteSchema)
       .min(1, { error: '操作至少要写一个字段' })
@@ -261,7 +262,7 @@ export const pulledRecordSchema = z.discriminatedUnion('kind', [
     kind: z.literal('record'),
     recordType: recordTypeSchema,
     recordId: recordIdSchema,
-    subsystemId: subsystemIdSchema,
+    subsystemId: placementSubsystemIdSchema,
     /**
      * Every field of the record with its merge state, packed (packed-states.ts: `unpackStates` gives
      * the states to apply with the merge rule): the values, the clock most fields share, the clocks

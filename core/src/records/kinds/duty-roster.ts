@@ -104,6 +104,7 @@ export function swapDuty(
     createdAt: request.at,
     updatedAt: request.at,
     deleted: false,
+    subsystemId: shiftA.subsystemId,
     assignmentA: shiftA.assignmentId,
     personA: shiftA.person,
     assignmentB: request.assignmentB,

@@ -47,6 +47,8 @@ export type DutyAssignment = z.infer<typeof dutyAssignmentSchema>;
 export const dutySwapSchema = z
   .strictObject({
     ...unscopedEnvelopeShape,
+    /** The scope of both assignments (a swap is only between shifts of one scope): who sees it. */
+    subsystemId: subsystemIdSchema.nullable(),
     assignmentA: recordIdSchema,
     personA: userIdSchema,
     assignmentB: recordIdSchema.nullable(),
