@@ -14,7 +14,8 @@ import {
 /** Records of these subsystems. */
 const in_ = (...subsystemIds: number[]) => subsystemIds.map((subsystemId) => ({ subsystemId, unitIds: [] }));
 /** A visit to these units. */
-const visiting = (...unitIds: number[]) => [{ subsystemId: CONTRACT_WIDE, unitIds }];
+const visit = (...unitIds: number[]) => ({ subsystemId: CONTRACT_WIDE, unitIds });
+const visiting = (...unitIds: number[]) => [visit(...unitIds)];
 
 const context = { documentSystemSubsystemId: 3 };
 const engineer: UserScope = { role: 'engineer', subsystemIds: [5, 1] };
@@ -88,10 +89,10 @@ describe('records of no one subsystem', () => {
   it('shows contract-wide records to everyone and a visit only to the managers of its units', () => {
     expect(canSee(engineerSees, { subsystemId: CONTRACT_WIDE, unitIds: [] })).toBe(true);
     expect(canSee(engineerSees, { subsystemId: 3, unitIds: [] })).toBe(false);
-    expect(canSee(engineerSees, visiting(2)[0]!)).toBe(false);
-    expect(canSee(managerSees, visiting(1, 2)[0]!)).toBe(true);
-    expect(canSee(managerSees, visiting(1, 3)[0]!)).toBe(false);
-    expect(canSee({ all: true }, visiting(7)[0]!)).toBe(true);
+    expect(canSee(engineerSees, visit(2))).toBe(false);
+    expect(canSee(managerSees, visit(1, 2))).toBe(true);
+    expect(canSee(managerSees, visit(1, 3))).toBe(false);
+    expect(canSee({ all: true }, visit(7))).toBe(true);
   });
 
   it('lets a service manager record visits to their own units only', () => {
