@@ -3,6 +3,7 @@
  * Benchmarks are run by hand and in review, never as timed tests (the machines are shared and noisy).
  */
 import { runLocalBench } from './local/local-bench';
+import { runReportsBench } from './reports/reports-bench';
 import { runRowCostBench } from './rows/row-cost-bench';
 import { runSlaBench } from './sla/sla-bench';
 import { runServerLoadBench, runSyncBench } from './sync/sync-bench';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<object>> = {
   sync: runSyncBench,
   rows: runRowCostBench,
   server: runServerLoadBench,
+  reports: runReportsBench,
 };
 
 const name = process.argv[2];

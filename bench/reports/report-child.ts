@@ -1,0 +1,56 @@
+/**
+ * One timed step of the reports bench in a process of its own, as `yunwei report` runs: nothing is
+ * warm (fonts, modules' caches), so each document is timed as a user waits for it. The parent sends a
+ * ReportChildTask and gets back the seconds. Timing starts after the modules are loaded.
+ */
+import { stat } from 'node:fs/promises';
+import { withMigratedDatabase } from '../../server/src/db/with-database';
+import { createReportCommand } from '../../server/src/cli/commands/report-command';
+import { loadReportRecords } from '../../server/src/reports/load-report-records';
+
+export type ReportChildTask =
+  | { readonly kind: 'read'; readonly dataDir: string }
+  | {
+      readonly kind: 'report';
+      readonly dataDir: string;
+      readonly now: number;
+      readonly args: readonly string[];
+    };
+
+export type ReportChildResult =
+  | { readonly kind: 'done'; readonly seconds: number; readonly records?: number; readonly bytes?: number }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+async function runTask(task: ReportChildTask): Promise<ReportChildResult> {
+  const started = performance.now();
+  if (task.kind === 'read') {
+    const loaded = await withMigratedDatabase({ dataDir: task.dataDir }, loadReportRecords);
+    const seconds = (performance.now() - started) / 1000;
+    const { tickets, inspectionTemplates, inspectionRuns } = loaded.records;
+    return {
+      kind: 'done',
+      seconds,
+      records: tickets.length + inspectionTemplates.length + inspectionRuns.length,
+    };
+  }
+  let stderr = '';
+  const code = await createReportCommand({}, () => task.now)([...task.args, '--data', task.dataDir], {
+    stdout: { write: () => true },
+    stderr: { write: (text: string) => ((stderr += text), true) },
+    stopSignal: new Promise<string>(() => undefined),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0)
+    return { kind: 'failed', reason: `yunwei report ${task.args.join(' ')} 退出码 ${code}：${stderr}` };
+  const out = task.args[task.args.indexOf('--out') + 1] ?? '';
+  return { kind: 'done', seconds, bytes: (await stat(out)).size };
+}
+
+process.once('message', (task: ReportChildTask) => {
+  runTask(task)
+    .catch((error: unknown): ReportChildResult => ({
+      kind: 'failed',
+      reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }))
+    .then((result) => process.send?.(result, () => process.disconnect()));
+});
