@@ -1,8 +1,18 @@
 import type { DutyAssignment, DutyLog, DutySwap, SensitivePeriod } from '../records/kinds/duty';
 import { DUTY_DAY_REASON_LABELS, type DutyDay, dutyDays } from '../records/kinds/duty-days';
-import { DUTY_DAY_STATE_LABELS, type DutyDayStatus, currentRoster, dutyDayStatuses } from '../records/kinds/duty-roster';
+import {
+  DUTY_DAY_STATE_LABELS,
+  type DutyDayStatus,
+  currentRoster,
+  dutyDayStatuses,
+} from '../records/kinds/duty-roster';
 import { dateOf, startOfDate } from './dates';
-import { type Obligation, type ObligationContext, type ObligationState, subsystemInScope } from './obligation';
+import {
+  type Obligation,
+  type ObligationContext,
+  type ObligationState,
+  subsystemInScope,
+} from './obligation';
 
 export interface DutyRecords {
   readonly assignments: readonly DutyAssignment[];
@@ -23,9 +33,7 @@ export function dutyObligations(records: DutyRecords, context: ObligationContext
   const days = dutyDays(context.calendar, context.contractYear, records.sensitivePeriods);
   const roster = currentRoster(records.assignments, records.swaps);
   const byDate = new Map(days.map((day) => [day.date, day]));
-  const subsystemIds = [
-    ...new Set(days.flatMap((day) => (day.subsystems === 'all' ? [] : day.subsystems))),
-  ]
+  const subsystemIds = [...new Set(days.flatMap((day) => (day.subsystems === 'all' ? [] : day.subsystems)))]
     .filter((id) => subsystemInScope(context.scope, id))
     .sort((a, b) => a - b);
   const statuses = [

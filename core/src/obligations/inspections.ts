@@ -117,13 +117,34 @@ export function untrackedInspectionPlans(
     const source = `运维子项 ${subsystem.id} · 巡检计划`;
     const text = plan.clause ?? plan.id;
     if (plan.frequency === 'periodic') {
-      return [{ source, subsystemId: subsystem.id, text, reason: '招标文件只写“定期”，未规定巡检间隔，没有应检日期可核对' }];
+      return [
+        {
+          source,
+          subsystemId: subsystem.id,
+          text,
+          reason: '招标文件只写“定期”，未规定巡检间隔，没有应检日期可核对',
+        },
+      ];
     }
     if (plan.template === undefined) {
-      return [{ source, subsystemId: subsystem.id, text, reason: '招标文件未列出巡检项目，没有巡检模板，无法记录和核对巡检' }];
+      return [
+        {
+          source,
+          subsystemId: subsystem.id,
+          text,
+          reason: '招标文件未列出巡检项目，没有巡检模板，无法记录和核对巡检',
+        },
+      ];
     }
     if (!scheduled.has(plan.template)) {
-      return [{ source, subsystemId: subsystem.id, text, reason: '还没有建立设了检查周期的巡检模板，无法计算应检日期' }];
+      return [
+        {
+          source,
+          subsystemId: subsystem.id,
+          text,
+          reason: '还没有建立设了检查周期的巡检模板，无法计算应检日期',
+        },
+      ];
     }
     return [];
   });

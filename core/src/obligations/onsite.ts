@@ -9,7 +9,7 @@ import type { Obligation, ObligationContext, ObligationState } from './obligatio
 /**
  * A subsystem's "≥ N working days on site a year" (subsystem 8: 60), by `onSiteWorkdays`: reached →
  * met; more days short than working days left → broken; behind the pace the year needs (fewer days
- * than N × the share of its working days gone) → at risk; otherwise due by the year's end.
+ * than N × the share of its working days gone, rounded down) → at risk; otherwise due by the year's end.
  */
 export function onSiteWorkdayObligations(
   subsystems: readonly Subsystem[],
@@ -25,7 +25,8 @@ export function onSiteWorkdayObligations(
     const workdays = daysOfRange(context.contractYear).filter((date) =>
       context.calendar.isWorkday(isoDateToDayNumber(date)),
     ).length;
-    const expected = workdays === 0 ? 0 : (required * (workdays - result.workdaysLeft)) / workdays;
+    const expected =
+      workdays === 0 ? 0 : Math.floor((required * (workdays - result.workdaysLeft)) / workdays);
     let state: ObligationState;
     if (result.met) state = 'met';
     else if (required - result.done > result.workdaysLeft) state = 'broken';
@@ -39,7 +40,7 @@ export function onSiteWorkdayObligations(
         inRange(day.date, context.contractYear) &&
         context.calendar.isWorkday(isoDateToDayNumber(day.date)),
     );
-    const pace = state === 'at_risk' ? `；按进度此时应有 ${Math.ceil(expected)} 个` : '';
+    const pace = state === 'at_risk' ? `；按进度此时应有 ${expected} 个` : '';
     return [
       {
         id: `onsite_workdays:${subsystem.id}`,
@@ -86,7 +87,10 @@ export function stationedObligations(
             ? `截至昨日，每个工作日驻场均不少于 ${result.required} 人`
             : `${short} 个工作日驻场人数不足：${shown}${short > 3 ? ' 等' : ''}`,
         recordIds: days
-          .filter((day) => !day.deleted && day.subsystemId === subsystem.id && inRange(day.date, context.contractYear))
+          .filter(
+            (day) =>
+              !day.deleted && day.subsystemId === subsystem.id && inRange(day.date, context.contractYear),
+          )
           .map((day) => day.id),
         clause: subsystem.stationedClause ?? null,
       };

@@ -59,7 +59,10 @@ function dueState(context: ObligationContext, date: string): ObligationState {
  * month ends, the year's end, the acceptance dates). The app keeps no record of a report handed in,
  * so a report is never shown as met or missed: it is due, or at risk within 3 days of its day.
  */
-export function reportObligations(subsystems: readonly Subsystem[], context: ObligationContext): Obligation[] {
+export function reportObligations(
+  subsystems: readonly Subsystem[],
+  context: ObligationContext,
+): Obligation[] {
   const today = dateOf(context.now);
   return subsystems.flatMap((subsystem) =>
     subsystem.reports.flatMap((report): Obligation[] => {

@@ -4,17 +4,19 @@ import { clockOutcome } from '../reports/ticket-figures';
 import type { Ticket } from '../records/ticket';
 import { findSubsystem } from '../profile/find-sla-clock';
 import { endOfDate, startOfDate } from './dates';
-import { type Obligation, type ObligationContext, type ObligationState, subsystemInScope } from './obligation';
+import {
+  type Obligation,
+  type ObligationContext,
+  type ObligationState,
+  subsystemInScope,
+} from './obligation';
 
 /**
  * Each set clock (response, resolution) of each ticket received in the contract year up to `now`,
  * judged by the same `clockOutcome` the documents use: stopped in time → met; past its deadline,
  * stopped or not → broken; 75 % of its budget used → at risk; otherwise due at its deadline.
  */
-export function ticketClockObligations(
-  tickets: readonly Ticket[],
-  context: ObligationContext,
-): Obligation[] {
+export function ticketClockObligations(tickets: readonly Ticket[], context: ObligationContext): Obligation[] {
   const from = startOfDate(context.contractYear.from);
   const to = Math.min(endOfDate(context.contractYear.to), context.now + 1);
   const figureContext = { profile: context.profile, calendar: context.calendar, asOf: context.now };

@@ -52,7 +52,9 @@ export function trainingObligations(
       else state = daysLeft <= TRAINING_AT_RISK_DAYS ? 'at_risk' : 'due';
       const owedUnits = units.filter((unit) => unit.done < unit.owed).map((unit) => unit.unitName);
       const parts = [
-        remaining === 0 ? `已开展达标培训 ${progress.done} 场，满足要求` : `已开展达标培训 ${progress.done} 场，还差 ${remaining} 场`,
+        remaining === 0
+          ? `已开展达标培训 ${progress.done} 场，满足要求`
+          : `已开展达标培训 ${progress.done} 场，还差 ${remaining} 场`,
         ...(owedUnits.length === 0 ? [] : [`尚未培训：${owedUnits.join('、')}`]),
         ...(notMet.length === 0 ? [] : [`另有 ${notMet.length} 场未达到合同要求，不计入`]),
       ];
@@ -67,7 +69,9 @@ export function trainingObligations(
           dueAt,
           detail: parts.join('；'),
           recordIds: held.map((training) => training.id),
-          clause: subsystem.trainings.find((requirement) => requirement.id === progress.requirementId)?.clause ?? null,
+          clause:
+            subsystem.trainings.find((requirement) => requirement.id === progress.requirementId)?.clause ??
+            null,
         },
       ];
     },
@@ -76,7 +80,10 @@ export function trainingObligations(
 
 export function untrackedTrainings(subsystem: Subsystem): NotTracked[] {
   return subsystem.trainings
-    .filter((requirement) => requirement.sessionsPerYear === undefined && requirement.perDocumentSystemUnit !== true)
+    .filter(
+      (requirement) =>
+        requirement.sessionsPerYear === undefined && requirement.perDocumentSystemUnit !== true,
+    )
     .map((requirement) => ({
       source: `运维子项 ${subsystem.id} · 培训`,
       subsystemId: subsystem.id,

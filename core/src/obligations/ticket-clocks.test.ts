@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../time/shanghai-time';
+import type { Obligation } from './obligation';
+import { contextAt, testTicket } from './test-records';
+import { ticketClockObligations } from './ticket-clocks';
+
+/*
+ * Subsystem 5 (网站群): faults answered within 10 minutes and resolved within 2 hours, round the clock.
+ * Subsystem 1 (互联网+人社): resolved within 30 minutes of its 09:00–17:30 working-day schedule. The
+ * 2026 Spring Festival holiday runs 02-15…02-23; Saturday 02-14 is a 调休 working day.
+ */
+const onHoliday = testTicket({ receivedAt: parseInstant('2026-02-16 10:00') });
+
+function clock(obligations: readonly Obligation[], kind: 'response' | 'resolution'): Obligation {
+  const found = obligations.find((obligation) => obligation.id.endsWith(`:${kind}`));
+  if (found === undefined) throw new Error(`no ${kind} clock`);
+  return found;
+}
+
+describe('ticketClockObligations: each set clock of each ticket of the year', () => {
+  it.each([
+    // now, response state, resolution state
+    ['2026-02-16 10:05', 'due', 'due'], // 5 of 10 minutes: 50 %
+    ['2026-02-16 10:08', 'at_risk', 'due'], // 8 of 10 minutes: 80 % ≥ 75 %
+    ['2026-02-16 10:11', 'broken', 'due'], // one minute past 10:10
+    ['2026-02-16 11:35', 'broken', 'at_risk'], // 95 of 120 minutes: 79 %
+    ['2026-02-16 12:01', 'broken', 'broken'], // past 12:00
+  ] as const)(
+    'an unanswered holiday fault at %s: response %s, resolution %s',
+    (now, response, resolution) => {
+      const obligations = ticketClockObligations([onHoliday], contextAt(now));
+      expect(clock(obligations, 'response').state).toBe(response);
+      expect(clock(obligations, 'resolution').state).toBe(resolution);
+    },
+  );
+
+  it('is due at the clock’s deadline and proves itself with the ticket', () => {
+    const response = clock(ticketClockObligations([onHoliday], contextAt('2026-02-16 10:05')), 'response');
+    expect(response.dueAt).toBe(parseInstant('2026-02-16 10:10'));
+    expect(response.recordIds).toEqual([onHoliday.id]);
+    expect(response.subsystemId).toBe(5);
+    expect(response.title).toBe('网站群工单“网站首页无法打开”响应时限');
+  });
+
+  it('is met once the clocks stopped in time, broken when one stopped late', () => {
+    const inTime = testTicket({ receivedAt: parseInstant('2026-02-16 10:00') }, [
+      ['respond', '2026-02-16 10:05'],
+      ['resolve', '2026-02-16 11:00'],
+    ]);
+    const late = testTicket({ receivedAt: parseInstant('2026-02-16 10:00') }, [
+      ['respond', '2026-02-16 10:25'],
+      ['resolve', '2026-02-16 11:00'],
+    ]);
+    const obligations = ticketClockObligations([inTime, late], contextAt('2026-02-16 12:30'));
+    expect(obligations.map((obligation) => [obligation.id.split(':')[1], obligation.state])).toEqual([
+      [inTime.id, 'met'],
+      [inTime.id, 'met'],
+      [late.id, 'broken'],
+      [late.id, 'met'],
+    ]);
+    expect(clock(obligations.slice(2), 'response').detail).toBe('超过时限 15 分钟 后才响应');
+  });
+
+  it('runs a working-day clock over the 调休 Saturday and not over the holiday', () => {
+    // Subsystem 1, received Saturday 02-14 17:20: 10 working minutes that day, then nothing until
+    // Tuesday 02-24 09:00, so the 30 minutes end at 02-24 09:20.
+    const ticket = testTicket({ subsystemId: 1, receivedAt: parseInstant('2026-02-14 17:20') });
+    const resolution = clock(ticketClockObligations([ticket], contextAt('2026-02-20 12:00')), 'resolution');
+    expect(resolution.state).toBe('due');
+    expect(resolution.dueAt).toBe(parseInstant('2026-02-24 09:20'));
+    expect(resolution.detail).toBe('已用时限的 33%，须在 2026-02-24 09:20 前解决');
+  });
+
+  it('leaves out deleted tickets, tickets of another year, later tickets and other subsystems', () => {
+    const deleted = { ...onHoliday, id: '00000000-0000-4000-8000-00000000ffff', deleted: true };
+    const lastYear = testTicket({ receivedAt: parseInstant('2025-12-31 10:00') });
+    const later = testTicket({ receivedAt: parseInstant('2026-02-17 10:00') });
+    const now = '2026-02-16 10:05';
+    expect(ticketClockObligations([deleted, lastYear, later], contextAt(now))).toEqual([]);
+    const engineerOfOne = contextAt(now, { scope: { subsystemIds: [1], unitIds: null } });
+    expect(ticketClockObligations([onHoliday], engineerOfOne)).toEqual([]);
+  });
+
+  it('sets no obligation for a clock the contract does not set', () => {
+    // Subsystem 12 sets no clocks; the contract's own are for faults and security reports only.
+    const consultation = testTicket({
+      subsystemId: 12,
+      category: 'consultation',
+      receivedAt: parseInstant('2026-03-02 10:00'),
+    });
+    expect(ticketClockObligations([consultation], contextAt('2026-03-02 10:05'))).toEqual([]);
+  });
+});
