@@ -14,6 +14,7 @@ export {
   recordKind,
   type BlobField,
   type DerivedField,
+  type OwnerField,
   type RecordKind,
   type RecordScopeRule,
 } from './record-kinds';

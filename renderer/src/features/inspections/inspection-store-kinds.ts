@@ -16,11 +16,34 @@ export const inspectionTemplateStoreKind: StoreKind<InspectionTemplate> = {
   ids: async (db) => (await db.inspectionTemplates.orderBy('id').keys()).map(String),
   idsInSubsystems: async (db, subsystemIds) =>
     (await db.inspectionTemplates.where('subsystemId').anyOf(subsystemIds).toArray()).map((row) => row.id),
+  readLocal: async (db, ids) =>
+    (
+      await db.inspectionTemplates
+        .where('id')
+        .anyOf([...ids])
+        .toArray()
+    ).map((row) => ({
+      id: row.id,
+      key: row.key,
+      record: row.record,
+      serverClocks: row.serverClocks,
+    })),
   readStored: readStoredTemplate,
   writeStored: async (db, transaction, template) => {
     await request(() =>
       transaction.objectStore(db.inspectionTemplates.name).put(inspectionTemplateRow(template)),
     );
+  },
+  // A pull that renumbered the version frees its old key.
+  putPulled: (db, writes, { record, stored, serverClocks }) => {
+    const row = inspectionTemplateRow(record, serverClocks);
+    if (stored?.key !== undefined && stored.key !== null && stored.key !== row.key) {
+      writes.delete(db.inspectionTemplates, stored.key);
+    }
+    writes.put(db.inspectionTemplates, row);
+  },
+  removePulled: (db, writes, _templateId, stored) => {
+    if (stored?.key !== undefined && stored.key !== null) writes.delete(db.inspectionTemplates, stored.key);
   },
 };
 
@@ -29,6 +52,10 @@ export const inspectionRunStoreKind: StoreKind<InspectionRun> = {
   ids: async (db) => db.inspectionRuns.toCollection().primaryKeys(),
   idsInSubsystems: async (db, subsystemIds) =>
     db.inspectionRuns.where('subsystemId').anyOf(subsystemIds).primaryKeys(),
+  readLocal: async (db, ids) =>
+    (await db.inspectionRuns.bulkGet([...ids]))
+      .filter((row) => row !== undefined)
+      .map((row) => ({ id: row.id, key: null, record: row.record, serverClocks: row.serverClocks })),
   readStored: async (db, transaction, run) =>
     (await request<InspectionRunRow | undefined>(() =>
       transaction.objectStore(db.inspectionRuns.name).get(run.id),
@@ -36,6 +63,9 @@ export const inspectionRunStoreKind: StoreKind<InspectionRun> = {
   writeStored: async (db, transaction, run) => {
     await request(() => transaction.objectStore(db.inspectionRuns.name).put(inspectionRunRow(run)));
   },
+  putPulled: (db, writes, { record, serverClocks }) =>
+    writes.put(db.inspectionRuns, inspectionRunRow(record, serverClocks)),
+  removePulled: (db, writes, runId) => writes.delete(db.inspectionRuns, runId),
 };
 
 /**

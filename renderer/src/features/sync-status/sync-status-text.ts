@@ -125,5 +125,17 @@ export function recordPath(recordType: RecordType, recordId: string): string {
       return `/inspections/run/${recordId}`;
     case 'inspection_template':
       return '/inspections/templates';
+    case 'training':
+      return `/trainings/${recordId}`;
+    case 'sensitive_period':
+    case 'duty_assignment':
+    case 'duty_swap':
+      return '/duty';
+    case 'duty_log':
+      return `/duty/log/${recordId}`;
+    case 'visit':
+      return `/visits/${recordId}`;
+    case 'onsite_day':
+      return '/onsite';
   }
 }

@@ -3,7 +3,7 @@ import { request } from '../../store/database/native-transaction';
 import type { StoreKind } from '../../store/kinds/store-kind';
 import type { TicketRow } from '../../store/rows/row-types';
 import { ticketRow } from '../../store/rows/ticket-row';
-import { searchRowsToWrite } from '../../store/rows/ticket-search-rows';
+import { searchRowsToWrite, ticketSearchKeyRange } from '../../store/rows/ticket-search-rows';
 
 /** Tickets in the store: their rows and, beside them, their search rows. */
 export const ticketStoreKind: StoreKind<Ticket> = {
@@ -21,6 +21,10 @@ export const ticketStoreKind: StoreKind<Ticket> = {
     );
     return lists.flat();
   },
+  readLocal: async (db, ids) =>
+    (await db.tickets.bulkGet([...ids]))
+      .filter((row) => row !== undefined)
+      .map((row) => ({ id: row.id, key: null, record: row.record, serverClocks: row.serverClocks })),
   readStored: async (db, transaction, ticket) =>
     (await request<TicketRow | undefined>(() => transaction.objectStore(db.tickets.name).get(ticket.id))) ??
     null,
@@ -32,5 +36,18 @@ export const ticketStoreKind: StoreKind<Ticket> = {
       request(() => transaction.objectStore(db.tickets.name).put(ticketRow(ticket, db.slaRules, now))),
       ...searchRowsToWrite(stored, ticket, newRecordId).map((row) => request(() => search.put(row))),
     ]);
+  },
+  putPulled: (db, writes, { record, stored, serverClocks, now, deferCompanions }) => {
+    writes.put(db.tickets, ticketRow(record, db.slaRules, now, serverClocks));
+    if (deferCompanions) return;
+    for (const row of searchRowsToWrite(stored?.record ?? null, record, newRecordId)) {
+      writes.put(db.ticketSearch, row);
+    }
+  },
+  // A removed ticket's search rows go with it: its base rows and every addition.
+  removePulled: (db, writes, ticketId) => {
+    writes.delete(db.tickets, ticketId);
+    const [from, to] = ticketSearchKeyRange(ticketId);
+    writes.deleteWith(() => db.ticketSearch.where(':id').between(from, to).delete());
   },
 };

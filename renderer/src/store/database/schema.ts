@@ -83,4 +83,15 @@ export const SCHEMA_V5 = SCHEMA_V4;
  */
 export const SCHEMA_V6 = SCHEMA_V5;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+/**
+ * Version 7: `records`, one table for the record kinds of which a contract year has hundreds
+ * (trainings, duty, visits, on-site days; store/kinds/plain-store-kind.ts), indexed by type and day and
+ * by the units of a visit. A new kind of that size needs no table and no version of its own. New and
+ * empty, so no upgrade.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  records: 'id, [type+day], *unitIds',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 7;

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import type { ServerClocks } from '../rows/row-types';
+import type { RowWrites } from './row-writes';
 
 /** A record's row as a save reads it: the record, and the server's clocks if the row holds them. */
 export interface StoredRow<Record> {
@@ -8,11 +9,31 @@ export interface StoredRow<Record> {
   readonly serverClocks?: ServerClocks;
 }
 
+/** A record as this PC stores it, with the key its row is stored under when that is not its id. */
+export interface LocalRow<Record> extends StoredRow<Record> {
+  readonly id: string;
+  /** A template's row key (`<templateId>@<version>`); null when the row is keyed by the record's id. */
+  readonly key: string | null;
+}
+
+/** What a pull writes for one record besides its server states. */
+export interface PulledRecord<Record> {
+  readonly record: Record;
+  /** The version this PC stored before the pull, if any. */
+  readonly stored: LocalRow<Record> | undefined;
+  /** The server's clocks to keep in the row, when the row is exactly the server's version. */
+  readonly serverClocks: ServerClocks | undefined;
+  readonly now: number;
+  /** Leave companion rows that an initial sync defers (a ticket's search rows, search/search-backlog.ts). */
+  readonly deferCompanions: boolean;
+}
+
 /**
  * How the store keeps one record type, registered by the type's feature folder
- * (`features/tickets/ticket-store-kind.ts`, `features/inspections/inspection-store-kinds.ts`) and read
- * by every save, transaction and sweep over records (`save/record-tables.ts`). A save runs on its
- * native transaction (database/native-transaction.ts), by the names Dexie gave the object stores.
+ * (`features/tickets/ticket-store-kind.ts`, `features/trainings/training-store-kind.ts`) and read by
+ * every save, pull, transaction and sweep over records (`save/record-tables.ts`). A save runs on its
+ * native transaction (database/native-transaction.ts), by the names Dexie gave the object stores; a
+ * pull collects its rows in a RowWrites and writes them with Dexie's bulk calls.
  */
 export interface StoreKind<Record> {
   /** Every table a transaction over the type's records must include, companions included. */
@@ -21,6 +42,8 @@ export interface StoreKind<Record> {
   readonly ids: (db: YunweiDatabase) => Promise<string[]>;
   /** The ids of the type's records in these subsystems (in a transaction over `tables`). */
   readonly idsInSubsystems: (db: YunweiDatabase, subsystemIds: readonly number[]) => Promise<string[]>;
+  /** The stored rows of these record ids that exist (in a Dexie transaction over `tables`). */
+  readonly readLocal: (db: YunweiDatabase, ids: readonly string[]) => Promise<LocalRow<Record>[]>;
   /** The stored row of `record` (same id), or null; refuses a save the type's keys cannot hold. */
   readonly readStored: (
     db: YunweiDatabase,
@@ -35,4 +58,13 @@ export interface StoreKind<Record> {
     now: number,
     stored: Record | null,
   ) => Promise<void>;
+  /** Adds the rows of a pulled record (and its companions) to the page's writes. */
+  readonly putPulled: (db: YunweiDatabase, writes: RowWrites, pulled: PulledRecord<Record>) => void;
+  /** Adds the deletes of a record the pull removes (it became invisible to this user). */
+  readonly removePulled: (
+    db: YunweiDatabase,
+    writes: RowWrites,
+    recordId: string,
+    stored: LocalRow<Record> | undefined,
+  ) => void;
 }

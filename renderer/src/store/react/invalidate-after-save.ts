@@ -1,17 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SavedMessage, StoreChangeMessage } from './store-broadcast';
+import { RECORD_KINDS } from '../save/record-kinds';
 import { CALENDAR_NOTICES_QUERY_KEY } from './use-sla-rules';
 
+/** Every record type's cached lists (save/record-kinds.ts `queryKey`). */
+function invalidateRecordLists(queryClient: QueryClient): Promise<void>[] {
+  return Object.values(RECORD_KINDS).map((kind) =>
+    queryClient.invalidateQueries({ queryKey: [kind.queryKey] }),
+  );
+}
+
 /**
- * Every cached list of records, and the saved record's history. All three lists are refreshed because
- * records point at each other (a ticket opened from an inspection result, the run linking back);
- * only queries on screen refetch, so this is cheap.
+ * Every cached list of records, and the saved record's history. Every type's lists are refreshed
+ * because records point at each other (a ticket opened from an inspection result, a duty log naming
+ * the tickets of the day); only queries on screen refetch, so this is cheap.
  */
 export function invalidateAfterSave(queryClient: QueryClient, saved: SavedMessage): Promise<void> {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['tickets'] }),
-    queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
-    queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
+    ...invalidateRecordLists(queryClient),
     queryClient.invalidateQueries({ queryKey: ['history', saved.recordId] }),
   ]).then(() => undefined);
 }
@@ -24,9 +30,7 @@ export function invalidateAfterChange(queryClient: QueryClient, change: StoreCha
   return Promise.all([
     // A sync may have brought calendar notices (use-sla-rules.ts).
     queryClient.invalidateQueries({ queryKey: CALENDAR_NOTICES_QUERY_KEY }),
-    queryClient.invalidateQueries({ queryKey: ['tickets'] }),
-    queryClient.invalidateQueries({ queryKey: ['inspectionRuns'] }),
-    queryClient.invalidateQueries({ queryKey: ['inspectionTemplates'] }),
+    ...invalidateRecordLists(queryClient),
     ...change.recordIds.map((recordId) => queryClient.invalidateQueries({ queryKey: ['history', recordId] })),
   ]).then(() => undefined);
 }

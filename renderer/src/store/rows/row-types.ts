@@ -75,6 +75,22 @@ export interface InspectionRunRow {
   readonly serverClocks?: ServerClocks;
 }
 
+/**
+ * A record of a plain kind (kinds/plain-store-kind.ts: trainings, duty, visits, on-site days), all in
+ * the one `records` table. `subsystemId` and `unitIds` are its placement (core record-placement.ts).
+ */
+export interface PlainRecordRow {
+  readonly id: string;
+  readonly type: RecordType;
+  /** The Shanghai day lists sort and filter it by, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly subsystemId: number;
+  readonly unitIds: readonly number[];
+  readonly record: unknown;
+  /** The server's clocks for this record, when the row holds them (see ServerClocks). */
+  readonly serverClocks?: ServerClocks;
+}
+
 export type HistoryRow = HistoryEntry;
 
 /** A core outbox op with its position in the push queue. */

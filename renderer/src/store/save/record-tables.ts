@@ -4,10 +4,25 @@ import {
   inspectionTemplateStoreKind,
 } from '../../features/inspections/inspection-store-kinds';
 import { ticketStoreKind } from '../../features/tickets/ticket-store-kind';
+import {
+  dutyAssignmentStoreKind,
+  dutyLogStoreKind,
+  dutySwapStoreKind,
+  sensitivePeriodStoreKind,
+} from '../../features/duty/duty-store-kinds';
+import { onSiteDayStoreKind } from '../../features/onsite/onsite-store-kind';
+import { trainingStoreKind } from '../../features/trainings/training-store-kind';
+import { visitStoreKind } from '../../features/visits/visit-store-kind';
 import type { RecordType } from '@core/records';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import type { StoreKind, StoredRow } from '../kinds/store-kind';
-import { RECORD_KINDS, STORE_RECORD_TYPES, type StoreRecordType, type StoredRecords } from './record-kinds';
+import {
+  RECORD_KINDS,
+  STORE_RECORD_TYPES,
+  type AnyStoredRecord,
+  type StoreRecordType,
+  type StoredRecords,
+} from './record-kinds';
 
 /**
  * Each record type's store kind, from its feature folder: a Record, so a new type without one does not
@@ -17,11 +32,23 @@ const STORE_KINDS: { readonly [K in StoreRecordType]: StoreKind<StoredRecords[K]
   ticket: ticketStoreKind,
   inspectionTemplate: inspectionTemplateStoreKind,
   inspectionRun: inspectionRunStoreKind,
+  training: trainingStoreKind,
+  sensitivePeriod: sensitivePeriodStoreKind,
+  dutyAssignment: dutyAssignmentStoreKind,
+  dutySwap: dutySwapStoreKind,
+  dutyLog: dutyLogStoreKind,
+  visit: visitStoreKind,
+  onSiteDay: onSiteDayStoreKind,
 };
 
-/** Every record table, for a transaction that reads or writes records of any type. */
+/** The store kind of a record type, for code that treats every type alike (a pull, a sweep). */
+export function storeKindOf(recordType: StoreRecordType): StoreKind<AnyStoredRecord> {
+  return STORE_KINDS[recordType] as StoreKind<AnyStoredRecord>;
+}
+
+/** Every record table, each once, for a transaction that reads or writes records of any type. */
 export function recordTables(db: YunweiDatabase): Table[] {
-  return Object.values(STORE_KINDS).flatMap((kind) => kind.tables(db));
+  return [...new Set(Object.values(STORE_KINDS).flatMap((kind) => kind.tables(db)))];
 }
 
 /** The object stores a save of this record type writes besides history, outbox and meta. */

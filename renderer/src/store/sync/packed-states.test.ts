@@ -39,7 +39,12 @@ describe('server states in the store', () => {
       const clocks = rowClocks(states, record, 0);
       // The states read only the record's fields: any record shape will do.
       const stored = record as unknown as AnyRecord;
-      const local = { record: stored, key: null, ...(clocks === undefined ? {} : { serverClocks: clocks }) };
+      const local = {
+        id: 't1',
+        record: stored,
+        key: null,
+        ...(clocks === undefined ? {} : { serverClocks: clocks }),
+      };
       expect(serverStatesOf(undefined, local)).toEqual(states);
       const newer = { ...states, title: { value: '服务器上的新标题', hlc: other, rank: 1 as const } };
       expect(serverStatesOf(syncStateRow(ref, newer), local)).toEqual(newer);
@@ -48,9 +53,9 @@ describe('server states in the store', () => {
 
   it('reads neither a states row nor clocks as no states: the server knows nothing of the record', () => {
     expect(serverStatesOf(undefined, undefined)).toEqual({});
-    expect(serverStatesOf(undefined, { record: { id: 't1' } as unknown as AnyRecord, key: null })).toEqual(
-      {},
-    );
+    expect(
+      serverStatesOf(undefined, { id: 't1', record: { id: 't1' } as unknown as AnyRecord, key: null }),
+    ).toEqual({});
     expect(serverStatesOf(syncStateRow({ recordId: 't1', recordType: 'ticket' }, {}), undefined)).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { safeParseInChinese } from '@core/records';
+import { placementOf, safeParseInChinese } from '@core/records';
 import type { RecordType } from '@core/records';
 import { type FieldStates, mergeWrites } from '@core/sync/merge';
 import { type PushOp, type PushResponse, pushOpSchema } from '@core/sync/protocol';
@@ -99,8 +99,13 @@ async function fallbackSubsystems(
   ]);
   refs.forEach((row, index) => {
     const fromStates = serverStatesOf(states[index], records.get(row.recordId)).subsystemId?.value;
+    const stored = records.get(row.recordId)?.record;
     const subsystemId =
-      typeof fromStates === 'number' ? fromStates : records.get(row.recordId)?.record.subsystemId;
+      typeof fromStates === 'number'
+        ? fromStates
+        : stored === undefined
+          ? undefined
+          : placementOf(row.recordType, stored as unknown as Readonly<Record<string, unknown>>).subsystemId;
     if (subsystemId !== undefined) found.set(row.recordId, subsystemId);
   });
   return found;

@@ -4,38 +4,29 @@ import {
   historyValues,
   newRecordId,
   parseRecord,
-  type InspectionRun,
   type InspectionTemplate,
   type RecordType,
-  type Ticket,
 } from '@core/records';
 import type { HistoryEntry } from '@core/sync';
 import { type FieldStates, UPDATED_AT_FIELD, recordValues } from '@core/sync/merge';
 import type { YunweiDatabase } from '../database/yunwei-database';
-import { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '../rows/inspection-rows';
-import type {
-  InspectionRunRow,
-  InspectionTemplateRow,
-  ServerClocks,
-  SyncStateRow,
-  TicketRow,
-  TicketSearchRow,
-} from '../rows/row-types';
-import { ticketRow } from '../rows/ticket-row';
-import { searchRowsToWrite, ticketSearchKeyRange } from '../rows/ticket-search-rows';
-import { RECORD_KINDS, STORE_TYPE_OF } from '../save/record-kinds';
+import type { LocalRow } from '../kinds/store-kind';
+import { RowWrites } from '../kinds/row-writes';
+import { inspectionTemplateKey } from '../rows/inspection-rows';
+import type { ServerClocks, SyncStateRow } from '../rows/row-types';
+import {
+  RECORD_KINDS,
+  STORE_TYPE_OF,
+  type AnyStoredRecord,
+  type StoreRecordType,
+} from '../save/record-kinds';
+import { storeKindOf } from '../save/record-tables';
 import { syncStateRow } from './packed-states';
 
-export type AnyRecord = Ticket | InspectionTemplate | InspectionRun;
+export type AnyRecord = AnyStoredRecord;
 
 /** A record as this PC stores it, with what its row was indexed under. */
-export interface LocalRecord {
-  readonly record: AnyRecord;
-  /** A template's row key (`<templateId>@<version>`); null for other types. */
-  readonly key: string | null;
-  /** The server's clocks the row holds (row-types.ts ServerClocks). */
-  readonly serverClocks?: ServerClocks;
-}
+export type LocalRecord = LocalRow<AnyRecord>;
 
 export interface RecordRef {
   readonly recordType: RecordType;
@@ -47,25 +38,15 @@ export async function readLocalRecords(
   db: YunweiDatabase,
   refs: readonly RecordRef[],
 ): Promise<Map<string, LocalRecord>> {
-  const idsOf = (type: RecordType) =>
-    refs.filter((ref) => ref.recordType === type).map((ref) => ref.recordId);
-  const local = (
-    row: { readonly id: string; readonly record: AnyRecord; readonly serverClocks?: ServerClocks },
-    key: string | null,
-  ): [string, LocalRecord] => [row.id, { record: row.record, key, serverClocks: row.serverClocks }];
-  const present = <Row>(rows: readonly (Row | undefined)[]) => rows.filter((row) => row !== undefined);
-  // A Record over the core types, so a type the store does not read cannot compile.
-  const readers: Readonly<Record<RecordType, () => Promise<[string, LocalRecord][]>>> = {
-    ticket: async () => present(await db.tickets.bulkGet(idsOf('ticket'))).map((row) => local(row, null)),
-    inspection_run: async () =>
-      present(await db.inspectionRuns.bulkGet(idsOf('inspection_run'))).map((row) => local(row, null)),
-    inspection_template: async () =>
-      (await db.inspectionTemplates.where('id').anyOf(idsOf('inspection_template')).toArray()).map((row) =>
-        local(row, row.key),
-      ),
-  };
-  const lists = await Promise.all(Object.values(readers).map((read) => read()));
-  return new Map(lists.flat());
+  const idsByType = new Map<StoreRecordType, string[]>();
+  for (const ref of refs) {
+    const storeType = STORE_TYPE_OF[ref.recordType];
+    idsByType.set(storeType, [...(idsByType.get(storeType) ?? []), ref.recordId]);
+  }
+  const lists = await Promise.all(
+    [...idsByType].map(([storeType, ids]) => storeKindOf(storeType).readLocal(db, ids)),
+  );
+  return new Map(lists.flat().map((row) => [row.id, row]));
 }
 
 export type Shown =
@@ -123,14 +104,8 @@ export type ServerStatesPlace =
  * record never loses its states to a row rewritten without them.
  */
 export class RecordRowBatch {
-  private readonly tickets: TicketRow[] = [];
-  private readonly search: TicketSearchRow[] = [];
-  private readonly runs: InspectionRunRow[] = [];
-  private readonly templates: InspectionTemplateRow[] = [];
+  private readonly rows = new RowWrites();
   private readonly states: SyncStateRow[] = [];
-  private readonly deletedTickets: string[] = [];
-  private readonly deletedRuns: string[] = [];
-  private readonly deletedTemplateKeys: string[] = [];
   private readonly deletedStates: string[] = [];
   readonly history: HistoryEntry[] = [];
 
@@ -148,26 +123,13 @@ export class RecordRowBatch {
     const clocks = 'inRow' in server ? server.inRow : undefined;
     if ('full' in server && Object.keys(server.full).length > 0) this.putStates(ref, server.full);
     else if ('full' in server || server.replacesStateRow) this.deletedStates.push(ref.recordId);
-    switch (ref.recordType) {
-      case 'ticket': {
-        this.tickets.push(ticketRow(record as Ticket, this.db.slaRules, this.now, clocks));
-        if (this.deferSearch) return;
-        const before = stored === undefined ? null : (stored.record as Ticket);
-        this.search.push(...searchRowsToWrite(before, record as Ticket, newRecordId));
-        return;
-      }
-      case 'inspection_run':
-        this.runs.push(inspectionRunRow(record as InspectionRun, clocks));
-        return;
-      case 'inspection_template': {
-        const row = inspectionTemplateRow(record as InspectionTemplate, clocks);
-        if (stored?.key !== undefined && stored.key !== null && stored.key !== row.key) {
-          this.deletedTemplateKeys.push(stored.key);
-        }
-        this.templates.push(row);
-        return;
-      }
-    }
+    storeKindOf(STORE_TYPE_OF[ref.recordType]).putPulled(this.db, this.rows, {
+      record,
+      stored,
+      serverClocks: clocks,
+      now: this.now,
+      deferCompanions: this.deferSearch,
+    });
   }
 
   /** The server states of a record whose row is not rewritten (a pull that could not show it). */
@@ -178,41 +140,13 @@ export class RecordRowBatch {
   /** Drops the record's row and its server states. */
   remove(ref: RecordRef, stored: LocalRecord | undefined): void {
     this.deletedStates.push(ref.recordId);
-    switch (ref.recordType) {
-      case 'ticket':
-        this.deletedTickets.push(ref.recordId);
-        return;
-      case 'inspection_run':
-        this.deletedRuns.push(ref.recordId);
-        return;
-      case 'inspection_template':
-        if (stored?.key !== undefined && stored.key !== null) this.deletedTemplateKeys.push(stored.key);
-        return;
-    }
+    storeKindOf(STORE_TYPE_OF[ref.recordType]).removePulled(this.db, this.rows, ref.recordId, stored);
   }
 
   async flush(): Promise<void> {
     const { db } = this;
-    // Deletes first: a template renumbered by a pull frees its old key before the new row is put.
-    await Promise.all([
-      db.tickets.bulkDelete(this.deletedTickets),
-      // A deleted ticket's search rows go with it: its base rows and every addition.
-      ...this.deletedTickets.map((ticketId) => {
-        const [from, to] = ticketSearchKeyRange(ticketId);
-        return db.ticketSearch.where(':id').between(from, to).delete();
-      }),
-      db.inspectionRuns.bulkDelete(this.deletedRuns),
-      db.inspectionTemplates.bulkDelete(this.deletedTemplateKeys),
-      db.syncStates.bulkDelete(this.deletedStates),
-    ]);
-    await Promise.all([
-      db.tickets.bulkPut(this.tickets),
-      db.ticketSearch.bulkPut(this.search),
-      db.inspectionRuns.bulkPut(this.runs),
-      db.inspectionTemplates.bulkPut(this.templates),
-      db.syncStates.bulkPut(this.states),
-      db.history.bulkAdd(this.history),
-    ]);
+    await Promise.all([this.rows.flush(), db.syncStates.bulkDelete(this.deletedStates)]);
+    await Promise.all([db.syncStates.bulkPut(this.states), db.history.bulkAdd(this.history)]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { encodeHlc, tick } from '@core/sync';
 import { type FieldStates, UPDATED_AT_FIELD } from '@core/sync/merge';
 import type { RejectionCode } from '@core/sync/protocol';
-import { RECORD_KINDS as CORE_RECORD_KINDS, historyValues, newRecordId } from '@core/records';
+import { RECORD_KINDS as CORE_RECORD_KINDS, historyValues, newRecordId, placementOf } from '@core/records';
 import { readClock, writeClock } from '../database/clock';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import { StoreError } from '../errors/store-error';
@@ -89,12 +89,19 @@ export async function resendRejectedChange(
         const next = tick(clock, at);
         const hlc = encodeHlc(next);
         const kind = rejection.op.kind === 'restore' && current.deleted === false ? 'restore' : 'change';
+        const { subsystemId } = placementOf(
+          rejection.op.recordType,
+          current as unknown as Readonly<Record<string, unknown>>,
+        );
         const op: OutboxRow = {
           opId: newRecordId(),
           kind,
           recordType: rejection.op.recordType,
           recordId: rejection.recordId,
-          subsystemId: current.subsystemId,
+          subsystemId: placementOf(
+            rejection.op.recordType,
+            current as unknown as Readonly<Record<string, unknown>>,
+          ).subsystemId,
           fields: fields.map((field) => ({ field, value: toJsonValue(values[field]), hlc })),
           createdAt: at,
         };
@@ -110,7 +117,7 @@ export async function resendRejectedChange(
           db.outbox.add(op),
           writeClock(db, next),
         ]);
-        await rebaseHeldOps(db, rejection.recordId, current.subsystemId);
+        await rebaseHeldOps(db, rejection.recordId, subsystemId);
       },
     );
   } catch (error) {

@@ -1,0 +1,5 @@
+import type { OnSiteDay } from '@core/records/kinds';
+import { plainStoreKind } from '../../store/kinds/plain-store-kind';
+
+/** On-site days, by their day. */
+export const onSiteDayStoreKind = plainStoreKind<OnSiteDay>('onsite_day', (day) => day.date);

@@ -1,0 +1,8 @@
+import type { Training } from '@core/records/kinds';
+import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
+import { plainStoreKind } from '../../store/kinds/plain-store-kind';
+
+/** Trainings, listed by the day they started. */
+export const trainingStoreKind = plainStoreKind<Training>('training', (training) =>
+  dayNumberToIsoDate(dayNumberOf(training.startAt)),
+);

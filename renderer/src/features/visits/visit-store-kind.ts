@@ -1,0 +1,5 @@
+import type { Visit } from '@core/records/kinds';
+import { plainStoreKind } from '../../store/kinds/plain-store-kind';
+
+/** Visits, by the day of the visit; the `records` table indexes their units too. */
+export const visitStoreKind = plainStoreKind<Visit>('visit', (visit) => visit.date);
