@@ -42,6 +42,12 @@ export { toStoreError } from './errors/to-store-error';
 export { StoreProvider, type StoreProviderProps } from './react/StoreProvider';
 export { useCurrentUser, useDatabase, type CurrentUser } from './react/store-context';
 export { useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
+export {
+  usePlainRecord,
+  usePlainRecords,
+  type DayRange,
+  type PlainStoreType,
+} from './react/use-plain-records';
 export { useUndoLastSave, type UndoLastSave } from './react/use-undo-last-save';
 export { useShowStoreError } from './react/use-show-store-error';
 export { useOfferUndo as useOfferUndoMessage, type UndoMessageOptions } from './react/use-offer-undo';

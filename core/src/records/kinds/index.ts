@@ -11,6 +11,7 @@ export {
   recordDateSchema,
   unscopedEnvelopeShape,
 } from './common';
+export { contractYearOf } from './contract-year';
 export {
   LECTURER_LEVELS,
   LECTURER_LEVEL_LABELS,

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { plainRowsOfType } from '../kinds/plain-store-kind';
+import { RECORD_KINDS, type StoredRecords } from '../save/record-kinds';
+import { useDatabase } from './store-context';
+
+/** The store types kept in the shared `records` table (kinds/plain-store-kind.ts). */
+export type PlainStoreType =
+  'training' | 'sensitivePeriod' | 'dutyAssignment' | 'dutySwap' | 'dutyLog' | 'visit' | 'onSiteDay';
+
+/** Days `YYYY-MM-DD`, both ends included; absent for every record of the type. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The undeleted records of a plain type, by day (a training's start, a duty day, a visit), read from
+ * this PC's store: offline like every list. Cached under the type's query key, so every save or sync
+ * of the type refreshes it (react/invalidate-after-save.ts).
+ */
+export function usePlainRecords<K extends PlainStoreType>(storeType: K, range?: DayRange) {
+  const db = useDatabase();
+  const kind = RECORD_KINDS[storeType];
+  return useQuery({
+    queryKey: [kind.queryKey, db.name, 'byDay', range?.from ?? null, range?.to ?? null],
+    queryFn: async (): Promise<StoredRecords[K][]> => {
+      const rows =
+        range === undefined
+          ? await plainRowsOfType(db, kind.coreType).toArray()
+          : await db.records
+              .where('[type+day]')
+              .between([kind.coreType, range.from], [kind.coreType, range.to], true, true)
+              .toArray();
+      return rows
+        .map((row) => row.record as StoredRecords[K])
+        .filter((record) => !(record as { readonly deleted: boolean }).deleted);
+    },
+  });
+}
+
+/** One record of a plain type by id, deleted or not; null when this PC has none. */
+export function usePlainRecord<K extends PlainStoreType>(storeType: K, id: string | undefined) {
+  const db = useDatabase();
+  const kind = RECORD_KINDS[storeType];
+  return useQuery({
+    queryKey: [kind.queryKey, db.name, 'one', id ?? null],
+    queryFn: async (): Promise<StoredRecords[K] | null> => {
+      const row = id === undefined ? undefined : await db.records.get(id);
+      return row === undefined || row.type !== kind.coreType ? null : (row.record as StoredRecords[K]);
+    },
+  });
+}
