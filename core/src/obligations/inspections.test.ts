@@ -52,6 +52,16 @@ describe('inspectionObligations: every slot of a scheduled checklist up to today
     expect(obligations[0]?.dueAt).toBe(parseInstant('2026-02-24 08:30'));
   });
 
+  it('owes no slot that closed before the checklist came into use', () => {
+    const saved = { ...workdays0830, createdAt: parseInstant('2026-02-14 12:00') };
+    const obligations = inspectionObligations(
+      [saved],
+      [],
+      contextAt('2026-02-16 12:00', { contractYear: february }),
+    );
+    expect(states(obligations)).toEqual([['2026-02-14', 'broken']]);
+  });
+
   it('owes an every-day check on the holiday too', () => {
     const everyDay = testTemplate('s5-daily-0830', 5, { kind: 'daily', days: 'every_day', dueBy: '08:30' });
     const obligations = inspectionObligations(

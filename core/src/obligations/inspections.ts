@@ -19,8 +19,8 @@ const AT_RISK_DAILY_MS = 30 * MINUTE_MS;
 const AT_RISK_MONTHLY_MS = 3 * DAY_MS;
 
 /**
- * Every slot of every scheduled checklist (its newest version) from the start of the contract year to
- * today: done in time → met; done after its due time → broken (the 08:30 check finished at 09:10);
+ * Every slot of every scheduled checklist (its newest version) from the start of the contract year, or
+ * from the day its first version was saved, to today: done in time → met; done after its due time → broken (the 08:30 check finished at 09:10);
  * missed → broken; open past its due time → overdue; open before it → due, or at risk in its last
  * 30 minutes (3 days for a monthly one).
  */
@@ -39,6 +39,14 @@ export function inspectionObligations(
     list.push(run);
     runsByTemplate.set(run.templateId, list);
   }
+  // A checklist owes slots only from when it came into use: the save of its first version.
+  const inUseSince = new Map<string, number>();
+  for (const template of templates) {
+    if (template.deleted) continue;
+    const since = inUseSince.get(template.templateId);
+    if (since === undefined || template.createdAt < since)
+      inUseSince.set(template.templateId, template.createdAt);
+  }
   const inScope = currentTemplates(templates, { subsystemIds: [] }).filter((template) =>
     subsystemInScope(context.scope, template.subsystemId),
   );
@@ -47,9 +55,10 @@ export function inspectionObligations(
     if (schedule === null) return [];
     const own = runsByTemplate.get(template.templateId) ?? [];
     const atRiskMs = schedule.kind === 'daily' ? AT_RISK_DAILY_MS : AT_RISK_MONTHLY_MS;
-    return dueSlots(schedule, fromDay, toDay, context.calendar).map((slot) =>
-      slotObligation(template, slot, own, context, atRiskMs),
-    );
+    const since = inUseSince.get(template.templateId) ?? template.createdAt;
+    return dueSlots(schedule, fromDay, toDay, context.calendar)
+      .filter((slot) => slot.closesAt > since)
+      .map((slot) => slotObligation(template, slot, own, context, atRiskMs));
   });
 }
 
