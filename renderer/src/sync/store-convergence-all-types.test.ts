@@ -190,7 +190,7 @@ describe('client store convergence over every record type (fast-check, in-memory
       }),
       {
         numRuns: 40,
-        examples: RECORD_TYPES.map((recordType) => [
+        examples: RECORD_TYPES.map((recordType): [Command[]] => [
           [
             { kind: 'create', pc: 0, recordType },
             { kind: 'sync', pc: 0, faults: ['drop-reply'] },
