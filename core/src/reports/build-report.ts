@@ -105,22 +105,26 @@ export function buildReport(request: ReportRequest): ReportDocument {
  * yet kept give an empty ledger that says so.
  */
 export function buildLedgers(request: ReportRequest): Ledger[] {
-  const facts = gatherFacts(request);
-  const tickets = ticketLedger(facts.tickets, facts.context);
-  const inspections = inspectionLedger(
-    facts.runs,
-    request.records.inspectionTemplates,
-    request.records.tickets,
-    request.profile,
-  );
+  const tickets = () =>
+    ticketLedger(
+      ticketsInPeriod(request.records.tickets, request.period, request.scope),
+      figureContext(request),
+    );
+  const inspections = () =>
+    inspectionLedger(
+      finishedRuns(request),
+      request.records.inspectionTemplates,
+      request.records.tickets,
+      request.profile,
+    );
   switch (request.kind) {
     case 'tickets':
-      return [tickets];
+      return [tickets()];
     case 'inspections':
-      return [inspections];
+      return [inspections()];
     case 'monthly':
     case 'summary':
-      return [tickets, inspections];
+      return [tickets(), inspections()];
     case 'duty':
     case 'trainings':
     case 'visits': {
@@ -157,9 +161,20 @@ interface Facts {
   readonly compliance: ClockCompliance[];
 }
 
+function figureContext({ profile, calendar, asOf }: ReportRequest): TicketFigureContext {
+  return { profile, calendar, asOf };
+}
+
+/** The runs of the period in scope that had finished by `asOf`. */
+function finishedRuns({ records, period, scope, asOf }: ReportRequest): InspectionRun[] {
+  return runsInPeriod(records.inspectionRuns, period, scope).filter(
+    (run) => (run.finishedAt as number) <= asOf,
+  );
+}
+
 function gatherFacts(request: ReportRequest): Facts {
-  const { period, scope, records, profile, calendar, asOf } = request;
-  const context: TicketFigureContext = { profile, calendar, asOf };
+  const { period, scope, records, calendar, asOf } = request;
+  const context = figureContext(request);
   const tickets = ticketsInPeriod(records.tickets, period, scope);
   const completion = inspectionCompletion(
     records.inspectionTemplates,
@@ -169,9 +184,7 @@ function gatherFacts(request: ReportRequest): Facts {
     calendar,
     asOf,
   );
-  const runs = runsInPeriod(records.inspectionRuns, period, scope).filter(
-    (run) => (run.finishedAt as number) <= asOf,
-  );
+  const runs = finishedRuns(request);
   const failed = failedItems(runs, records.inspectionTemplates, records.tickets);
   const compliance = slaCompliance(tickets, context);
   const rate = resolutionRate(tickets, asOf);

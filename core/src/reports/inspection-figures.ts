@@ -105,13 +105,27 @@ export function failedItems(
   templates: readonly InspectionTemplate[],
   tickets: readonly Ticket[],
 ): FailedItem[] {
-  const ticketById = new Map(
-    tickets.filter((ticket) => !ticket.deleted).map((ticket) => [ticket.id, ticket]),
-  );
-  return runs.flatMap((run) => {
-    const template = templates.find(
-      (candidate) => candidate.templateId === run.templateId && candidate.version === run.templateVersion,
-    );
+  return failedItemsByRun(runs, templates, tickets).flat();
+}
+
+/**
+ * The failed items of each run, in the order of the runs. The tickets and templates are indexed once:
+ * a ledger of thousands of runs looked each run's up in all of them.
+ */
+export function failedItemsByRun(
+  runs: readonly InspectionRun[],
+  templates: readonly InspectionTemplate[],
+  tickets: readonly Ticket[],
+): FailedItem[][] {
+  const ticketById = new Map<string, Ticket>();
+  for (const ticket of tickets) if (!ticket.deleted) ticketById.set(ticket.id, ticket);
+  const templateByVersion = new Map<string, InspectionTemplate>();
+  for (const template of templates) {
+    const key = `${template.templateId}@${template.version}`;
+    if (!templateByVersion.has(key)) templateByVersion.set(key, template);
+  }
+  return runs.map((run) => {
+    const template = templateByVersion.get(`${run.templateId}@${run.templateVersion}`);
     return run.results
       .filter((result) => !result.ok)
       .map((result) => ({

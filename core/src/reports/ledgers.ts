@@ -6,7 +6,7 @@ import { TICKET_CHANNEL_LABELS, type Ticket } from '../records/ticket';
 import type { Instant } from '../time/shanghai-time';
 import type { ReportColumn } from './document-model';
 import { formatDateTime, formatDuration } from './format';
-import { failedItems } from './inspection-figures';
+import { failedItemsByRun } from './inspection-figures';
 import { type ClockOutcome, type TicketFigureContext, clockOutcome, resolvedAt } from './ticket-figures';
 
 /** A ledger (台账): one row per record, the columns an auditor filters on. */
@@ -116,9 +116,13 @@ export function inspectionLedger(
   tickets: readonly Ticket[],
   profile: ContractProfile,
 ): Ledger {
+  const failedByRun = failedItemsByRun(runs, templates, tickets);
+  const names = new Map<string, string>();
+  for (const template of templates)
+    if (!names.has(template.templateId)) names.set(template.templateId, template.name);
   const rows = runs.map((run, index) => {
-    const failed = failedItems([run], templates, tickets);
-    const name = templates.find((template) => template.templateId === run.templateId)?.name ?? run.templateId;
+    const failed = failedByRun[index] ?? [];
+    const name = names.get(run.templateId) ?? run.templateId;
     return [
       String(index + 1),
       subsystemName(profile, run.subsystemId),

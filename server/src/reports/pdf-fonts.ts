@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { type Font, create } from 'fontkit';
 
 /**
  * The font files a PDF embeds, by role, from Debian's fonts-noto-cjk (the server's install step puts it
@@ -42,4 +43,66 @@ export function debianPdfFonts(exists: (file: string) => boolean = existsSync): 
     heading1: font(`${NOTO}/NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'),
     heading2: exists(WENKAI) ? { file: WENKAI, face: 'LXGWWenKai-Regular' } : body,
   };
+}
+
+/** Opens the fonts of PDFs: each face parsed once, then shared by every PDF made with the cache. */
+export interface PdfFontCache {
+  open(font: PdfFont): Font;
+}
+
+export function pdfFontKey(font: PdfFont): string {
+  return `${font.file}#${font.face}`;
+}
+
+/** A cache that reads font files with `read`. */
+export function createPdfFontCache(read: (file: string) => Buffer): PdfFontCache {
+  const parsed = new Map<string, Font>();
+  return {
+    open(font) {
+      const key = pdfFontKey(font);
+      const known = parsed.get(key);
+      if (known !== undefined) return known;
+      const opened = create(read(font.file), font.face);
+      if (!('layout' in opened)) throw new Error(`字体文件 ${font.file} 中没有字体 ${font.face}`);
+      const unshaped = withCharacterMapLayout(opened);
+      parsed.set(key, unshaped);
+      return unshaped;
+    },
+  };
+}
+
+/**
+ * The process's fonts. Parsing a 20 MB Noto CJK collection (its CFF table above all) takes seconds; a
+ * package of a hundred PDFs parses each face once and every PDF subsets its own glyphs from it.
+ */
+export const processPdfFonts: PdfFontCache = createPdfFontCache((file) => readFileSync(file));
+
+/**
+ * The font with its layout reduced to the character map: one glyph per character at its advance width.
+ * The renderer breaks and places every line itself, and Chinese text needs no shaping: the face's own
+ * character map gives the simplified forms and the full-width punctuation. OpenType shaping (GSUB and
+ * GPOS lookups on every measured candidate line) took most of a PDF's time, and a package makes a
+ * hundred of them; what it would add is Latin kerning.
+ */
+function withCharacterMapLayout(font: Font): Font {
+  const layout = (text: string) => {
+    const glyphs = font.glyphsForString(text);
+    const positions = glyphs.map((glyph) => ({
+      xAdvance: glyph.advanceWidth,
+      yAdvance: 0,
+      xOffset: 0,
+      yOffset: 0,
+    }));
+    return {
+      glyphs,
+      positions,
+      // A getter, as fontkit's: pdfkit scales the positions in place and then reads the sum.
+      get advanceWidth() {
+        return positions.reduce((sum, position) => sum + position.xAdvance, 0);
+      },
+    };
+  };
+  return new Proxy(font, {
+    get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)),
+  });
 }

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
+import { createPdfFontCache, debianPdfFonts } from './pdf-fonts';
 import { breakLines, renderPdf } from './render-pdf';
 
 let dir: string;
@@ -49,6 +51,24 @@ describe('the PDF', () => {
       expect(tickets).toContain(text);
     }
   });
+});
+
+describe('the fonts of PDFs', () => {
+  it('reads and parses each font file once, however many PDFs share the cache', async () => {
+    const reads: string[] = [];
+    const cache = createPdfFontCache((file) => {
+      reads.push(file);
+      return readFileSync(file);
+    });
+    // 楷体 falling back to the body face, as where LXGW WenKai is not installed.
+    const fonts = { ...debianPdfFonts(), heading2: debianPdfFonts().body };
+    const document = buildReport(februaryRequest('monthly'));
+    await renderPdf(document, fonts, cache);
+    await renderPdf(document, fonts, cache);
+    expect(reads.sort()).toEqual(
+      [...new Set([fonts.body.file, fonts.title.file, fonts.heading1.file])].sort(),
+    );
+  }, 60_000);
 });
 
 describe('line breaking', () => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
-import { type PdfFonts, debianPdfFonts } from './pdf-fonts';
+import { type PdfFontCache, type PdfFonts, debianPdfFonts, pdfFontKey, processPdfFonts } from './pdf-fonts';
 
 /*
  * The same GB/T 9704 page as the .docx: A4, margins 37/35/28/26 mm, 22 lines of 28 characters of 16 pt.
@@ -84,8 +84,8 @@ function ensureRoom(doc: Doc, cursor: Cursor, height: number): void {
 }
 
 /** Body text on the grid: first line indented two characters. */
-function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: string, indent = 2): void {
-  doc.font(font).fontSize(BODY_SIZE);
+function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: FontRole, indent = 2): void {
+  useFont(doc, font).fontSize(BODY_SIZE);
   const measure = (value: string) => doc.widthOfString(value, { characterSpacing: BODY_SPACING });
   const indentWidth = indent * (BODY_SIZE + BODY_SPACING);
   const first = breakLines(text, TEXT_WIDTH - indentWidth, measure)[0] ?? '';
@@ -106,11 +106,11 @@ function writeCentered(
   doc: Doc,
   cursor: Cursor,
   text: string,
-  font: string,
+  font: FontRole,
   size: number,
   pitch: number,
 ): void {
-  doc.font(font).fontSize(size);
+  useFont(doc, font).fontSize(size);
   for (const line of breakLines(text, TEXT_WIDTH, (value) => doc.widthOfString(value))) {
     ensureRoom(doc, cursor, pitch);
     const width = doc.widthOfString(line);
@@ -132,8 +132,8 @@ function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number
   const leading = size * 1.35;
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => (TEXT_WIDTH * column.width) / total);
-  const layout = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(size);
+  const layout = (cells: readonly string[], font: FontRole) => {
+    useFont(doc, font).fontSize(size);
     const lines = widths.map((width, index) =>
       breakLines(cells[index] ?? '', width - 2 * CELL_PADDING, (value) => doc.widthOfString(value)),
     );
@@ -142,7 +142,7 @@ function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number
   };
   const drawRow = (row: ReturnType<typeof layout>, header: boolean) => {
     let x = MARGIN.left;
-    doc.font(row.font).fontSize(size);
+    useFont(doc, row.font).fontSize(size);
     row.lines.forEach((cellLines, index) => {
       const width = widths[index] as number;
       doc.lineWidth(0.5).rect(x, cursor.y, width, row.height).stroke();
@@ -189,7 +189,7 @@ function numberPages(doc: Doc): void {
     doc.switchToPage(index);
     const number = index + 1;
     const label = `— ${number} —`;
-    doc.font('body').fontSize(PAGE_NUMBER_SIZE);
+    useFont(doc, 'body').fontSize(PAGE_NUMBER_SIZE);
     const width = doc.widthOfString(label);
     const x =
       number % 2 === 1
@@ -199,10 +199,39 @@ function numberPages(doc: Doc): void {
   }
 }
 
+type FontRole = keyof PdfFonts;
+
+/** The name each role's face is registered under in a document (see registerFonts). */
+const faceNames = new WeakMap<Doc, Readonly<Record<FontRole, string>>>();
+
+function useFont(doc: Doc, role: FontRole): Doc {
+  const name = faceNames.get(doc)?.[role];
+  if (name === undefined) throw new Error(`PDF 未登记字体 ${role}`);
+  return doc.font(name);
+}
+
+/**
+ * One name per distinct face, each face parsed once per cache (the process's, processPdfFonts). Two roles of one face
+ * (楷体 falls back to the body font without LXGW WenKai) share the name: under a name of its own,
+ * pdfkit took the second role's face for a new font each time it was chosen, and re-read and re-parsed
+ * the 20 MB file for every heading and table row.
+ */
+function registerFonts(doc: Doc, fonts: PdfFonts, cache: PdfFontCache): void {
+  const names = {} as Record<FontRole, string>;
+  for (const role of ['body', 'title', 'heading1', 'heading2'] as const) {
+    const name = pdfFontKey(fonts[role]);
+    // pdfkit 0.20 takes a parsed fontkit font (PDFFontFactory.open); @types/pdfkit 0.17 does not list it.
+    doc.registerFont(name, cache.open(fonts[role]) as unknown as Buffer);
+    names[role] = name;
+  }
+  faceNames.set(doc, names);
+}
+
 /** Renders a report document as a PDF with its fonts embedded and subset. */
 export async function renderPdf(
   document: ReportDocument,
   fonts: PdfFonts = debianPdfFonts(),
+  cache: PdfFontCache = processPdfFonts,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -217,10 +246,7 @@ export async function renderPdf(
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  doc.registerFont('body', fonts.body.file, fonts.body.face);
-  doc.registerFont('title', fonts.title.file, fonts.title.face);
-  doc.registerFont('heading1', fonts.heading1.file, fonts.heading1.face);
-  doc.registerFont('heading2', fonts.heading2.file, fonts.heading2.face);
+  registerFonts(doc, fonts, cache);
 
   const cursor: Cursor = { y: MARGIN.top };
   writeCentered(doc, cursor, document.title, 'title', TITLE_SIZE, LINE_PITCH * 2);
