@@ -1,5 +1,6 @@
 import type { Visibility } from '@core/auth';
 import type { Queryable } from '../db/database';
+import { canSeeSql, visibilityParams } from '../sync/visibility-sql';
 
 /** Stores a blob once; returns false when it was already there. Remembers who uploaded it. */
 export async function putBlob(
@@ -23,6 +24,15 @@ export async function putBlob(
   return inserted.rowCount === 1;
 }
 
+/**
+ * SQL: whether the user whose visibility is $3–$5 reads the record `s` (canSee, as a pull decides), so
+ * a visit's photos go to whoever sees the visit: its units' service managers, the lead, the auditor.
+ */
+const READABLE_RECORD = canSeeSql(
+  { subsystemId: 's.subsystem_id', unitIds: 's.unit_ids' },
+  { all: '$3', subsystemIds: '$4', unitIds: '$5' },
+);
+
 export interface BlobAccess {
   readonly present: boolean;
   /** The user uploaded it, or a record they may read refers to it. */
@@ -40,10 +50,9 @@ export async function blobAccess(
             exists (select 1 from blob_uploads where sha256 = $1 and user_id = $2)
             or exists (
               select 1 from blob_refs r join sync_records s on s.record_id = r.record_id
-              where r.sha256 = $1 and s.change_seq is not null
-                and ($3 or s.subsystem_id = any($4::int[]))
+              where r.sha256 = $1 and s.change_seq is not null and ${READABLE_RECORD}
             ) as allowed`,
-    [sha256, userId, visibility.all, visibility.all ? [] : [...visibility.subsystemIds]],
+    [sha256, userId, ...visibilityParams(visibility)],
   );
   // A select without FROM returns exactly one row.
   return rows[0] as BlobAccess;
@@ -76,12 +85,11 @@ export async function unusableBlobs(
           exists (select 1 from blob_uploads u where u.sha256 = h and u.user_id = $2)
           or exists (
             select 1 from blob_refs r join sync_records s on s.record_id = r.record_id
-            where r.sha256 = h and s.change_seq is not null
-              and ($3 or s.subsystem_id = any($4::int[]))
+            where r.sha256 = h and s.change_seq is not null and ${READABLE_RECORD}
           )
         )
      order by h`,
-    [[...hashes], userId, visibility.all, visibility.all ? [] : [...visibility.subsystemIds]],
+    [[...hashes], userId, ...visibilityParams(visibility)],
   );
   return rows.map((row) => row.sha256);
 }

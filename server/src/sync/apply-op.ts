@@ -1,4 +1,5 @@
-import { type ScopeContext, checkWrite } from '@core/auth';
+import { type ScopeContext, checkOwnership, checkWrite } from '@core/auth';
+import { type RecordPlacement, placementOf } from '@core/records';
 import { safeParseInChinese } from '@core/records/validation';
 import { blobReferences } from '@core/sync/blob-references';
 import { canonicalJson, type JsonValue } from '@core/sync/json-value';
@@ -42,8 +43,9 @@ export type OpOutcome =
 
 /**
  * One op on the record as the batch has it so far (`stored`; undefined when the server has no field
- * of it): check it (scope, type, each write, blobs), merge it into the record and validate the merged
- * record. A rejection changes nothing. Pure: the batch reads every record and every missing blob
+ * of it): check it (scope, type, each write, blobs), merge it into the record, then check the merged
+ * record: its placement (placementOf) within the user's scope, its validity, and that the user may
+ * write a record that belongs to a person (checkOwnership). A rejection changes nothing. Pure: the batch reads every record and every missing blob
  * before, and writes what the applied ops changed after.
  */
 export function applyOp(
@@ -58,8 +60,17 @@ export function applyOp(
 
   const before: FieldStates = stored?.states ?? {};
   const merged = mergeWrites(op.recordType, before, op.fields, op.kind);
+  const values = recordValues(merged.states);
+  const placement = storedPlacement(placementOf(op.recordType, values));
+  // The write may neither change a record where the user may not write nor put it there.
+  const scope = checkWrite(
+    context.user.scope,
+    op.recordType,
+    stored === undefined ? [placement] : [stored.placement, placement],
+  );
+  if (!scope.ok) return { status: 'rejected', code: 'forbidden', reason: scope.reason };
   const schema = RECORD_SCHEMAS[op.recordType];
-  const parsed = safeParseInChinese(schema.record, recordValues(merged.states));
+  const parsed = safeParseInChinese(schema.record, values);
   if (!parsed.success) {
     return {
       status: 'rejected',
@@ -67,21 +78,57 @@ export function applyOp(
       reason: describeInvalidMerge(schema.label, stored !== undefined, parsed.error),
     };
   }
+  // After the record is whole: a lone change to a record the server never accepted is `invalid`, not
+  // refused for want of the owner it would name.
+  const ownership = checkOwnership(context.user.scope, context.user.name, op.recordType, {
+    before: stored === undefined ? undefined : recordValues(stored.states),
+    after: values,
+    fields: op.fields.map((write) => write.field),
+  });
+  if (!ownership.ok) return { status: 'rejected', code: 'forbidden', reason: ownership.reason };
 
-  const subsystemId = merged.states.subsystemId?.value as number;
-  const pastSubsystemIds =
-    stored !== undefined && stored.subsystemId !== subsystemId
-      ? [...new Set([...stored.pastSubsystemIds, stored.subsystemId])]
-      : (stored?.pastSubsystemIds ?? []);
   return {
     status: 'applied',
     applied: {
-      record: { recordType: op.recordType, subsystemId, pastSubsystemIds, states: merged.states },
+      record: {
+        recordType: op.recordType,
+        placement,
+        pastSubsystemIds: pastIds(
+          stored?.pastSubsystemIds,
+          stored === undefined || stored.placement.subsystemId === placement.subsystemId
+            ? []
+            : [stored.placement.subsystemId],
+        ),
+        pastUnitIds: pastIds(
+          stored?.pastUnitIds,
+          stored === undefined || sameIds(stored.placement.unitIds, placement.unitIds)
+            ? []
+            : stored.placement.unitIds,
+        ),
+        states: merged.states,
+      },
       changed: Object.entries(merged.states).filter(([field, state]) => !sameState(before[field], state)),
       changeLog: changeLogRows(context, op, merged.outcomes),
       blobs,
     },
   };
+}
+
+/** A placement as the server stores it: units once each, in order, so only a real change is a move. */
+function storedPlacement(placement: RecordPlacement): RecordPlacement {
+  return {
+    subsystemId: placement.subsystemId,
+    unitIds: [...new Set(placement.unitIds)].sort((a, b) => a - b),
+  };
+}
+
+/** Where a record was before, with the ids it has just left added. */
+function pastIds(past: readonly number[] | undefined, left: readonly number[]): readonly number[] {
+  return [...new Set([...(past ?? []), ...left])].sort((a, b) => a - b);
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 /** The blobs an op refers to, each once. */
@@ -96,8 +143,11 @@ function checkOp(
   blobs: readonly string[],
   missingBlobs: ReadonlySet<string>,
 ): Rejection | undefined {
-  const subsystems = stored === undefined ? [op.subsystemId] : [stored.subsystemId, op.subsystemId];
-  const scope = checkWrite(context.user.scope, stored?.recordType ?? op.recordType, subsystems);
+  // Before anything else, as the client placed the op: the record's merged placement is checked again
+  // once the op is merged.
+  const claimed = { subsystemId: op.subsystemId, unitIds: [] };
+  const placements = stored === undefined ? [claimed] : [stored.placement, claimed];
+  const scope = checkWrite(context.user.scope, stored?.recordType ?? op.recordType, placements);
   if (!scope.ok) return { code: 'forbidden', reason: scope.reason };
   if (stored !== undefined && stored.recordType !== op.recordType) {
     return {

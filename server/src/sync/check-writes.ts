@@ -1,3 +1,4 @@
+import { CONTRACT_WIDE } from '@core/records';
 import { safeParseInChinese } from '@core/records/validation';
 import { decodeHlc } from '@core/sync/hlc';
 import type { PushOp, RejectionCode } from '@core/sync/protocol';
@@ -13,11 +14,15 @@ export interface Rejection {
 /**
  * Checks each write of an op on its own, before any merge: the field exists in the record type, its
  * value is storable text throughout and valid for that field (losers too, since they stay in
- * history), `id` names this record, `subsystemId` agrees with the op, and the HLC is not in the future
- * beyond the drift allowance.
+ * history), `id` names this record, its subsystem agrees with the op's (CONTRACT_WIDE for a record of
+ * none, core records/record-placement.ts), and the HLC is not in the future beyond the drift allowance.
  */
 export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): Rejection | undefined {
   const schema = RECORD_SCHEMAS[op.recordType];
+  // A type placed by unit or contract-wide has no subsystem field: it always travels under CONTRACT_WIDE.
+  if (!schema.fields.has('subsystemId') && op.subsystemId !== CONTRACT_WIDE) {
+    return subsystemMismatch(schema.label, CONTRACT_WIDE, op);
+  }
   for (const write of op.fields) {
     const fieldSchema = schema.fields.get(write.field);
     if (fieldSchema === undefined) {
@@ -42,11 +47,10 @@ export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): R
         reason: `字段 id（${String(write.value)}）与操作的 recordId（${op.recordId}）不一致`,
       };
     }
-    if (write.field === 'subsystemId' && write.value !== op.subsystemId) {
-      return {
-        code: 'subsystem_mismatch',
-        reason: `字段 subsystemId（${String(write.value)}）与操作的 subsystemId（${op.subsystemId}）不一致`,
-      };
+    if (write.field === 'subsystemId') {
+      // Valid by now: a subsystem, or null for a record of none (contract-wide duty), which travels as 0.
+      const subsystemId = typeof write.value === 'number' ? write.value : CONTRACT_WIDE;
+      if (subsystemId !== op.subsystemId) return subsystemMismatch(schema.label, subsystemId, op);
     }
     const wallMs = decodeHlc(write.hlc).wallMs;
     if (wallMs - now > maxClockDriftMs) {
@@ -59,4 +63,13 @@ export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): R
     }
   }
   return undefined;
+}
+
+/** The record's subsystem and the op's differ: a client's bug, told in words, with the numbers. */
+function subsystemMismatch(label: string, recordSubsystemId: number, op: PushOp): Rejection {
+  const name = (id: number) => (id === CONTRACT_WIDE ? '全合同（不属于某个运维子项）' : `运维子项 ${id}`);
+  return {
+    code: 'subsystem_mismatch',
+    reason: `这条${label}属于${name(recordSubsystemId)}，但同步操作标明的是${name(op.subsystemId)}：客户端有误，这项修改未被处理`,
+  };
 }

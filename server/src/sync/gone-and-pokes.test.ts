@@ -80,8 +80,8 @@ for (const backend of testBackends) {
       });
 
       it('tells a client that held a record it is gone once, and its later edits neither poke nor list it again', async () => {
-        const inOne = pokesFor({ all: false, subsystemIds: [1] });
-        const inTwo = pokesFor({ all: false, subsystemIds: [2] });
+        const inOne = pokesFor({ all: false, subsystemIds: [1], unitIds: [] });
+        const inTwo = pokesFor({ all: false, subsystemIds: [2], unitIds: [] });
         const ticket = await create(1);
         await pokedAgain(inOne, 0);
         const held = await pull(engineer, null);
@@ -136,8 +136,8 @@ for (const backend of testBackends) {
         expect(goneIds(widened)).toEqual([]);
         expect(mentions(widened, ticket.id)).toBe(false);
 
-        const widenedStream = pokesFor({ all: false, subsystemIds: [1, 3] });
-        const inTwo = pokesFor({ all: false, subsystemIds: [2] });
+        const widenedStream = pokesFor({ all: false, subsystemIds: [1, 3], unitIds: [] });
+        const inTwo = pokesFor({ all: false, subsystemIds: [2], unitIds: [] });
         await edit(ticket, 2, '与新范围无关的修改');
         await pokedAgain(inTwo, 0);
         expect(widenedStream).toEqual([]);

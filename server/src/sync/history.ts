@@ -1,4 +1,4 @@
-import type { RecordType } from '@core/records';
+import type { RecordPlacement, RecordType } from '@core/records';
 import type { JsonValue } from '@core/sync/json-value';
 import type { ServerHistoryEntry } from '@core/sync/protocol';
 import type { Queryable } from '../db/database';
@@ -7,10 +7,12 @@ import type { Queryable } from '../db/database';
 export async function readHistory(
   db: Queryable,
   recordId: string,
-): Promise<{ recordType: RecordType; subsystemId: number; entries: ServerHistoryEntry[] } | undefined> {
-  const record = await db.query<{ recordType: RecordType; subsystemId: number }>(
-    `select record_type as "recordType", subsystem_id as "subsystemId" from sync_records
-     where record_id = $1 and change_seq is not null`,
+): Promise<
+  { recordType: RecordType; placement: RecordPlacement; entries: ServerHistoryEntry[] } | undefined
+> {
+  const record = await db.query<{ recordType: RecordType; subsystemId: number; unitIds: number[] }>(
+    `select record_type as "recordType", subsystem_id as "subsystemId", unit_ids as "unitIds"
+     from sync_records where record_id = $1 and change_seq is not null`,
     [recordId],
   );
   const found = record.rows[0];
@@ -36,5 +38,9 @@ export async function readHistory(
     rank: row.rank === 1 ? (1 as const) : (0 as const),
     receivedAt: row.receivedAt.getTime(),
   }));
-  return { ...found, entries };
+  return {
+    recordType: found.recordType,
+    placement: { subsystemId: found.subsystemId, unitIds: found.unitIds },
+    entries,
+  };
 }

@@ -1,5 +1,5 @@
 import { type ScopeContext, type Visibility, checkRead, visibleSubsystems } from '@core/auth';
-import type { RecordType } from '@core/records';
+import { CONTRACT_WIDE, type RecordType } from '@core/records';
 import { type PackedStates, packStates } from '@core/sync/packed-states';
 import type { PullRequest, PullResponse, PulledRecord } from '@core/sync/protocol';
 import type { AuthenticatedUser } from '../auth/authenticate';
@@ -8,11 +8,13 @@ import { ApiError } from '../http/api-error';
 import { assertSchemaVersion } from '../http/schema-version';
 import { type PullPosition, decodeCursor, encodeCursor } from './pull-cursor';
 import { FIELDS_OF_RECORD, fieldStatesFromJson } from './record-store';
+import { canSeeSql, visibilityParams } from './visibility-sql';
 
 /**
  * The records changed after the cursor that the user may read, oldest change first, each with all
  * its fields (a record never arrives half). A record edited again later comes again later, at its
- * new position. A record moved out of the user's scope comes as `gone`.
+ * new position. A record moved out of the user's scope comes as `gone`. What the user reads is canSee
+ * (core auth/scope.ts) of each record's placement: its subsystem, or its units (visits).
  */
 export async function pullChanges(
   db: Queryable,
@@ -67,18 +69,33 @@ interface PageRow {
 /** The page query's row: the instance id, and a change unless the page is empty. */
 type PageQueryRow = { readonly instanceId: string } & (PageRow | { readonly [K in keyof PageRow]: null });
 
+const RECORD_PLACEMENT = { subsystemId: 'r.subsystem_id', unitIds: 'r.unit_ids' };
+/** The pull's visibility as the page query's parameters. */
+const PULL_VISIBILITY = { all: '$2', subsystemIds: '$3', unitIds: '$4' };
+/** SQL: whether the scope ($2–$4) reads the record `r` as it is now. */
+const VISIBLE = canSeeSql(RECORD_PLACEMENT, PULL_VISIBILITY);
+
 /**
- * SQL: whether a client at the cursor ($1) may hold the record `r`, which its scope ($3) no longer
- * covers: the record existed at the cursor (committed first at or before it) and was then in one of
- * the scope's subsystems, i.e. its first move after the cursor left one of them (migration 006). A
- * record that left before the cursor, or that the scope never covered, is not `gone` to it: that
- * would repeat at every later edit, and tell a new scope about records it never could read.
+ * SQL: whether a client at the cursor ($1) may hold the record `r`, which its scope ($2–$4) no longer
+ * reads: the record existed at the cursor (committed first at or before it) and was then placed where
+ * the scope reads it, i.e. the placement its first move after the cursor left is one the scope reads
+ * (migrations 006 and 010). A record that left before the cursor, or that the scope never read, is
+ * not `gone` to it: that would repeat at every later edit, and tell a new scope about records it never
+ * could read.
  */
 const HELD_AT_CURSOR = `(r.first_seq <= $1 and exists (
      select 1 from sync_record_moves m
-     where m.record_id = r.record_id and m.from_subsystem_id = any($3::int[])
+     where m.record_id = r.record_id
+       and ${canSeeSql({ subsystemId: 'm.from_subsystem_id', unitIds: 'm.from_unit_ids' }, PULL_VISIBILITY)}
        and m.moved_seq = (select min(n.moved_seq) from sync_record_moves n
                           where n.record_id = r.record_id and n.moved_seq > $1)))`;
+
+/**
+ * SQL: whether the record `r` was ever placed where the scope ($2–$4) may have read it: cheap, from
+ * its own row, so HELD_AT_CURSOR is asked only of records that moved out of such a placement.
+ */
+const LEFT_THE_SCOPE = `(r.past_subsystem_ids && $3::int[] or ${CONTRACT_WIDE} = any(r.past_subsystem_ids)
+     or r.past_unit_ids && $4::int[])`;
 
 /**
  * One statement: the database's instance id, and the next `limit + 1` changes the scope covers after
@@ -95,22 +112,21 @@ async function readPage(
 ): Promise<{ instanceId: string; position: PullPosition; rows: PageRow[] }> {
   const position = decodeCursor(request.cursor, assumedInstanceId, visibility);
   const limit = request.limit;
-  const ids = visibility.all ? [] : [...visibility.subsystemIds];
   const { rows } = await db.query<PageQueryRow>(
     `select m.instance_id as "instanceId", p.*
      from server_meta m
      left join lateral (
        select r.record_id as "recordId", r.record_type as "recordType", r.subsystem_id as "subsystemId",
-              r.change_seq as seq, $2 or r.subsystem_id = any($3::int[]) as visible,
-              case when $2 or r.subsystem_id = any($3::int[]) then ${FIELDS_OF_RECORD} end as fields
+              r.change_seq as seq, ${VISIBLE} as visible,
+              case when ${VISIBLE} then ${FIELDS_OF_RECORD} end as fields
        from sync_records r
        where r.change_seq > $1
-         and ($2 or r.subsystem_id = any($3::int[]) or (r.past_subsystem_ids && $3::int[] and ${HELD_AT_CURSOR}))
+         and (${VISIBLE} or (${LEFT_THE_SCOPE} and ${HELD_AT_CURSOR}))
        order by r.change_seq
-       limit $4
+       limit $5
      ) p on true
      order by p.seq`,
-    [String(position.seq), visibility.all, ids, limit + 1],
+    [String(position.seq), ...visibilityParams(visibility), limit + 1],
   );
   const instanceId = rows[0]?.instanceId;
   if (instanceId === undefined) throw new Error('数据库没有实例标识（server_meta 为空）');
@@ -118,7 +134,10 @@ async function readPage(
   return { instanceId, position, rows: changes };
 }
 
-/** What this pull covers: the user's scope, or the subsystems asked for, each of which must be in it. */
+/**
+ * What this pull covers: the user's scope, or the subsystems asked for, each of which must be in it,
+ * with the contract-wide records (everyone's) and no unit-scoped ones (they belong to no subsystem).
+ */
 function requestedVisibility(
   user: AuthenticatedUser,
   request: PullRequest,
@@ -129,7 +148,11 @@ function requestedVisibility(
     const decision = checkRead(user.scope, subsystemId, context);
     if (!decision.ok) throw new ApiError(403, 'forbidden', decision.reason);
   }
-  return { all: false, subsystemIds: [...new Set(request.subsystemIds)].sort((a, b) => a - b) };
+  return {
+    all: false,
+    subsystemIds: [...new Set(request.subsystemIds)].sort((a, b) => a - b),
+    unitIds: [],
+  };
 }
 
 async function readInstanceId(db: Queryable): Promise<string> {

@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error';
 /**
  * The pull cursor: `c1.<server instance>.<scope>.<change seq>`. Clients treat it as opaque. It names
  * the database and the scope it was made for, so a cursor from another database (a restored or new
- * server) or from a different scope (a role change) restarts the pull from the beginning instead of
+ * server) or from a different scope (a role change, other subsystems or units) restarts the pull from the beginning instead of
  * silently missing what the new scope may see.
  */
 export interface PullPosition {
@@ -14,13 +14,18 @@ export interface PullPosition {
   readonly reset: boolean;
 }
 
-const CURSOR = /^c1\.([0-9a-f]{8})\.(all|none|\d+(?:-\d+)*)\.(\d{1,16})$/;
+const CURSOR = /^c1\.([0-9a-f]{8})\.(all|(?:none|\d+(?:-\d+)*)(?:u\d+(?:-\d+)*)?)\.(\d{1,16})$/;
 
+/**
+ * The scope part: `all`, or the subsystems (`1-5`, `none`) followed by the units when there are any
+ * (`3u1-2`). A scope of no units keeps the key it had before units existed, so an engineer's cursor
+ * does not restart for nothing.
+ */
 export function scopeKey(visibility: Visibility): string {
   if (visibility.all) return 'all';
-  return visibility.subsystemIds.length === 0
-    ? 'none'
-    : [...visibility.subsystemIds].sort((a, b) => a - b).join('-');
+  const ids = (list: readonly number[]) => [...list].sort((a, b) => a - b).join('-');
+  const subsystems = visibility.subsystemIds.length === 0 ? 'none' : ids(visibility.subsystemIds);
+  return visibility.unitIds.length === 0 ? subsystems : `${subsystems}u${ids(visibility.unitIds)}`;
 }
 
 export function encodeCursor(instanceId: string, visibility: Visibility, seq: number): string {

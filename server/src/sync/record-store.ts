@@ -1,14 +1,19 @@
-import type { RecordType } from '@core/records';
+import type { RecordPlacement, RecordType } from '@core/records';
 import type { FieldState, FieldStates, WriteOutcome } from '@core/sync/merge';
 import type { JsonValue } from '@core/sync/json-value';
 import { setEntry } from '@core/sync/text-keyed';
 import type { Queryable } from '../db/database';
 
-/** A record as the server holds it: where it belongs and the merge state of each field. */
+/**
+ * A record as the server holds it: where it belongs (its placement, core records/record-placement.ts:
+ * subsystem 0 for a record of none, units for a visit), where it belonged before, and the merge state
+ * of each field.
+ */
 export interface StoredRecord {
   readonly recordType: RecordType;
-  readonly subsystemId: number;
+  readonly placement: RecordPlacement;
   readonly pastSubsystemIds: readonly number[];
+  readonly pastUnitIds: readonly number[];
   readonly states: FieldStates;
 }
 
@@ -62,11 +67,14 @@ export async function loadRecords(
     recordId: string;
     recordType: RecordType;
     subsystemId: number;
+    unitIds: number[];
     past: number[];
+    pastUnits: number[];
     fields: string | null;
   }>(
     `select r.record_id as "recordId", r.record_type as "recordType", r.subsystem_id as "subsystemId",
-            r.past_subsystem_ids as past, ${FIELDS_OF_RECORD} as fields
+            r.unit_ids as "unitIds", r.past_subsystem_ids as past, r.past_unit_ids as "pastUnits",
+            ${FIELDS_OF_RECORD} as fields
      from sync_records r
      where r.record_id = any($1::uuid[])`,
     [[...new Set(recordIds)]],
@@ -75,8 +83,9 @@ export async function loadRecords(
     if (row.fields === null) continue;
     records.set(row.recordId, {
       recordType: row.recordType,
-      subsystemId: row.subsystemId,
+      placement: { subsystemId: row.subsystemId, unitIds: row.unitIds },
       pastSubsystemIds: row.past,
+      pastUnitIds: row.pastUnits,
       states: fieldStatesFromJson(row.fields),
     });
   }
@@ -130,8 +139,10 @@ export async function saveRecordChanges(
   const records = updates.map(({ recordId, record, changed }) => ({
     id: recordId,
     type: record.recordType,
-    subsystem: record.subsystemId,
+    subsystem: record.placement.subsystemId,
+    units: record.placement.unitIds,
     past: record.pastSubsystemIds,
+    pastUnits: record.pastUnitIds,
     deleted: record.states.deleted?.value === true,
     changed: changed.size > 0,
   }));
@@ -141,10 +152,12 @@ export async function saveRecordChanges(
   await tx.query(
     `with records as (
        update sync_records r
-       set record_type = u.type, subsystem_id = u.subsystem, past_subsystem_ids = u.past, deleted = u.deleted,
+       set record_type = u.type, subsystem_id = u.subsystem, unit_ids = u.units,
+           past_subsystem_ids = u.past, past_unit_ids = u."pastUnits", deleted = u.deleted,
            change_seq = case when u.changed then null else r.change_seq end
        from jsonb_to_recordset($1::jsonb)
-            as u(id uuid, type text, subsystem int, past int[], deleted boolean, changed boolean)
+            as u(id uuid, type text, subsystem int, units int[], past int[], "pastUnits" int[],
+                 deleted boolean, changed boolean)
        where r.record_id = u.id
      ), fields as (
        insert into sync_field_state (record_id, field, value, hlc, rank, births)

@@ -1,4 +1,4 @@
-import type { Visibility } from '@core/auth';
+import { type Visibility, canSee } from '@core/auth';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 
@@ -11,15 +11,18 @@ interface Subscriber {
   close(): void;
 }
 
-/** One record's commit as the trigger announces it: its new change seq, and who should hear of it. */
+/**
+ * One record's commit as the trigger announces it (migration 010): its new change seq, and where it is
+ * placed now and was placed before, if this commit moved it: whoever reads either should hear of it.
+ */
 const commitNoticeSchema = z.object({
   seq: z.number().int().positive(),
-  subsystemIds: z.array(z.number().int()),
+  placements: z.array(z.object({ subsystemId: z.number().int(), unitIds: z.array(z.number().int()) })),
 });
 
 /**
  * Pokes the event streams of users who may read a committed record. The commit trigger notifies the
- * database with each record's new seq and its subsystem (and the one it just left); every server
+ * database with each record's new seq and its placement (and the one it just left); every server
  * process on the database listens, so a stream is poked whichever process committed. A process whose
  * listening connection is down misses pokes meanwhile; clients also sync on their own timer.
  *
@@ -58,7 +61,7 @@ export class SyncNotifier {
       return;
     }
     for (const subscriber of this.subscribers) {
-      if (!sees(subscriber, notice.subsystemIds)) continue;
+      if (!notice.placements.some((placement) => canSee(subscriber.visibility, placement))) continue;
       this.pending.set(subscriber, Math.max(this.pending.get(subscriber) ?? 0, notice.seq));
     }
     if (this.pending.size > 0 && !this.flushScheduled) {
@@ -80,9 +83,4 @@ export class SyncNotifier {
     this.pending.clear();
     for (const [subscriber, seq] of pokes) subscriber.poke(seq);
   }
-}
-
-function sees(subscriber: Subscriber, subsystemIds: readonly number[]): boolean {
-  const { visibility } = subscriber;
-  return visibility.all || subsystemIds.some((id) => visibility.subsystemIds.includes(id));
 }

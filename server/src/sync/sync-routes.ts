@@ -1,5 +1,5 @@
-import { checkRead } from '@core/auth';
-import { recordIdSchema } from '@core/records';
+import { type ScopeContext, type UserScope, canSee, checkRead, visibleSubsystems } from '@core/auth';
+import { RECORD_TYPE_LABELS, type RecordPlacement, type RecordType, recordIdSchema } from '@core/records';
 import { quoteText } from '@core/records/storable-text';
 import { API_PATHS, type HistoryResponse, pullRequestSchema, pushRequestSchema } from '@core/sync/protocol';
 import type { FastifyInstance } from 'fastify';
@@ -44,8 +44,9 @@ export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps): void {
       throw new ApiError(400, 'invalid_body', `记录编号无效：${quoteText(request.params.recordId)}`);
     const history = await readHistory(deps.db, recordId.data);
     if (history === undefined) throw new ApiError(404, 'not_found', `服务器上没有记录 ${recordId.data}`);
-    const decision = checkRead(user.scope, history.subsystemId, deps.scopeContext);
-    if (!decision.ok) throw new ApiError(403, 'forbidden', decision.reason);
+    if (!canSee(visibleSubsystems(user.scope, deps.scopeContext), history.placement)) {
+      throw new ApiError(403, 'forbidden', unreadableReason(user.scope, history, deps.scopeContext));
+    }
     const response: HistoryResponse = {
       recordType: history.recordType,
       recordId: recordId.data,
@@ -53,4 +54,21 @@ export function registerSyncRoutes(api: FastifyInstance, deps: ApiDeps): void {
     };
     return response;
   });
+}
+
+/** Why the user may not read a record so placed, in their words. */
+function unreadableReason(
+  scope: UserScope,
+  record: { readonly recordType: RecordType; readonly placement: RecordPlacement },
+  context: ScopeContext,
+): string {
+  const label = RECORD_TYPE_LABELS[record.recordType];
+  if (record.placement.unitIds.length === 0) {
+    const decision = checkRead(scope, record.placement.subsystemId, context);
+    if (!decision.ok) return decision.reason;
+  }
+  if (scope.role === 'service_manager') {
+    return `您负责单位 ${scope.unitIds.join('、')}，无权查看其他单位的${label}`;
+  }
+  return `只有负责相关单位的服务经理、项目负责人和审计员可以查看${label}`;
 }

@@ -81,7 +81,13 @@ async function storeTickets(target: DatabaseTarget, tickets: readonly Ticket[]):
       db,
       tickets.map((ticket) => ({
         recordId: ticket.id,
-        record: { recordType: 'ticket', subsystemId: ticket.subsystemId, pastSubsystemIds: [], states: {} },
+        record: {
+          recordType: 'ticket',
+          placement: { subsystemId: ticket.subsystemId, unitIds: [] },
+          pastSubsystemIds: [],
+          pastUnitIds: [],
+          states: {},
+        },
         changed: new Map<string, FieldState>(
           Object.entries(ticket).map(([field, value]) => [
             field,

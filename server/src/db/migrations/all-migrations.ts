@@ -7,6 +7,7 @@ import { recordMovesMigration } from './006_record_moves';
 import { syncNotifyMigration } from './007_sync_notify';
 import { calendarNoticesMigration } from './008_calendar_notices';
 import { opIdsMigration } from './009_op_ids';
+import { recordUnitsMigration } from './010_record_units';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -20,4 +21,5 @@ export const allMigrations: readonly Migration[] = [
   syncNotifyMigration,
   calendarNoticesMigration,
   opIdsMigration,
+  recordUnitsMigration,
 ];
