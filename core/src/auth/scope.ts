@@ -97,6 +97,7 @@ export function checkWrite(
     case 'auditor':
       return refuse(notAWriter(scope.role, label));
     case 'service_manager': {
+      if (kind.scope.by === 'contract') return ALLOWED;
       if (kind.scope.by !== 'unit') return refuse(notAWriter(scope.role, label));
       const units = placements.flatMap((placement) => placement.unitIds);
       const foreign = [...new Set(units)].filter((id) => !scope.unitIds.includes(id));
@@ -106,10 +107,11 @@ export function checkWrite(
       );
     }
     case 'engineer': {
-      // A contract-wide record of a kind that allows one (duty of the whole contract) is every engineer's.
+      // A contract-wide record of a kind that allows one (duty of the whole contract, a reminder
+      // receipt) is every engineer's to write.
       const subsystems = placements
         .map((placement) => placement.subsystemId)
-        .filter((id) => !(id === CONTRACT_WIDE && kind.scope.by === 'subsystem_or_contract'));
+        .filter((id) => !(id === CONTRACT_WIDE && kind.scope.by !== 'subsystem'));
       const foreign = [...new Set(subsystems)].filter((id) => !scope.subsystemIds.includes(id));
       if (foreign.length === 0) return ALLOWED;
       if (foreign.includes(CONTRACT_WIDE)) return refuse(notAWriter(scope.role, label));

@@ -55,6 +55,7 @@ export const RECORD_TYPES = [
   'duty_log',
   'visit',
   'onsite_day',
+  'reminder_receipt',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, {
   error: `记录类型应为 ${RECORD_TYPES.join('、')} 之一`,

@@ -7,6 +7,7 @@ import {
   dutyLogSchema,
   dutySwapSchema,
   onSiteDaySchema,
+  reminderReceiptSchema,
   sensitivePeriodSchema,
   trainingSchema,
   visitSchema,
@@ -242,6 +243,20 @@ export const RECORD_KINDS: { readonly [T in RecordType]: RecordKind & { readonly
     writers: ['project_lead', 'engineer'],
     refusals: {},
     owners: [{ field: 'engineer', who: '驻场工程师' }],
+  },
+  reminder_receipt: {
+    type: 'reminder_receipt',
+    schema: reminderReceiptSchema,
+    label: '提醒记录',
+    titleOf: () => undefined,
+    derived: [],
+    timelines: [],
+    blobs: [],
+    // Contract-wide so that each of the user's PCs receives it (some thousands a year, none secret).
+    scope: { by: 'contract' },
+    writers: ['project_lead', 'engineer', 'service_manager'],
+    refusals: {},
+    owners: [{ field: 'user', who: '提醒的接收人' }],
   },
 };
 

@@ -38,6 +38,7 @@ const RECORD_SOURCES: Readonly<Record<RecordType, Pick<Section, 'source' | 'io'>
   duty_log: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
   visit: { source: 'core/src/records/kinds/visit.ts', io: 'output' },
   onsite_day: { source: 'core/src/records/kinds/onsite.ts', io: 'output' },
+  reminder_receipt: { source: 'core/src/records/kinds/reminder-receipt.ts', io: 'output' },
 };
 
 const RECORDS: readonly Section[] = RECORD_TYPES.map((recordType) => ({

@@ -115,3 +115,4 @@ export {
   type OnSiteWorkdays,
   type StationedHeadcount,
 } from './onsite-check';
+export { reminderReceiptId, reminderReceiptSchema, type ReminderReceipt } from './reminder-receipt';

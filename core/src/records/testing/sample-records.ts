@@ -177,6 +177,14 @@ const SAMPLES: { readonly [T in RecordType]: (options: SampleOptions) => Sample 
     hours: 8,
     summary: '日常巡检',
   }),
+  reminder_receipt: (options) => ({
+    ...envelope(options),
+    user: options.actor,
+    cause: `sample:${options.id}`,
+    firedAt: options.at,
+    snoozedUntil: null,
+    dismissedAt: null,
+  }),
 };
 
 function parsed<T extends RecordType>(recordType: T, record: Sample) {
@@ -205,4 +213,5 @@ export const SAMPLE_TEXT_FIELDS: { readonly [T in RecordType]: string } = {
   duty_log: 'notes',
   visit: 'suggestions',
   onsite_day: 'summary',
+  reminder_receipt: 'cause',
 };

@@ -169,6 +169,18 @@ export const FIELD_LABELS: Readonly<Record<RecordType, Readonly<Record<string, s
     createdAt: '登记时间',
     updatedAt: '更新时间',
   },
+  reminder_receipt: {
+    user: '接收人',
+    cause: '提醒原因',
+    firedAt: '提醒时间',
+    snoozedUntil: '稍后提醒',
+    dismissedAt: '已处理',
+    deleted: '删除',
+    id: '编号',
+    createdBy: '登记人',
+    createdAt: '登记时间',
+    updatedAt: '更新时间',
+  },
 };
 
 export function fieldLabel(recordType: RecordType, field: string): string {

@@ -137,5 +137,7 @@ export function recordPath(recordType: RecordType, recordId: string): string {
       return `/visits/${recordId}`;
     case 'onsite_day':
       return '/onsite';
+    case 'reminder_receipt':
+      return '/reminders';
   }
 }

@@ -5,7 +5,14 @@ import { useDatabase } from './store-context';
 
 /** The store types kept in the shared `records` table (kinds/plain-store-kind.ts). */
 export type PlainStoreType =
-  'training' | 'sensitivePeriod' | 'dutyAssignment' | 'dutySwap' | 'dutyLog' | 'visit' | 'onSiteDay';
+  | 'training'
+  | 'sensitivePeriod'
+  | 'dutyAssignment'
+  | 'dutySwap'
+  | 'dutyLog'
+  | 'visit'
+  | 'onSiteDay'
+  | 'reminderReceipt';
 
 /** Days `YYYY-MM-DD`, both ends included; absent for every record of the type. */
 export interface DayRange {

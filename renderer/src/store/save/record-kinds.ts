@@ -10,6 +10,7 @@ import type {
   DutyLog,
   DutySwap,
   OnSiteDay,
+  ReminderReceipt,
   SensitivePeriod,
   Training,
   Visit,
@@ -28,6 +29,7 @@ export interface StoredRecords {
   dutyLog: DutyLog;
   visit: Visit;
   onSiteDay: OnSiteDay;
+  reminderReceipt: ReminderReceipt;
 }
 export type StoreRecordType = keyof StoredRecords;
 export type AnyStoredRecord = StoredRecords[StoreRecordType];
@@ -59,6 +61,7 @@ export const RECORD_KINDS: Readonly<Record<StoreRecordType, RecordKind>> = {
   dutyLog: kindOf('duty_log', 'dutyLogs'),
   visit: kindOf('visit', 'visits'),
   onSiteDay: kindOf('onsite_day', 'onSiteDays'),
+  reminderReceipt: kindOf('reminder_receipt', 'reminderReceipts'),
 };
 
 /** The store's record types, for lists that must name every one (the cross-window broadcast). */

@@ -11,6 +11,7 @@ import {
   sensitivePeriodStoreKind,
 } from '../../features/duty/duty-store-kinds';
 import { onSiteDayStoreKind } from '../../features/onsite/onsite-store-kind';
+import { reminderReceiptStoreKind } from '../../features/reminders/reminder-receipt-store-kind';
 import { trainingStoreKind } from '../../features/trainings/training-store-kind';
 import { visitStoreKind } from '../../features/visits/visit-store-kind';
 import type { RecordType } from '@core/records';
@@ -39,6 +40,7 @@ const STORE_KINDS: { readonly [K in StoreRecordType]: StoreKind<StoredRecords[K]
   dutyLog: dutyLogStoreKind,
   visit: visitStoreKind,
   onSiteDay: onSiteDayStoreKind,
+  reminderReceipt: reminderReceiptStoreKind,
 };
 
 /** The store kind of a record type, for code that treats every type alike (a pull, a sweep). */
