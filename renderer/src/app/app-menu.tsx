@@ -3,10 +3,13 @@ import {
   FileTextOutlined,
   FormOutlined,
   CloudSyncOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TableOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 
@@ -23,11 +26,14 @@ export function menuItems(options: { readonly canLogTickets: boolean }): MenuIte
       label: '日常工作',
       children: [
         { key: '/', icon: <HomeOutlined />, label: '我的工作' },
+        { key: '/dashboard', icon: <DashboardOutlined />, label: '项目总览' },
         { key: '/tickets', icon: <ProfileOutlined />, label: '工单' },
         ...(options.canLogTickets
           ? [{ key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' }]
           : []),
         { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
+        { key: '/visits', icon: <TeamOutlined />, label: '回访' },
+        { key: '/onsite', icon: <EnvironmentOutlined />, label: '驻场' },
       ],
     },
     ...MENU_REST,
@@ -59,8 +65,11 @@ const MENU_KEYS = [
   '/inspections/templates',
   '/inspections',
   '/sync',
+  '/visits',
+  '/onsite',
   '/subsystems',
   '/calendar',
+  '/dashboard',
   '/',
 ];
 

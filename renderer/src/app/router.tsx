@@ -25,6 +25,7 @@ function page(load: () => Promise<ComponentType>) {
 
 const tickets = () => import('../features/tickets');
 const inspections = () => import('../features/inspections');
+const visits = () => import('../features/visits');
 
 /**
  * Hash routes (`#/tickets/…`) work the same under the desktop shell's app:// origin and any static
@@ -45,6 +46,10 @@ export function createAppRouter() {
               index: true,
               lazy: page(async () => (await import('../features/today/MyWorkPage')).MyWorkPage),
             },
+            {
+              path: 'dashboard',
+              lazy: page(async () => (await import('../features/dashboard')).DashboardPage),
+            },
             { path: 'subsystems', element: <SubsystemsPage /> },
             {
               path: 'calendar',
@@ -62,6 +67,10 @@ export function createAppRouter() {
               path: 'inspections/templates',
               lazy: page(async () => (await inspections()).InspectionTemplatesPage),
             },
+            { path: 'visits', lazy: page(async () => (await visits()).VisitsPage) },
+            { path: 'visits/new', lazy: page(async () => (await visits()).VisitEditPage) },
+            { path: 'visits/:id', lazy: page(async () => (await visits()).VisitEditPage) },
+            { path: 'onsite', lazy: page(async () => (await import('../features/onsite')).OnSitePage) },
             { path: 'sync', element: <SyncStatusPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

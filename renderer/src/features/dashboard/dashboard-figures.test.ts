@@ -1,0 +1,70 @@
+import { builtinCalendar } from '@core/calendar';
+import { loadDefaultProfile } from '@core/profile';
+import { newTicket, type Ticket, transition } from '@core/records';
+import { slaCompliance } from '@core/reports';
+import { parseInstant } from '@core/time/shanghai-time';
+import { describe, expect, it } from 'vitest';
+import { dashboardFigures, dashboardYear } from './dashboard-figures';
+
+const rules = { profile: loadDefaultProfile(), calendar: builtinCalendar() };
+const now = parseInstant('2026-03-04 12:00');
+let serial = 0;
+
+function ticket(subsystemId: number, receivedAt: string, respondedAt?: string): Ticket {
+  serial += 1;
+  const id = `00000000-0000-4000-8000-${serial.toString(16).padStart(12, '0')}`;
+  const made = newTicket(
+    {
+      subsystemId,
+      channel: 'phone',
+      title: `工单 ${serial}`,
+      reporter: { unit: '省人社厅', person: '王老师', phone: '' },
+      category: 'fault',
+      severity: 'ordinary',
+      receivedAt: parseInstant(receivedAt),
+    },
+    { actor: 'zhangsan', at: parseInstant(receivedAt), id },
+  );
+  if (!made.ok) throw new Error(made.reason);
+  if (respondedAt === undefined) return made.ticket;
+  const responded = transition(made.ticket, 'respond', { actor: 'zhangsan', at: parseInstant(respondedAt) });
+  if (!responded.ok) throw new Error(responded.reason);
+  return responded.ticket;
+}
+
+// Subsystem 5 answers within 10 minutes: one in 5 (met), one in 25 (breached). Subsystem 1's in 5.
+const metOn5 = ticket(5, '2026-03-02 10:00', '2026-03-02 10:05');
+const lateOn5 = ticket(5, '2026-03-03 10:00', '2026-03-03 10:25');
+const metOn1 = ticket(1, '2026-03-02 11:00', '2026-03-02 11:05');
+const tickets = [metOn5, lateOn5, metOn1];
+const records = { tickets, templates: [], runs: [] };
+
+describe('dashboardFigures', () => {
+  it('takes the calendar year of now as the contract year', () => {
+    expect(dashboardYear(now)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('draws the month’s SLA compliance as slaCompliance computes it, and links the breach', () => {
+    const figures = dashboardFigures(records, rules, { subsystemIds: null, unitIds: null }, now);
+    const series = figures.slaMonth.option.series as { data: { value: number | null }[] }[];
+    const expected = slaCompliance(tickets, { ...rules, asOf: now })
+      .filter((row) => row.kind === 'response')
+      .map((row) => (row.rate === null ? null : row.rate * 100));
+    expect(series[0]?.data.map((point) => point.value)).toEqual(expected);
+    expect(figures.slaMonth.links[0]?.[1]).toEqual([lateOn5.id]);
+    expect(figures.links.get(lateOn5.id)).toEqual({
+      path: `/tickets/${lateOn5.id}`,
+      label: `工单：${lateOn5.title}`,
+    });
+    expect(figures.counts.broken).toBeGreaterThan(0);
+  });
+
+  it('shows an engineer only their subsystems', () => {
+    const figures = dashboardFigures(records, rules, { subsystemIds: [1], unitIds: null }, now);
+    expect((figures.slaYear.option.xAxis as { data: string[] }).data).toEqual(['互联网+人社']);
+    expect(figures.links.has(lateOn5.id)).toBe(false);
+    expect(
+      figures.pressing.every((obligation) => obligation.subsystemId === 1 || obligation.subsystemId === null),
+    ).toBe(true);
+  });
+});

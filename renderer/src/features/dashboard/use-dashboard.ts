@@ -1,0 +1,58 @@
+import { describeScope } from '@core/auth';
+import { obligationScopeOf } from '@core/obligations';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useDatabase, useSlaRules } from '../../store';
+import { useTemplateCatalogue } from '../inspections/use-inspection-data';
+import { sessionScope, useSession } from '../session';
+import { useNow } from '../today/use-now';
+import { type DashboardFigures, dashboardFigures } from './dashboard-figures';
+
+export interface DashboardState {
+  readonly figures: DashboardFigures | undefined;
+  readonly error: Error | null;
+  /** Whose dashboard: 项目负责人, 驻场工程师（运维子项 1、5）…; 本机用户 for a name on this PC. */
+  readonly scopeText: string;
+  readonly now: number;
+}
+
+/**
+ * The dashboard's records from this PC's store (offline like every page) and the figures over them,
+ * for the signed-in user's scope. Cached under the types' query keys, so a save or a sync redraws it;
+ * the figures are recomputed each minute, when the clocks move.
+ */
+export function useDashboard(): DashboardState {
+  const db = useDatabase();
+  const rules = useSlaRules();
+  const session = useSession();
+  const now = useNow();
+  const catalogue = useTemplateCatalogue();
+  const tickets = useQuery({
+    queryKey: ['tickets', db.name, 'dashboard'],
+    queryFn: async () => (await db.tickets.toArray()).map((row) => row.record),
+  });
+  const runs = useQuery({
+    queryKey: ['inspectionRuns', db.name, 'dashboard'],
+    queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
+  });
+  const userScope = sessionScope(session);
+  // A name on this PC answers to no server and sees every subsystem, as the lead does.
+  const scope = useMemo(
+    () => obligationScopeOf(sessionScope(session) ?? { role: 'project_lead' }, rules.profile),
+    [session, rules.profile],
+  );
+  const templates = catalogue.data?.all;
+  const figures = useMemo(
+    () =>
+      tickets.data === undefined || runs.data === undefined || templates === undefined
+        ? undefined
+        : dashboardFigures({ tickets: tickets.data, runs: runs.data, templates }, rules, scope, now),
+    [tickets.data, runs.data, templates, rules, scope, now],
+  );
+  return {
+    figures,
+    error: tickets.error ?? runs.error ?? catalogue.error ?? null,
+    scopeText: userScope === null ? '本机用户（全部运维子项）' : describeScope(userScope),
+    now,
+  };
+}
