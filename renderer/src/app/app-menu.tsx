@@ -7,6 +7,7 @@ import {
   EnvironmentOutlined,
   HomeOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   TableOutlined,
   TeamOutlined,
@@ -32,6 +33,7 @@ export function menuItems(options: { readonly canLogTickets: boolean }): MenuIte
           ? [{ key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' }]
           : []),
         { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
+        { key: '/trainings', icon: <ReadOutlined />, label: '培训' },
         { key: '/visits', icon: <TeamOutlined />, label: '回访' },
         { key: '/onsite', icon: <EnvironmentOutlined />, label: '驻场' },
       ],
@@ -65,6 +67,7 @@ const MENU_KEYS = [
   '/inspections/templates',
   '/inspections',
   '/sync',
+  '/trainings',
   '/visits',
   '/onsite',
   '/subsystems',

@@ -26,6 +26,7 @@ function page(load: () => Promise<ComponentType>) {
 const tickets = () => import('../features/tickets');
 const inspections = () => import('../features/inspections');
 const visits = () => import('../features/visits');
+const trainings = () => import('../features/trainings');
 
 /**
  * Hash routes (`#/tickets/…`) work the same under the desktop shell's app:// origin and any static
@@ -67,6 +68,9 @@ export function createAppRouter() {
               path: 'inspections/templates',
               lazy: page(async () => (await inspections()).InspectionTemplatesPage),
             },
+            { path: 'trainings', lazy: page(async () => (await trainings()).TrainingListPage) },
+            { path: 'trainings/new', lazy: page(async () => (await trainings()).TrainingNewPage) },
+            { path: 'trainings/:id', lazy: page(async () => (await trainings()).TrainingDetailPage) },
             { path: 'visits', lazy: page(async () => (await visits()).VisitsPage) },
             { path: 'visits/new', lazy: page(async () => (await visits()).VisitEditPage) },
             { path: 'visits/:id', lazy: page(async () => (await visits()).VisitEditPage) },

@@ -1,0 +1,3 @@
+export { TrainingListPage } from './TrainingListPage';
+export { TrainingNewPage } from './TrainingNewPage';
+export { TrainingDetailPage } from './TrainingDetailPage';
