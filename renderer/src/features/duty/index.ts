@@ -1,0 +1,2 @@
+export { DutyPage } from './DutyPage';
+export { DutyLogPage } from './DutyLogPage';
