@@ -7,6 +7,7 @@ import {
   EnvironmentOutlined,
   HomeOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ReadOutlined,
   ScheduleOutlined,
   TableOutlined,
@@ -33,6 +34,7 @@ export function menuItems(options: { readonly canLogTickets: boolean }): MenuIte
           ? [{ key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' }]
           : []),
         { key: '/inspections', icon: <CalendarOutlined />, label: '巡检' },
+        { key: '/duty', icon: <SafetyCertificateOutlined />, label: '值班' },
         { key: '/trainings', icon: <ReadOutlined />, label: '培训' },
         { key: '/visits', icon: <TeamOutlined />, label: '回访' },
         { key: '/onsite', icon: <EnvironmentOutlined />, label: '驻场' },
@@ -66,6 +68,7 @@ const MENU_KEYS = [
   '/tickets',
   '/inspections/templates',
   '/inspections',
+  '/duty',
   '/sync',
   '/trainings',
   '/visits',

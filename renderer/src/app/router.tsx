@@ -25,6 +25,7 @@ function page(load: () => Promise<ComponentType>) {
 
 const tickets = () => import('../features/tickets');
 const inspections = () => import('../features/inspections');
+const duty = () => import('../features/duty');
 const visits = () => import('../features/visits');
 const trainings = () => import('../features/trainings');
 
@@ -75,6 +76,8 @@ export function createAppRouter() {
             { path: 'visits/new', lazy: page(async () => (await visits()).VisitEditPage) },
             { path: 'visits/:id', lazy: page(async () => (await visits()).VisitEditPage) },
             { path: 'onsite', lazy: page(async () => (await import('../features/onsite')).OnSitePage) },
+            { path: 'duty', lazy: page(async () => (await duty()).DutyPage) },
+            { path: 'duty/log/:id', lazy: page(async () => (await duty()).DutyLogPage) },
             { path: 'sync', element: <SyncStatusPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
