@@ -1,0 +1,1 @@
+export { OnSitePage } from './OnSitePage';

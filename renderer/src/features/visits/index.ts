@@ -1,0 +1,2 @@
+export { VisitsPage } from './VisitsPage';
+export { VisitEditPage } from './VisitEditPage';
