@@ -22,6 +22,14 @@ describe('RECORD_KINDS', () => {
     }
   });
 
+  it('names every field of every schema in the user’s words', () => {
+    for (const recordType of RECORD_TYPES) {
+      const kind = RECORD_KINDS[recordType];
+      const unnamed = Object.keys(kind.schema.shape).filter((field) => kind.fieldLabels[field] === undefined);
+      expect(unnamed, recordType).toEqual([]);
+    }
+  });
+
   it('names a record by its title or name for messages', () => {
     expect(RECORD_KINDS.ticket.titleOf({ title: '打印机卡纸' })).toBe('打印机卡纸');
     expect(RECORD_KINDS.inspection_template.titleOf({ name: '机房日检' })).toBe('机房日检');

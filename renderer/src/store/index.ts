@@ -35,6 +35,7 @@ export { inspectionRunRow, inspectionTemplateKey, inspectionTemplateRow } from '
 export { defaultSlaRules, type SlaRules } from './rows/sla-rules';
 export { saveRecord, type SaveRecordInput, type SaveRecordResult } from './save/save-record';
 export { RECORD_KINDS, type StoreRecordType, type StoredRecords } from './save/record-kinds';
+export { recordPath } from './save/record-tables';
 export { undoInput, type UndoableSave, type UndoInput } from './save/undo-input';
 export { MAX_ATTACHMENT_BYTES, getBlob, putBlob, sha256Hex } from './blobs/blob-store';
 export { STORE_ERROR_KINDS, StoreError, isStoreError, type StoreErrorKind } from './errors/store-error';

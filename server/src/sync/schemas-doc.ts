@@ -26,25 +26,10 @@ interface Section {
   readonly io: 'input' | 'output';
 }
 
-/** Where each registered type's schema lives; a Record, so a new type without its section does not compile. */
-const RECORD_SOURCES: Readonly<Record<RecordType, Pick<Section, 'source' | 'io'>>> = {
-  ticket: { source: 'core/src/records/ticket.ts', io: 'output' },
-  inspection_template: { source: 'core/src/records/inspection-template.ts', io: 'output' },
-  inspection_run: { source: 'core/src/records/inspection-run.ts', io: 'input' },
-  training: { source: 'core/src/records/kinds/training.ts', io: 'output' },
-  sensitive_period: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
-  duty_assignment: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
-  duty_swap: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
-  duty_log: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
-  visit: { source: 'core/src/records/kinds/visit.ts', io: 'output' },
-  onsite_day: { source: 'core/src/records/kinds/onsite.ts', io: 'output' },
-  reminder_receipt: { source: 'core/src/records/kinds/reminder-receipt.ts', io: 'output' },
-};
-
 const RECORDS: readonly Section[] = RECORD_TYPES.map((recordType) => ({
   title: recordType,
   schema: RECORD_KINDS[recordType].schema,
-  ...RECORD_SOURCES[recordType],
+  ...RECORD_KINDS[recordType].schemaDoc,
 }));
 
 const BODIES: readonly Section[] = [

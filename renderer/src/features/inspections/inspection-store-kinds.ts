@@ -12,6 +12,7 @@ import type { InspectionRunRow, InspectionTemplateRow } from '../../store/rows/r
 
 /** Template versions in the store, keyed by `<templateId>@<version>`; the record id is an index. */
 export const inspectionTemplateStoreKind: StoreKind<InspectionTemplate> = {
+  pathOf: () => '/inspections/templates',
   tables: (db) => [db.inspectionTemplates],
   ids: async (db) => (await db.inspectionTemplates.orderBy('id').keys()).map(String),
   idsInSubsystems: async (db, subsystemIds) =>
@@ -48,6 +49,7 @@ export const inspectionTemplateStoreKind: StoreKind<InspectionTemplate> = {
 };
 
 export const inspectionRunStoreKind: StoreKind<InspectionRun> = {
+  pathOf: (runId) => `/inspections/run/${runId}`,
   tables: (db) => [db.inspectionRuns],
   ids: async (db) => db.inspectionRuns.toCollection().primaryKeys(),
   idsInSubsystems: async (db, subsystemIds) =>

@@ -3,6 +3,7 @@ import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { plainStoreKind } from '../../store/kinds/plain-store-kind';
 
 /** Reminder receipts, by the day the reminder fired. */
-export const reminderReceiptStoreKind = plainStoreKind<ReminderReceipt>('reminder_receipt', (receipt) =>
-  dayNumberToIsoDate(dayNumberOf(receipt.firedAt)),
-);
+export const reminderReceiptStoreKind = plainStoreKind<ReminderReceipt>('reminder_receipt', {
+  dayOf: (receipt) => dayNumberToIsoDate(dayNumberOf(receipt.firedAt)),
+  pathOf: () => '/reminders',
+});

@@ -116,28 +116,5 @@ export const REJECTION_ADVICE: Readonly<Record<RejectionCode, string>> = {
 
 export { RECORD_TYPE_LABELS } from '@core/records';
 
-/** Where the record of a rejected change is opened to be fixed. */
-export function recordPath(recordType: RecordType, recordId: string): string {
-  switch (recordType) {
-    case 'ticket':
-      return `/tickets/${recordId}`;
-    case 'inspection_run':
-      return `/inspections/run/${recordId}`;
-    case 'inspection_template':
-      return '/inspections/templates';
-    case 'training':
-      return `/trainings/${recordId}`;
-    case 'sensitive_period':
-    case 'duty_assignment':
-    case 'duty_swap':
-      return '/duty';
-    case 'duty_log':
-      return `/duty/log/${recordId}`;
-    case 'visit':
-      return `/visits/${recordId}`;
-    case 'onsite_day':
-      return '/onsite';
-    case 'reminder_receipt':
-      return '/reminders';
-  }
-}
+/** Where the record of a rejected change is opened to be fixed: its store kind's route. */
+export { recordPath } from '../../store';

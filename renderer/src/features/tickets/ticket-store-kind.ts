@@ -7,6 +7,7 @@ import { searchRowsToWrite, ticketSearchKeyRange } from '../../store/rows/ticket
 
 /** Tickets in the store: their rows and, beside them, their search rows. */
 export const ticketStoreKind: StoreKind<Ticket> = {
+  pathOf: (ticketId) => `/tickets/${ticketId}`,
   tables: (db) => [db.tickets, db.ticketSearch],
   ids: async (db) => db.tickets.toCollection().primaryKeys(),
   idsInSubsystems: async (db, subsystemIds) => {

@@ -14,11 +14,15 @@ interface PlainRecord {
  * A record type kept in the shared `records` table, one row per record indexed by type and day: the
  * kinds of which a contract year has hundreds, not hundreds of thousands (trainings, duty, visits,
  * on-site days), so a feature adds one without a table or a store schema version of its own.
- * `dayOf` is the Shanghai day a list sorts and filters the record by (a training's start, a duty day).
+ * `dayOf` is the Shanghai day a list sorts and filters the record by (a training's start, a duty day);
+ * `pathOf` the route that opens one.
  */
 export function plainStoreKind<Record extends PlainRecord>(
   type: RecordType,
-  dayOf: (record: Record) => string,
+  {
+    dayOf,
+    pathOf,
+  }: { readonly dayOf: (record: Record) => string; readonly pathOf: (recordId: string) => string },
 ): StoreKind<Record> {
   const rowOf = (record: Record, serverClocks?: ServerClocks): PlainRecordRow => {
     const placement = placementOf(type, record as unknown as Readonly<globalThis.Record<string, unknown>>);
@@ -39,6 +43,7 @@ export function plainStoreKind<Record extends PlainRecord>(
     ...(row.serverClocks === undefined ? {} : { serverClocks: row.serverClocks }),
   });
   return {
+    pathOf,
     tables: (db) => [db.records],
     ids: async (db) => plainRowsOfType(db, type).primaryKeys(),
     idsInSubsystems: async (db, subsystemIds) =>

@@ -36,6 +36,8 @@ export interface PulledRecord<Record> {
  * pull collects its rows in a RowWrites and writes them with Dexie's bulk calls.
  */
 export interface StoreKind<Record> {
+  /** The app's route that opens a record of the type (a refused change links there). */
+  readonly pathOf: (recordId: string) => string;
   /** Every table a transaction over the type's records must include, companions included. */
   readonly tables: (db: YunweiDatabase) => readonly Table[];
   /** The ids of every stored record of the type (in a transaction over `tables`). */

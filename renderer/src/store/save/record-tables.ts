@@ -20,6 +20,7 @@ import type { StoreKind, StoredRow } from '../kinds/store-kind';
 import {
   RECORD_KINDS,
   STORE_RECORD_TYPES,
+  STORE_TYPE_OF,
   type AnyStoredRecord,
   type StoreRecordType,
   type StoredRecords,
@@ -101,4 +102,9 @@ export async function writeStoredRecord<K extends StoreRecordType>(
 ): Promise<void> {
   const kind: StoreKind<StoredRecords[K]> = STORE_KINDS[recordType];
   await kind.writeStored(db, transaction, record, now, stored);
+}
+
+/** The app's route that opens a record (its store kind's `pathOf`). */
+export function recordPath(recordType: RecordType, recordId: string): string {
+  return storeKindOf(STORE_TYPE_OF[recordType]).pathOf(recordId);
 }
