@@ -123,3 +123,42 @@ describe('the .docx follows GB/T 9704-2012', () => {
     expect(body).not.toContain('_GB2312');
   });
 });
+
+describe('the .docx tables', () => {
+  it('escapes cell text, numbers an empty table too, and never takes a paragraph’s text for a table', async () => {
+    const table = (caption: string, rows: string[][]) => ({
+      kind: 'table' as const,
+      caption,
+      columns: [
+        { header: '事项', width: 8 },
+        { header: '说明', width: 8, align: 'center' as const },
+      ],
+      rows,
+      emptyText: '本期没有。',
+    });
+    const zip = await JSZip.loadAsync(
+      await renderDocx({
+        ...document,
+        sections: [
+          {
+            heading: '一、说明',
+            level: 1,
+            blocks: [
+              { kind: 'paragraph', text: '\uE000表格0' },
+              table('空表', []),
+              table('明细', [['A&B <x>', '甲\u0001乙']]),
+            ],
+            subsections: [],
+          },
+        ],
+      }),
+    );
+    const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(body).toContain('\uE000表格0');
+    expect(body).toContain('表1\u3000空表');
+    expect(body).toContain('本期没有。');
+    expect(body).toMatch(/表2\u3000明细[\s\S]*<w:tbl>[\s\S]*A&amp;B &lt;x&gt;[\s\S]*甲乙[\s\S]*<\/w:tbl>/);
+    expect(body.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(body).toMatch(/<w:jc w:val="center"\/><\/w:pPr><w:r><w:t xml:space="preserve">甲乙/);
+  });
+});

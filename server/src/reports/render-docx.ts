@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -8,16 +7,12 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
 import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
+import { tableXml } from './docx-table-xml';
 
 /*
  * GB/T 9704-2012 page setup (LIBRARIES.md §1, measured): A4; margins top 37, bottom 35, left 28,
@@ -98,10 +93,17 @@ function headingParagraph(section: ReportSection, fonts: DocumentFonts): Paragra
   });
 }
 
-/** Set once on the table, not per cell: a ledger has thousands of cells and the file stays small. */
-const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/**
+ * Where a table goes: a paragraph of its own that only this writer makes (every other paragraph has
+ * properties), replaced by the table's XML once the library has written the document.
+ */
+const TABLE_PLACE = '\uE000表格';
 
-function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): (Paragraph | Table)[] {
+function tablePlaceXml(index: number): string {
+  return `<w:p><w:r><w:t xml:space="preserve">${TABLE_PLACE}${index}</w:t></w:r></w:p>`;
+}
+
+function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts, tables: string[]): Paragraph[] {
   const caption = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
@@ -116,70 +118,56 @@ function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): (
   if (table.rows.length === 0) return [caption, bodyParagraph(table.emptyText)];
   const totalWidth = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => Math.floor((TEXT_WIDTH * column.width) / totalWidth));
-  const style = table.columns.length > 8 ? WIDE_TABLE_STYLE : TABLE_STYLE;
-  // Size, spacing and grid come from the table's paragraph style: a ledger has thousands of cells, and
-  // properties repeated on each of them made a 5,000-row table take seconds more to write.
-  const cell = (text: string, align: 'left' | 'center' | 'right', bold: boolean) =>
-    new TableCell({
-      ...(bold ? { verticalAlign: VerticalAlign.CENTER } : {}),
-      children: [
-        new Paragraph({
-          style,
-          ...(align === 'left'
-            ? {}
-            : { alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT }),
-          children: [bold ? new TextRun({ text, font: fontSet(fonts.heading1) }) : new TextRun(text)],
-        }),
-      ],
-    });
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: table.columns.map((column) => cell(column.header, 'center', true)),
-  });
-  const rows = table.rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        children: table.columns.map((column, index) => cell(row[index] ?? '', column.align ?? 'left', false)),
-      }),
+  // Size, spacing and grid come from the table's paragraph style, not from each of thousands of cells.
+  tables.push(
+    tableXml(table, {
+      widths,
+      tableWidth: TEXT_WIDTH,
+      style: table.columns.length > 8 ? WIDE_TABLE_STYLE : TABLE_STYLE,
+      headerFont: fonts.heading1,
+    }),
   );
   return [
     caption,
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      alignment: AlignmentType.CENTER,
-      borders: {
-        top: TABLE_BORDER,
-        bottom: TABLE_BORDER,
-        left: TABLE_BORDER,
-        right: TABLE_BORDER,
-        insideHorizontal: TABLE_BORDER,
-        insideVertical: TABLE_BORDER,
-      },
-      margins: { left: 60, right: 60 },
-      rows: [headerRow, ...rows],
-    }),
+    new Paragraph({ children: [new TextRun(`${TABLE_PLACE}${tables.length - 1}`)] }),
     // A table directly followed by a heading would touch it; an empty line keeps the grid.
     new Paragraph({ children: [] }),
   ];
 }
+
+/** The .docx with each table's place in word/document.xml replaced by the table. */
+function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
+  if (tables.length === 0) return Buffer.from(docx);
+  const files = unzipSync(docx);
+  const body = files[DOCUMENT_XML];
+  if (body === undefined) throw new Error(`生成的 .docx 中缺少 ${DOCUMENT_XML}`);
+  let xml = strFromU8(body);
+  tables.forEach((table, index) => {
+    const place = tablePlaceXml(index);
+    const at = xml.indexOf(place);
+    if (at < 0) throw new Error(`生成 .docx 时找不到第 ${index + 1} 个表格的位置`);
+    xml = xml.slice(0, at) + table + xml.slice(at + place.length);
+  });
+  files[DOCUMENT_XML] = strToU8(xml);
+  return Buffer.from(zipSync(files));
+}
+
+const DOCUMENT_XML = 'word/document.xml';
 
 /** Renders a report document as a .docx following GB/T 9704-2012. */
 export async function renderDocx(
   document: ReportDocument,
   fonts: DocumentFonts = GB_DOCUMENT_FONTS,
 ): Promise<Buffer> {
+  const tables: string[] = [];
   let tableNumber = 0;
-  const blocks = (list: readonly ReportBlock[]): (Paragraph | Table)[] =>
+  const blocks = (list: readonly ReportBlock[]): Paragraph[] =>
     list.flatMap((block) => {
       if (block.kind === 'paragraph') return [bodyParagraph(block.text)];
       tableNumber += 1;
-      return tableBlock(block, tableNumber, fonts);
+      return tableBlock(block, tableNumber, fonts, tables);
     });
-  const sectionContent = (section: ReportSection): (Paragraph | Table)[] => [
+  const sectionContent = (section: ReportSection): Paragraph[] => [
     headingParagraph(section, fonts),
     ...blocks(section.blocks),
     ...section.subsections.flatMap(sectionContent),
@@ -238,5 +226,5 @@ export async function renderDocx(
       },
     ],
   });
-  return Packer.toBuffer(file);
+  return withTables(await Packer.toBuffer(file), tables);
 }

@@ -90,6 +90,10 @@ describe('line breaking', () => {
     expect(breakLines('2026-02-14 10:00', 8, measure)).toEqual(['2026-02-', '14 10:00']);
   });
 
+  it('counts the character spacing between the characters of a line', () => {
+    expect(breakLines('甲乙丙丁', 3.5, measure, 0.5)).toEqual(['甲乙', '丙丁']);
+  });
+
   it('keeps a number whole', () => {
     expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
   });

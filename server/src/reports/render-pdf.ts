@@ -41,33 +41,56 @@ function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9.,:/+_%@#]+-?|-|\s+|./gsu) ?? [];
 }
 
-/** Greedy line breaking with 禁则: what fits in `width` at the current font and spacing. */
-export function breakLines(text: string, width: number, measure: (text: string) => number): string[] {
+/**
+ * Greedy line breaking with 禁则: what fits in `width`. `measure` gives a token's width, and a line is
+ * as wide as its tokens and a `gap` between each two (the character spacing), so each token is
+ * measured once and not every longer candidate line again.
+ */
+export function breakLines(
+  text: string,
+  width: number,
+  measure: (text: string) => number,
+  gap = 0,
+): string[] {
+  const widths = new Map<string, number>();
+  const widthOf = (token: string) => {
+    let known = widths.get(token);
+    if (known === undefined) {
+      known = measure(token);
+      widths.set(token, known);
+    }
+    return known;
+  };
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   // A run of Latin or digits wider than the whole line is broken between its characters.
   const units = tokens(text).flatMap((token) =>
-    token.length > 1 && measure(token) > width ? [...token] : [token],
+    token.length > 1 && widthOf(token) > width ? [...token] : [token],
   );
   for (const token of units) {
     if (token === '\n') {
       lines.push(line);
       line = '';
+      lineWidth = 0;
       continue;
     }
     if (line === '' && /^\s+$/.test(token)) continue;
-    const candidate = line + token;
-    if (measure(candidate) <= width || line === '' || NO_LINE_START.has(token)) {
-      line = candidate;
+    const candidate = line === '' ? widthOf(token) : lineWidth + gap + widthOf(token);
+    if (candidate <= width || line === '' || NO_LINE_START.has(token)) {
+      line += token;
+      lineWidth = candidate;
       continue;
     }
     const last = line.at(-1) ?? '';
     if (NO_LINE_END.has(last)) {
       lines.push(line.slice(0, -1));
       line = last + token;
+      lineWidth = widthOf(last) + gap + widthOf(token);
     } else {
       lines.push(line.trimEnd());
       line = /^\s+$/.test(token) ? '' : token;
+      lineWidth = line === '' ? 0 : widthOf(token);
     }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
@@ -88,8 +111,8 @@ function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: FontRole, 
   useFont(doc, font).fontSize(BODY_SIZE);
   const measure = (value: string) => doc.widthOfString(value, { characterSpacing: BODY_SPACING });
   const indentWidth = indent * (BODY_SIZE + BODY_SPACING);
-  const first = breakLines(text, TEXT_WIDTH - indentWidth, measure)[0] ?? '';
-  const rest = breakLines(text.slice(first.length).trimStart(), TEXT_WIDTH, measure);
+  const first = breakLines(text, TEXT_WIDTH - indentWidth, measure, BODY_SPACING)[0] ?? '';
+  const rest = breakLines(text.slice(first.length).trimStart(), TEXT_WIDTH, measure, BODY_SPACING);
   const lines = [first, ...(text.slice(first.length).trim() === '' ? [] : rest)];
   lines.forEach((line, index) => {
     ensureRoom(doc, cursor, LINE_PITCH);

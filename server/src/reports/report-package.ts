@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { type Zippable, zipSync } from 'fflate';
 import type { WorkingCalendar } from '@core/calendar';
 import type { ContractProfile } from '@core/profile';
 import {
@@ -17,8 +17,7 @@ import {
   reportSubtitle,
 } from '@core/reports';
 import { dayNumberToIsoDate, type Instant } from '@core/time/shanghai-time';
-import { renderDocx } from './render-docx';
-import { renderLedgersXlsx } from './render-xlsx';
+import { type DocumentRenderer, inThreadRenderer } from './render-workers';
 
 export interface PackageRequest {
   readonly period: ReportPeriod;
@@ -38,13 +37,34 @@ interface PackageEntry {
 }
 
 /**
- * The half-year package: for the whole contract and for every subsystem, the summary report, each
- * month's report, the ticket and inspection records and the duty record as .docx, the ledgers as
- * .xlsx, and a contents list (目录) first.
+ * The package's files, stored as they are: .docx, .xlsx and .pdf are compressed already, and deflating
+ * them again took a second and saved nothing.
  */
-export async function buildReportPackage(request: PackageRequest): Promise<Buffer> {
-  const zip = new JSZip();
-  const entries: PackageEntry[] = [];
+class PackageZip {
+  private readonly files: Zippable = {};
+
+  file(path: string, bytes: Uint8Array): void {
+    this.files[path] = [bytes, { level: 0 }];
+  }
+
+  bytes(): Buffer {
+    return Buffer.from(zipSync(this.files));
+  }
+}
+
+/** The documents that also go in as PDF: the signed-off copies of the reports themselves. */
+const PDF_KINDS: ReadonlySet<ReportKind> = new Set(['monthly', 'summary']);
+
+/**
+ * The half-year package: for the whole contract and for every subsystem, the summary report, each
+ * month's report, the ticket and inspection records and the duty record as .docx, the summary and the
+ * monthly reports also as PDF, the ledgers as .xlsx, and a contents list (目录) first.
+ */
+export async function buildReportPackage(
+  request: PackageRequest,
+  renderer: DocumentRenderer = inThreadRenderer,
+): Promise<Buffer> {
+  const files: { readonly path: string; readonly what: string; readonly bytes: Promise<Uint8Array> }[] = [];
   const scopes: { folder: string; scope: ReportScope; label: string }[] = [
     { folder: '00-全部运维子项', scope: WHOLE_CONTRACT, label: '全部运维子项' },
     ...request.profile.subsystems.map((subsystem) => ({
@@ -54,27 +74,42 @@ export async function buildReportPackage(request: PackageRequest): Promise<Buffe
     })),
   ];
   const months = monthsOf(request.period);
+  // Every file is asked for before any is awaited, so that the renderer's threads are all kept busy.
   for (const { folder, scope, label } of scopes) {
-    const add = async (kind: ReportKind, period: ReportPeriod) => {
-      const report = reportRequest(request, kind, period, scope);
-      const document = buildReport(report);
-      const path = `${folder}/${safeName(document.fileStem)}.docx`;
-      zip.file(path, await renderDocx(document));
-      entries.push({ path, what: `${label}${document.title}（${periodLabel(period)}）` });
+    const add = (kind: ReportKind, period: ReportPeriod) => {
+      const document = buildReport(reportRequest(request, kind, period, scope));
+      const path = `${folder}/${safeName(document.fileStem)}`;
+      const what = `${label}${document.title}（${periodLabel(period)}）`;
+      files.push({ path: `${path}.docx`, what, bytes: renderer.render({ format: 'docx', document }) });
+      if (PDF_KINDS.has(kind)) {
+        files.push({
+          path: `${path}.pdf`,
+          what: `${what}（PDF）`,
+          bytes: renderer.render({ format: 'pdf', document }),
+        });
+      }
     };
-    for (const kind of PACKAGE_DOCUMENTS) await add(kind, request.period);
-    for (const month of months) await add('monthly', month);
+    for (const kind of PACKAGE_DOCUMENTS) add(kind, request.period);
+    for (const month of months) add('monthly', month);
     for (const kind of PACKAGE_LEDGERS) {
       const report = reportRequest(request, kind, request.period, scope);
       const ledgers = buildLedgers(report);
       const title = ledgers[0]?.title ?? '台账';
-      const path = `${folder}/${safeName(`${title}-${periodLabel(request.period)}`)}.xlsx`;
-      zip.file(path, await renderLedgersXlsx(ledgers, reportSubtitle(report)));
-      entries.push({ path, what: `${label}${title}（${periodLabel(request.period)}）` });
+      files.push({
+        path: `${folder}/${safeName(`${title}-${periodLabel(request.period)}`)}.xlsx`,
+        what: `${label}${title}（${periodLabel(request.period)}）`,
+        bytes: renderer.render({ format: 'xlsx', ledgers, subtitle: reportSubtitle(report) }),
+      });
     }
   }
-  zip.file('目录.docx', await renderDocx(contents(request.period, entries)));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const [contentsList, ...rendered] = await Promise.all([
+    renderer.render({ format: 'docx', document: contents(request.period, files) }),
+    ...files.map((file) => file.bytes),
+  ]);
+  const zip = new PackageZip();
+  zip.file('目录.docx', contentsList as Uint8Array);
+  files.forEach((file, index) => zip.file(file.path, rendered[index] as Uint8Array));
+  return zip.bytes();
 }
 
 export function reportRequest(

@@ -20,6 +20,7 @@ import { renderDocx } from '../../reports/render-docx';
 import { renderPdf } from '../../reports/render-pdf';
 import { renderLedgersXlsx } from '../../reports/render-xlsx';
 import { type PackageRequest, buildReportPackage, reportRequest } from '../../reports/report-package';
+import { startRenderWorkers } from '../../reports/render-workers';
 import type { CliIo, Command } from '../cli-io';
 import { UsageError } from '../cli-errors';
 import { parseOptions, requireOption } from '../parse-options';
@@ -108,8 +109,14 @@ export function createReportCommand(
     };
 
     let bytes: Buffer;
-    if (kind === 'package') bytes = await buildReportPackage(source);
-    else {
+    if (kind === 'package') {
+      const renderer = startRenderWorkers();
+      try {
+        bytes = await buildReportPackage(source, renderer);
+      } finally {
+        await renderer.close();
+      }
+    } else {
       const request = reportRequest(source, kind as ReportKind, period, { subsystemIds });
       if (format === 'xlsx') bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
       else if (format === 'pdf') bytes = await renderPdf(buildReport(request));

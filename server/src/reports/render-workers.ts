@@ -1,0 +1,97 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type RenderJob, renderJob } from './render-job';
+import type { RenderReply, RenderRequest } from './render-worker';
+
+/** Renders the files of documents: in this thread, or spread over worker threads. */
+export interface DocumentRenderer {
+  render(job: RenderJob): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export const inThreadRenderer: DocumentRenderer = {
+  render: renderJob,
+  close: async () => undefined,
+};
+
+/**
+ * The worker runs TypeScript as the CLI does: tsx is registered in the new thread before the module
+ * is imported (a worker does not inherit the loader of the thread that started it).
+ */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api')
+  .then(({ register }) => { register(); return import(workerData.module); })
+  .catch((error) => { setImmediate(() => { throw error; }); });
+`;
+
+/**
+ * The threads a package renders on: one per core. Every thread parses the fonts once and takes the
+ * next job when it is done with one, so that large and small documents even out.
+ */
+export function startRenderWorkers(count = availableParallelism()): DocumentRenderer {
+  interface Pending {
+    readonly job: RenderJob;
+    readonly resolve: (bytes: Uint8Array) => void;
+    readonly reject: (error: Error) => void;
+  }
+  const queue: Pending[] = [];
+  const running = new Map<Worker, Pending & { id: number }>();
+  const idle: Worker[] = [];
+  let nextId = 0;
+  let failure: Error | undefined;
+  let closing = false;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop() as Worker;
+      const pending = queue.shift() as Pending;
+      const id = (nextId += 1);
+      running.set(worker, { ...pending, id });
+      worker.postMessage({ id, job: pending.job } satisfies RenderRequest);
+    }
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const pending of [...queue.splice(0), ...running.values()]) pending.reject(error);
+    running.clear();
+  };
+
+  const workers = Array.from({ length: Math.max(1, count) }, () => {
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { module: new URL('./render-worker.ts', import.meta.url).href },
+    });
+    worker.on('message', (reply: RenderReply) => {
+      const pending = running.get(worker);
+      if (pending === undefined || pending.id !== reply.id) return;
+      running.delete(worker);
+      if ('bytes' in reply) pending.resolve(reply.bytes);
+      else pending.reject(new Error(reply.reason));
+      idle.push(worker);
+      dispatch();
+    });
+    worker.on('error', (error) =>
+      fail(new Error(`生成文件的工作线程出错：${error.message}`, { cause: error })),
+    );
+    worker.on('exit', (code) => {
+      if (code !== 0 && !closing) fail(new Error(`生成文件的工作线程意外退出（${code}）`));
+    });
+    idle.push(worker);
+    return worker;
+  });
+
+  return {
+    render(job) {
+      if (failure !== undefined) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
