@@ -1,4 +1,4 @@
-import { RECORD_KINDS, RECORD_TYPES, type RecordType } from '@core/records';
+import { RECORD_KINDS, RECORD_TYPES } from '@core/records';
 import {
   blobPutResponseSchema,
   errorBodySchema,

@@ -1,4 +1,3 @@
-import type { RecordType } from '@core/records';
 import type { RejectionCode } from '@core/sync/protocol';
 import { formatInstant } from '@core/time/shanghai-time';
 import type { SyncStatus } from '../../sync';
