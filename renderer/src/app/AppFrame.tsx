@@ -3,6 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useContractProfile } from '../features/contract-profile/use-contract-profile';
 import { UserSwitcher, useWritableSubsystems } from '../features/session';
+import { ReminderBell } from '../features/reminders/ReminderBell';
 import { AppShortcuts } from '../features/shortcuts';
 import { SyncStatusBadge } from '../features/sync-status';
 import { TodayStatus } from '../features/today/TodayStatus';
@@ -47,6 +48,7 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
         </div>
         <ContractName />
         <TodayStatus />
+        <ReminderBell />
         <SyncStatusBadge />
         <UserSwitcher />
       </Layout.Header>

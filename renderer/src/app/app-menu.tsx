@@ -1,4 +1,5 @@
 import {
+  BellOutlined,
   CalendarOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -29,6 +30,7 @@ export function menuItems(options: { readonly canLogTickets: boolean }): MenuIte
       children: [
         { key: '/', icon: <HomeOutlined />, label: '我的工作' },
         { key: '/dashboard', icon: <DashboardOutlined />, label: '项目总览' },
+        { key: '/reminders', icon: <BellOutlined />, label: '提醒' },
         { key: '/tickets', icon: <ProfileOutlined />, label: '工单' },
         ...(options.canLogTickets
           ? [{ key: '/tickets/new', icon: <FormOutlined />, label: '登记工单' }]
@@ -76,6 +78,7 @@ const MENU_KEYS = [
   '/subsystems',
   '/calendar',
   '/dashboard',
+  '/reminders',
   '/',
 ];
 

@@ -52,6 +52,10 @@ export function createAppRouter() {
               path: 'dashboard',
               lazy: page(async () => (await import('../features/dashboard')).DashboardPage),
             },
+            {
+              path: 'reminders',
+              lazy: page(async () => (await import('../features/reminders')).RemindersPage),
+            },
             { path: 'subsystems', element: <SubsystemsPage /> },
             {
               path: 'calendar',

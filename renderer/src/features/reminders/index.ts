@@ -1,0 +1,2 @@
+export { ReminderBell } from './ReminderBell';
+export { RemindersPage } from './RemindersPage';
