@@ -67,9 +67,11 @@ export function checkWrites(op: PushOp, now: number, maxClockDriftMs: number): R
 
 /** The record's subsystem and the op's differ: a client's bug, told in words, with the numbers. */
 function subsystemMismatch(label: string, recordSubsystemId: number, op: PushOp): Rejection {
-  const name = (id: number) => (id === CONTRACT_WIDE ? '全合同（不属于某个运维子项）' : `运维子项 ${id}`);
+  const none = '不属于任何运维子项';
+  const record = recordSubsystemId === CONTRACT_WIDE ? none : `属于运维子项 ${recordSubsystemId}`;
+  const claimed = op.subsystemId === CONTRACT_WIDE ? none : `运维子项 ${op.subsystemId}`;
   return {
     code: 'subsystem_mismatch',
-    reason: `这条${label}属于${name(recordSubsystemId)}，但同步操作标明的是${name(op.subsystemId)}：客户端有误，这项修改未被处理`,
+    reason: `这条${label}${record}，同步操作却标明${claimed}：客户端有误，这项修改未被处理`,
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RecordType } from '@core/records';
+import { RECORD_KINDS, RECORD_TYPES, type RecordType, placementOf } from '@core/records';
+import { SAMPLE_TEXT_FIELDS, sampleRecord } from '@core/records/testing/sample-records';
 import { type JsonValue, canonicalJson } from '@core/sync/json-value';
 import { unpackStates } from '@core/sync/packed-states';
 import {
@@ -18,41 +19,78 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, TEST_START, startTestApi } from '../test-support/api-harness';
-import { SimClient, fieldsOf, ticketRecord, uuid } from '../test-support/sim-client';
+import { SimClient, fieldsOf, uuid } from '../test-support/sim-client';
 import { suiteTitle, testBackends } from '../test-support/test-databases';
 
 /**
- * Convergence of the real server code (property-based): a few PCs make random edits, deletes,
- * restores, timeline comments and attachment changes to the same tickets; the network delivers
- * their batches in any interleaving, loses replies after commit (so batches are retried, often with
- * more ops), loses requests, and replays stale copies late. Whatever the schedule:
+ * Convergence of the real server code (property-based), over every registered record type: a few PCs
+ * (two project leads, an engineer of subsystem 1, a service manager of units 1 and 2) make random
+ * edits, deletes, restores, timeline comments and attachment changes to one record of each type; the
+ * network delivers their batches in any interleaving, loses replies after commit (so batches are
+ * retried, often with more ops), loses requests, and replays stale copies late. Whatever the schedule:
  * - the server ends in the same state, and that state is the pure merge (core) of the accepted ops;
  * - every accepted write is in the change log exactly once, every op has exactly one result;
- * - the same ops are rejected (scope), each with an audit row;
+ * - the same ops are rejected (scope and ownership), each with an audit row;
  * - a replica that merges its own ops and then a full pull equals the server.
  * fast-check prints the seed and the failing case; SYNC_PROPERTY_RUNS raises the number of runs.
  */
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 20);
-const RECORDS = [
-  { id: uuid(0xc0de, 1), subsystemId: 1 },
-  { id: uuid(0xc0de, 2), subsystemId: 1 },
-  { id: uuid(0xc0de, 3), subsystemId: 2 },
-];
 const PCS = [
   { clientId: 'pc-prop-aaaa', nodeId: 'aaaaaaaaaa', user: 'lead' },
   { clientId: 'pc-prop-bbbb', nodeId: 'bbbbbbbbbb', user: 'lead2' },
   { clientId: 'pc-prop-cccc', nodeId: 'cccccccccc', user: 'zhangsan' },
+  { clientId: 'pc-prop-dddd', nodeId: 'dddddddddd', user: 'wangjl' },
 ] as const;
 const PHOTOS = ['照片一', '照片二'].map((text) => Buffer.from(text));
 const photoHash = (photo: Buffer) => createHash('sha256').update(photo).digest('hex');
 
+/**
+ * One record of every type, and a second ticket: some in the engineer's subsystem 1, some out of it,
+ * duty contract-wide, a visit to one of the manager's units. Records that belong to a person belong to
+ * the engineer or the manager, so both their writes and the others' refusals occur.
+ */
+const RECORDS = RECORD_TYPES.flatMap((recordType, index) => {
+  const owner: Readonly<Partial<Record<RecordType, string>>> = {
+    duty_log: 'zhangsan',
+    duty_swap: 'zhangsan',
+    onsite_day: 'zhangsan',
+    visit: 'wangjl',
+  };
+  const make = (n: number, subsystemId: number) => {
+    const options = {
+      id: uuid(0xc0de, n),
+      actor: owner[recordType] ?? 'lead',
+      at: TEST_START,
+      subsystemId: RECORD_KINDS[recordType].scope.by === 'subsystem_or_contract' ? null : subsystemId,
+      unitIds: [2],
+    };
+    const values = sampleRecord(recordType, options) as Record<string, JsonValue>;
+    // With a photo, for the types that refer to blobs: what an `attach` writes.
+    const withPhoto = (photo: Buffer) =>
+      sampleRecord(recordType, { ...options, sha256: photoHash(photo) }) as Record<string, JsonValue>;
+    return {
+      recordType,
+      id: options.id,
+      subsystemId: placementOf(recordType, values).subsystemId,
+      values,
+      withPhoto,
+    };
+  };
+  const first = make(index + 1, index % 2 === 0 ? 1 : 2);
+  return recordType === 'ticket' ? [first, make(100, 1)] : [first];
+});
+
 type Action =
-  | { kind: 'edit'; field: 'title' | 'description' | 'severity' | 'assignee'; value: string | null }
+  | { kind: 'edit'; value: number }
+  | { kind: 'ticket_edit'; field: 'severity' | 'assignee'; value: string | null }
   | { kind: 'delete' }
   | { kind: 'restore' }
   | { kind: 'comment'; text: string; atOffset: number }
   | { kind: 'attach'; photo: number };
+
+/** What an `edit` writes to each type's free-text field (SAMPLE_TEXT_FIELDS): valid for every one of them. */
+const TEXTS = ['zhangsan', 'lisi', 'wangwu'];
 
 interface SimOp {
   record: number;
@@ -62,23 +100,14 @@ interface SimOp {
 }
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), value: fc.nat(TEXTS.length - 1) }),
   fc.record({
-    kind: fc.constant('edit' as const),
-    field: fc.constant('title' as const),
-    value: fc.constantFrom('甲', '乙', '丙'),
-  }),
-  fc.record({
-    kind: fc.constant('edit' as const),
-    field: fc.constant('description' as const),
-    value: fc.constantFrom('', '现象描述', '补充说明'),
-  }),
-  fc.record({
-    kind: fc.constant('edit' as const),
+    kind: fc.constant('ticket_edit' as const),
     field: fc.constant('severity' as const),
     value: fc.constantFrom('ordinary', 'major', 'emergency'),
   }),
   fc.record({
-    kind: fc.constant('edit' as const),
+    kind: fc.constant('ticket_edit' as const),
     field: fc.constant('assignee' as const),
     value: fc.constantFrom(null, 'zhangsan', 'lisi'),
   }),
@@ -100,23 +129,70 @@ const scenarioArb = fc.record({
   ops: fc.tuple(...PCS.map(() => fc.array(opArb, { maxLength: 6 }))),
   scheduleSeeds: fc.tuple(fc.integer(), fc.integer()),
 });
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** Turns a PC's simulated ops into push ops, as that PC's outbox would hold them. */
+/**
+ * A run fast-check always tries first, so every type is written whatever the random runs pick: a lead
+ * attaches a photo to every record (edits the types without blobs), the other lead deletes and
+ * restores, the engineer edits every record (their subsystem's and their own duty are applied, the rest
+ * refused) and the manager attaches to and edits the visit.
+ */
+const EVERY_TYPE_EXAMPLE: Scenario = {
+  ops: [
+    RECORDS.map((_, record) => ({ record, action: { kind: 'attach', photo: 0 }, at: 2 })),
+    RECORDS.flatMap((_, record) => [
+      { record, action: { kind: 'delete' }, at: 3 },
+      { record, action: { kind: 'restore' }, at: 4 },
+    ]),
+    RECORDS.map((_, record) => ({ record, action: { kind: 'edit', value: 1 }, at: 2 })),
+    RECORDS.flatMap((record, index) =>
+      record.recordType === 'visit'
+        ? [
+            { record: index, action: { kind: 'attach', photo: 1 }, at: 2 },
+            { record: index, action: { kind: 'edit', value: 2 }, at: 5 },
+          ]
+        : [],
+    ),
+  ],
+  scheduleSeeds: [1, 2],
+};
+
+/**
+ * Turns a PC's simulated ops into push ops, as that PC's outbox would hold them. A ticket's own
+ * actions (its timeline, its severity and assignee) are a text edit on the other types; an attachment
+ * writes every blob field of the type (a ticket's attachments, a training's materials and sign-in
+ * sheet, a visit's photos, an inspection's photo result), a text edit on a type without any.
+ */
 function outbox(pc: number, ops: readonly SimOp[]): PushOpInput[] {
   const client = new SimClient(PCS[pc]?.clientId as string, PCS[pc]?.nodeId);
   const comments: JsonValue[] = [];
   return ops.map((op, index) => {
     const record = RECORDS[op.record] as (typeof RECORDS)[number];
-    const created = ticketRecord(record.id, record.subsystemId).events[0] as JsonValue;
     const at = TEST_START + op.at * 1000;
+    const kind = RECORD_KINDS[record.recordType];
+    const textEdit = () =>
+      client.op(
+        record,
+        { [SAMPLE_TEXT_FIELDS[record.recordType]]: TEXTS[index % TEXTS.length] as string },
+        { at },
+      );
     switch (op.action.kind) {
       case 'edit':
+        return client.op(
+          record,
+          { [SAMPLE_TEXT_FIELDS[record.recordType]]: TEXTS[op.action.value] as string },
+          { at },
+        );
+      case 'ticket_edit':
+        if (record.recordType !== 'ticket') return textEdit();
         return client.op(record, { [op.action.field]: op.action.value }, { at });
       case 'delete':
         return client.op(record, { deleted: true }, { at });
       case 'restore':
         return client.op(record, { deleted: false }, { at, kind: 'restore' });
       case 'comment': {
+        if (record.recordType !== 'ticket') return textEdit();
+        const created = (record.values.events as JsonValue[])[0] as JsonValue;
         comments.push({
           id: uuid(0xc000 + pc, index + 1),
           kind: 'comment',
@@ -127,14 +203,13 @@ function outbox(pc: number, ops: readonly SimOp[]): PushOpInput[] {
         return client.op(record, { events: [created, ...comments] }, { at });
       }
       case 'attach': {
-        const photo = PHOTOS[op.action.photo] as Buffer;
-        const attachment = {
-          sha256: photoHash(photo),
-          name: '现场.jpg',
-          mime: 'image/jpeg',
-          size: photo.byteLength,
-        };
-        return client.op(record, { attachments: [attachment] }, { at });
+        if (kind.blobs.length === 0) return textEdit();
+        const values = record.withPhoto(PHOTOS[op.action.photo] as Buffer);
+        return client.op(
+          record,
+          Object.fromEntries(kind.blobs.map((blob) => [blob.field, values[blob.field] as JsonValue])),
+          { at },
+        );
       }
     }
   });
@@ -199,7 +274,8 @@ for (const backend of testBackends) {
         await api.createUser('lead', { role: 'project_lead' });
         await api.createUser('lead2', { role: 'project_lead' });
         await api.createUser('zhangsan', { role: 'engineer', subsystemIds: [1] });
-        for (const user of ['lead', 'lead2', 'zhangsan']) tokens.set(user, await api.tokenFor(user));
+        await api.createUser('wangjl', { role: 'service_manager', unitIds: [1, 2] });
+        for (const pc of PCS) tokens.set(pc.user, await api.tokenFor(pc.user));
         // Each user uploads the photos they may attach, as their PCs do before pushing: a record may
         // refer only to a blob its writer may fetch (docs/sync-protocol.md §7).
         for (const user of tokens.keys()) {
@@ -217,18 +293,17 @@ for (const backend of testBackends) {
         await api.dispose();
       });
 
-      /** Empties the sync tables and creates the tickets, as if the PCs had pulled them. */
+      /** Empties the sync tables and creates the records, as if the PCs had pulled them. */
       async function reset(): Promise<void> {
         await api.db.exec(
           `truncate sync_change_log, sync_field_state, sync_op_results, sync_clients, sync_record_moves, sync_records, blob_refs;
          delete from audit_log where action = 'sync_rejected';`,
         );
         const setup = new SimClient('pc-prop-setup', 'ssssssssss');
-        const ops = RECORDS.map((record) => {
-          const ticket = ticketRecord(record.id, record.subsystemId);
-          return setup.op(ticket, fieldsOf(ticket), { at: TEST_START });
-        });
-        await push('lead', setup.batch(ops));
+        const ops = RECORDS.map((record) => setup.op(record, fieldsOf(record.values), { at: TEST_START }));
+        const created = await push('lead', setup.batch(ops));
+        const refused = created.results.filter((result) => result.status !== 'applied');
+        if (refused.length > 0) throw new Error(`setup refused: ${JSON.stringify(refused)}`);
       }
 
       async function push(user: string, body: unknown): Promise<PushResponse> {
@@ -315,30 +390,27 @@ for (const backend of testBackends) {
               ),
             );
             const expected: ServerState = new Map();
-            const setup = RECORDS.map((record) => ({
-              record,
-              ticket: ticketRecord(record.id, record.subsystemId),
-            }));
-            for (const { record, ticket } of setup) {
+            for (const record of RECORDS) {
               const hlc = first.state.get(record.id)?.id?.hlc as string;
-              const writes = Object.entries(fieldsOf(ticket)).map(([field, value]) => ({
+              const writes = Object.entries(fieldsOf(record.values)).map(([field, value]) => ({
                 field,
                 value,
                 hlc,
               }));
-              expected.set(record.id, mergeWrites('ticket', {}, writes, 'change').states);
+              expected.set(record.id, mergeWrites(record.recordType, {}, writes, 'change').states);
             }
             for (const op of accepted) {
               const current = expected.get(op.recordId) as FieldStates;
               const writes = op.fields.map((write) => ({ ...write, value: write.value as JsonValue }));
               expected.set(
                 op.recordId,
-                mergeWrites('ticket', current, writes, (op.kind ?? 'change') as WriteKind).states,
+                mergeWrites(op.recordType, current, writes, (op.kind ?? 'change') as WriteKind).states,
               );
             }
             expect(canonicalState(first.state)).toEqual(canonicalState(expected));
 
-            // Every accepted write is logged once; every rejection was the engineer's, outside subsystem 1.
+            // Every accepted write is logged once; every rejection was a write outside the writer's scope
+            // or of a record that is not theirs.
             const expectedLog = accepted.flatMap((op) =>
               op.fields.map((write) => `${clientOf(op)}/${op.seq}/${write.field}`),
             );
@@ -356,7 +428,7 @@ for (const backend of testBackends) {
               return PCS[index]?.clientId as string;
             }
           }),
-          { numRuns: RUNS, endOnFailure: true },
+          { numRuns: RUNS, endOnFailure: true, examples: [[EVERY_TYPE_EXAMPLE]] },
         );
       }, 600_000);
 
