@@ -165,6 +165,12 @@ for (const backend of testBackends) {
         await pokedAgain(kept, 0);
         const after = await pull('wangjl', held.cursor);
         expect(gone(after)).toEqual([visit.id]);
+        // One move, the change of units: the creation replaced no placement any client held.
+        const moves = await api.db.query<{ units: number[] }>(
+          'select from_unit_ids as units from sync_record_moves where record_id = $1',
+          [visit.id],
+        );
+        expect(moves.rows).toEqual([{ units: [2, 5] }]);
         expect(received(await pull('zhaojl', keeper.cursor))).toContain(visit.id);
 
         // Later edits concern only the units that keep it.
@@ -178,6 +184,18 @@ for (const backend of testBackends) {
         expect(never).toEqual([]);
         expect(engineers).toEqual([]);
         expect((await pull('wangjl')).changes.some((change) => change.recordId === visit.id)).toBe(false);
+      });
+
+      it('tells an engineer that contract-wide duty given to another subsystem is gone', async () => {
+        const duty = await create('lead', record('duty_assignment', 'lisi', { subsystemId: null }));
+        const held = await pull('zhangsan');
+        expect(received(held)).toContain(duty.id);
+        const engineers = pokesFor({ all: false, subsystemIds: [1], unitIds: [] });
+        expect(await write('lead', { ...duty, subsystemId: 2 }, { subsystemId: 2 })).toMatchObject({
+          status: 'applied',
+        });
+        await pokedAgain(engineers, 0);
+        expect(gone(await pull('zhangsan', held.cursor))).toEqual([duty.id]);
       });
 
       it('refuses an engineer’s write to another person’s duty log, saying who may write it', async () => {
