@@ -76,6 +76,12 @@ describe('history labels', () => {
     expect(formatValue('ticket', 'chatEvidence', null, CONTEXT)).toBe('无');
   });
 
+  it('shows a duty log’s hand-over and sign-off and a swap’s agreement in Beijing time, not as numbers', () => {
+    expect(formatValue('duty_log', 'handedOverAt', at('18:30'), CONTEXT)).toBe('2026-03-10 18:30');
+    expect(formatValue('duty_log', 'signedOffAt', at('19:05'), CONTEXT)).toBe('2026-03-10 19:05');
+    expect(formatValue('duty_swap', 'at', at('09:00'), CONTEXT)).toBe('2026-03-10 09:00');
+  });
+
   it('shows a status change as old → new and the timeline as the events added', () => {
     const before = created();
     const responded = transition(before, 'respond', { actor: 'zhangsan', at: at('09:06') });

@@ -62,7 +62,17 @@ export type ChangeView =
   | { readonly kind: 'details'; readonly label: string; readonly changes: readonly ValueChange[] };
 
 export const EMPTY_VALUE = '（空）';
-const TIME_FIELDS = new Set(['receivedAt', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt']);
+// `at` is a duty swap's agreement; a duty log's hand-over and sign-off are instants too.
+const TIME_FIELDS = new Set([
+  'receivedAt',
+  'createdAt',
+  'updatedAt',
+  'startedAt',
+  'finishedAt',
+  'at',
+  'handedOverAt',
+  'signedOffAt',
+]);
 const USER_FIELDS = new Set(['assignee', 'createdBy', 'inspector']);
 
 export function describeChange(
