@@ -21,9 +21,13 @@ export interface VisibilitySql {
  */
 export function canSeeSql(placement: PlacementSql, visibility: VisibilitySql): string {
   const { subsystemId, unitIds } = placement;
+  // "No units" is `= '{}'`, not `cardinality(...) = 0`: the planner estimates a comparison with the
+  // column's statistics (nearly every record has none), but guesses a function's result as rare, and
+  // then sorted the whole table for a pull page instead of reading it in change order (100,000
+  // records: 60 ms instead of 15 ms).
   return `(${visibility.all}
-    or (cardinality(${unitIds}) > 0 and ${unitIds} && ${visibility.unitIds}::int[])
-    or (cardinality(${unitIds}) = 0
+    or (${unitIds} <> '{}' and ${unitIds} && ${visibility.unitIds}::int[])
+    or (${unitIds} = '{}'
         and (${subsystemId} = ${CONTRACT_WIDE} or ${subsystemId} = any(${visibility.subsystemIds}::int[]))))`;
 }
 
