@@ -18,7 +18,7 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { handOverDuty, recordDateSchema, signOffHandOver, type DutyLog } from '@core/records/kinds';
 import { isoDateToDayNumber, dayNumberToIsoDate } from '@core/time/shanghai-time';
-import { useCurrentUser, usePlainRecord, usePlainRecords } from '../../store';
+import { useCurrentUser, usePlainRecord, usePlainRecords, useSlaRules } from '../../store';
 import { RecordHistory } from '../history';
 import { SAVE, useShortcut } from '../shortcuts';
 import { formatMinute } from '../tickets/format-time';
@@ -132,7 +132,7 @@ function DutyLogEditor({ log, subject }: DutyLogEditorProps) {
     label: dayTicketLabel(ticket),
   }));
   const unlinked = (tickets.data ?? []).filter((ticket) => !linked.includes(ticket.id));
-  const subsystems = useDutyData({ from: subject.date, to: subject.date }).profile.subsystems;
+  const subsystems = useSlaRules().profile.subsystems;
   const scopeText =
     subject.subsystemId === null
       ? '全合同'

@@ -155,7 +155,7 @@ export function RosterTable(props: RosterTableProps) {
           ),
         },
         {
-          title: '值班记录',
+          title: '值班记录与调班',
           key: 'logs',
           width: 230,
           render: (_value, row) => (

@@ -124,6 +124,7 @@ export function SwapDialog({ shift, roster, people, onClose }: SwapDialogProps) 
             maxLength={500}
             autoSize={{ minRows: 2, maxRows: 4 }}
             onChange={(event) => setReason(event.target.value)}
+            data-testid="swap-reason"
           />
         </label>
         {problem !== null && (
