@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { sampleRecord } from '@core/records/testing/sample-records';
 import { SYNC_SCHEMA_VERSION } from '@core/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, startTestApi } from '../test-support/api-harness';
+import { type TestApi, TEST_START, startTestApi } from '../test-support/api-harness';
 import { SimClient, fieldsOf, ticketRecord, uuid } from '../test-support/sim-client';
 import { pgliteBackend } from '../test-support/test-databases';
 
@@ -36,6 +37,7 @@ describe('GET /api/v1/sync/events', () => {
     api = await startTestApi(pgliteBackend);
     await api.createUser('lead', { role: 'project_lead' });
     await api.createUser('zhangsan', { role: 'engineer', subsystemIds: [1] });
+    await api.createUser('wangjl', { role: 'service_manager', unitIds: [2] });
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
   }, 120_000);
@@ -69,6 +71,37 @@ describe('GET /api/v1/sync/events', () => {
     const { rows } = await api.db.query<{ seq: string }>(
       'select change_seq as seq from sync_records where record_id = $1',
       [visible.id],
+    );
+    expect(await next()).toEqual({ event: 'poke', data: JSON.stringify({ seq: Number(rows[0]?.seq) }) });
+  });
+
+  it('pokes a service manager for a visit to their units, not for one to other units', async () => {
+    const response = await fetch(`${url}/api/v1/sync/events`, {
+      headers: {
+        authorization: `Bearer ${await api.tokenFor('wangjl')}`,
+        'yunwei-schema-version': String(SYNC_SCHEMA_VERSION),
+      },
+    });
+    const next = eventReader(response.body as ReadableStream<Uint8Array>);
+    expect(await next()).toEqual({ event: 'ready', data: '{}' });
+
+    const lead = await api.tokenFor('lead');
+    const client = new SimClient('pc-events-02');
+    const visits = [5, 2].map((unit) =>
+      sampleRecord('visit', { id: uuid(0xe8, unit), actor: 'wangjl', at: TEST_START, unitIds: [unit] }),
+    );
+    for (const visit of visits) {
+      const pushed = await api.request('POST', '/api/v1/sync/push', {
+        token: lead,
+        body: client.batch([
+          client.op({ recordType: 'visit', id: visit.id as string, subsystemId: 0 }, fieldsOf(visit)),
+        ]),
+      });
+      expect(pushed.json().results[0].status).toBe('applied');
+    }
+    const { rows } = await api.db.query<{ seq: string }>(
+      'select change_seq as seq from sync_records where record_id = $1',
+      [visits[1]?.id],
     );
     expect(await next()).toEqual({ event: 'poke', data: JSON.stringify({ seq: Number(rows[0]?.seq) }) });
   });
