@@ -101,7 +101,7 @@ describe('GET /api/v1/sync/events', () => {
     }
     const { rows } = await api.db.query<{ seq: string }>(
       'select change_seq as seq from sync_records where record_id = $1',
-      [visits[1]?.id],
+      [visits[1]?.id as string],
     );
     expect(await next()).toEqual({ event: 'poke', data: JSON.stringify({ seq: Number(rows[0]?.seq) }) });
   });
