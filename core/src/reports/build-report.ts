@@ -1,4 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { ChartModel } from '../charts/chart-model';
+import { inspectionHeatmapChart } from '../charts/inspection-heatmap';
+import { slaComplianceChart } from '../charts/sla-chart';
 import type { ContractProfile } from '../profile';
 import { CLOCK_KIND_LABELS } from '../profile/sla-policy';
 import type { InspectionRun } from '../records/inspection-run';
@@ -9,6 +12,7 @@ import { type Instant, dayNumberToIsoDate } from '../time/shanghai-time';
 import {
   REPORT_KIND_TITLES,
   type ReportBlock,
+  type ReportChart,
   type ReportDocument,
   type ReportFigure,
   type ReportKind,
@@ -23,6 +27,7 @@ import {
   currentTemplates,
   failedItems,
   inspectionCompletion,
+  inspectionDaysInPeriod,
   runsInPeriod,
 } from './inspection-figures';
 import { type Ledger, inspectionLedger, pickColumns, subsystemName, ticketLedger } from './ledgers';
@@ -37,6 +42,7 @@ import {
 } from './period';
 import {
   type ClockCompliance,
+  type SlaBreach,
   type TicketFigureContext,
   meanTimeToResolve,
   overallCompliance,
@@ -159,6 +165,7 @@ interface Facts {
   readonly failed: FailedItem[];
   readonly figures: ReportFigure[];
   readonly compliance: ClockCompliance[];
+  readonly breaches: SlaBreach[];
 }
 
 function figureContext({ profile, calendar, asOf }: ReportRequest): TicketFigureContext {
@@ -218,7 +225,16 @@ function gatherFacts(request: ReportRequest): Facts {
       text: formatRate(owed === 0 ? null : done / owed),
     },
   ];
-  return { context, tickets, completion, runs, failed, figures, compliance };
+  return {
+    context,
+    tickets,
+    completion,
+    runs,
+    failed,
+    figures,
+    compliance,
+    breaches: slaBreaches(tickets, context),
+  };
 }
 
 function figure(facts: Facts, key: string): ReportFigure {
@@ -314,7 +330,7 @@ function breachTable(request: ReportRequest, facts: Facts): ReportTable {
       { header: '超出时长', width: 6 },
       { header: '原因', width: 16 },
     ],
-    rows: slaBreaches(facts.tickets, facts.context).map((breach) => [
+    rows: facts.breaches.map((breach) => [
       subsystemName(request.profile, breach.ticket.subsystemId),
       breach.ticket.title,
       CLOCK_KIND_LABELS[breach.kind],
@@ -447,7 +463,7 @@ function categorySentence(request: ReportRequest, facts: Facts): string {
 
 function problemsBlocks(request: ReportRequest, facts: Facts): ReportBlock[] {
   const open = facts.tickets.filter((ticket) => resolvedAt(ticket, request.asOf) === null);
-  const breaches = slaBreaches(facts.tickets, facts.context);
+  const breaches = facts.breaches;
   const missed = facts.completion.filter((row) => row.missed > 0);
   const sentences: string[] = [];
   if (open.length > 0) {
@@ -487,6 +503,38 @@ function nextPeriod(period: ReportPeriod): ReportPeriod {
   if (period.kind === 'month') return monthPeriod(dayNumberToIsoDate(period.toDay + 1).slice(0, 7));
   const length = period.toDay - period.fromDay + 1;
   return { fromDay: period.toDay + 1, toDay: period.toDay + length, kind: 'range' };
+}
+
+/** A chart drawn in a document: the dashboard's option without its own title (the caption numbers it). */
+function documentChart(caption: string, model: ChartModel, width: number, height: number): ReportChart {
+  return { kind: 'chart', caption, option: { ...model.option, title: { show: false } }, width, height };
+}
+
+function slaChart(request: ReportRequest, facts: Facts): ReportBlock[] {
+  if (facts.compliance.length === 0) return [];
+  return [
+    documentChart(
+      '各运维子项服务时限达标率',
+      slaComplianceChart(facts.compliance, facts.breaches, request.profile, ''),
+      800,
+      360,
+    ),
+  ];
+}
+
+function inspectionChart(request: ReportRequest): ReportBlock[] {
+  const { records, period, scope, calendar, asOf } = request;
+  const days = inspectionDaysInPeriod(
+    records.inspectionTemplates,
+    records.inspectionRuns,
+    period,
+    scope,
+    calendar,
+    asOf,
+  );
+  if (days.length === 0) return [];
+  const range = { from: dayNumberToIsoDate(period.fromDay), to: dayNumberToIsoDate(period.toDay) };
+  return [documentChart('每日巡检完成情况', inspectionHeatmapChart(days, range), 800, 200)];
 }
 
 function notYet(what: string): ReportBlock {
@@ -550,6 +598,7 @@ function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
       title: '巡检情况',
       blocks: [
         paragraph(inspectionSentence(request, facts)),
+        ...(monthly ? inspectionChart(request) : []),
         completionTable(request, facts),
         failedTable(request, facts),
       ],
@@ -575,6 +624,7 @@ function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
             paragraph(
               '响应与解决时限按合同对各运维子项的约定计算；等待报告人答复期间暂停计时，节假日按工作日历计。',
             ),
+            ...(monthly ? slaChart(request, facts) : []),
             complianceTable(request, facts.compliance),
           ],
         },

@@ -1,3 +1,5 @@
+import type { EChartsOption } from 'echarts';
+
 /**
  * A document as the renderers (docx, pdf) see it: no layout, only structure and Chinese text. Headings
  * carry their numbering (一、 / （一）) so every renderer numbers alike.
@@ -24,7 +26,20 @@ export interface ReportParagraph {
   readonly text: string;
 }
 
-export type ReportBlock = ReportParagraph | ReportTable;
+/**
+ * A chart: the ECharts option of core/src/charts (plain data, the dashboard's own), drawn by each
+ * renderer at the text width; `width` × `height` is the size it is laid out at, in CSS pixels.
+ */
+export interface ReportChart {
+  readonly kind: 'chart';
+  /** 图 N 的标题 without the number; renderers number charts in document order. */
+  readonly caption: string;
+  readonly option: EChartsOption;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type ReportBlock = ReportParagraph | ReportTable | ReportChart;
 
 export interface ReportSection {
   /** With its number: 一、运维工作概况 (level 1) or （一）按来源渠道 (level 2). */

@@ -9,7 +9,12 @@ import { type TicketAction, transition } from '../records/ticket-status';
 import { MINUTE_MS, isoDateToDayNumber, parseInstant } from '../time/shanghai-time';
 import { buildReport, reportAsOf } from './build-report';
 import { formatDuration, formatRate } from './format';
-import { failedItems, inspectionCompletion, runsInPeriod } from './inspection-figures';
+import {
+  failedItems,
+  inspectionCompletion,
+  inspectionDaysInPeriod,
+  runsInPeriod,
+} from './inspection-figures';
 import { inspectionLedger, ticketLedger } from './ledgers';
 import { WHOLE_CONTRACT, monthPeriod, reportPeriod } from './period';
 import {
@@ -328,6 +333,19 @@ describe('inspection figures of a hand-built February', () => {
     expect(row).toMatchObject({ owed: 11, onTime: 10, late: 0, missed: 0, open: 1 });
   });
 
+  it('gives each day of the daily check its state for the heat map: 14 late, 27 and 28 missed', () => {
+    const days = inspectionDaysInPeriod([template], runs, february, WHOLE_CONTRACT, calendar, asOf);
+    const byDate = new Map(days.map((day) => [day.date, day.value]));
+    // 0 按时完成, 1 待完成, 2 迟做, 3 漏检; the Spring Festival days owe nothing and are absent.
+    expect(days).toHaveLength(16);
+    expect(byDate.get('2026-02-02')).toBe(0);
+    expect(byDate.get('2026-02-14')).toBe(2);
+    expect(byDate.get('2026-02-27')).toBe(3);
+    expect(byDate.get('2026-02-28')).toBe(3);
+    expect(byDate.has('2026-02-16')).toBe(false);
+    expect(days.find((day) => day.date === '2026-02-25')?.recordIds).toHaveLength(1);
+  });
+
   it('lists the failed items with the ticket they opened', () => {
     const failed = failedItems(runsInPeriod(runs, february, WHOLE_CONTRACT), [template], allTickets);
     expect(failed.map((item) => [item.itemLabel, item.result.note, item.ticket?.title])).toEqual([
@@ -379,6 +397,19 @@ describe('the monthly report', () => {
       '九、下月工作计划',
     ]);
     expect(document.sections[3]?.subsections.map((section) => section.heading)[0]).toBe('（一）按来源渠道');
+  });
+
+  it('draws the daily inspections and the SLA compliance as the dashboard’s charts', () => {
+    const charts = document.sections
+      .flatMap((section) => [section, ...section.subsections])
+      .flatMap((section) => section.blocks.map((block) => [section.heading, block] as const))
+      .filter(([, block]) => block.kind === 'chart');
+    expect(charts.map(([heading, block]) => [heading, block.kind === 'chart' ? block.caption : ''])).toEqual([
+      ['三、巡检情况', '每日巡检完成情况'],
+      ['（三）服务时限达标情况', '各运维子项服务时限达标率'],
+    ]);
+    const heatmap = charts[0]?.[1];
+    expect(heatmap?.kind === 'chart' && JSON.stringify(heatmap.option)).toContain('"2026-02-27",3');
   });
 
   it('writes the narrative from the figures', () => {

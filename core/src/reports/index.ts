@@ -1,5 +1,6 @@
 export {
   type ReportBlock,
+  type ReportChart,
   type ReportColumn,
   type ReportDocument,
   type ReportFigure,
@@ -25,6 +26,7 @@ export {
   currentTemplates,
   failedItems,
   inspectionCompletion,
+  inspectionDaysInPeriod,
   runsInPeriod,
 } from './inspection-figures';
 export { type Ledger, inspectionLedger, subsystemName, ticketLedger } from './ledgers';

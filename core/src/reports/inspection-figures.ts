@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { InspectionResult, InspectionRun } from '../records/inspection-run';
-import { dueSlots, slotStatus } from '../records/inspection-schedule';
+import type { InspectionDay } from '../charts/inspection-heatmap';
+import { type InspectionSlot, type SlotStatus, dueSlots, slotStatus } from '../records/inspection-schedule';
 import type { InspectionTemplate } from '../records/inspection-template';
 import type { Ticket } from '../records/ticket';
 import type { Instant } from '../time/shanghai-time';
@@ -52,16 +53,11 @@ export function inspectionCompletion(
 ): ScheduleCompletion[] {
   return currentTemplates(templates, scope).flatMap((template) => {
     if (template.schedule === null) return [];
-    // A run finished after `asOf` had not yet fulfilled its slot at that moment.
-    const own = runs.filter(
-      (run) => run.templateId === template.templateId && run.finishedAt !== null && run.finishedAt <= asOf,
-    );
     let onTime = 0;
     let late = 0;
     let open = 0;
     const missedKeys: string[] = [];
-    for (const slot of dueSlots(template.schedule, period.fromDay, period.toDay, calendar)) {
-      const status = slotStatus(slot, own, asOf);
+    for (const { slot, status } of slotStatuses(template, runs, period, calendar, asOf)) {
       if (status.state === 'done') {
         if (status.late) late += 1;
         else onTime += 1;
@@ -71,6 +67,54 @@ export function inspectionCompletion(
     const missed = missedKeys.length;
     return [{ template, owed: onTime + late + missed + open, onTime, late, missed, open, missedKeys }];
   });
+}
+
+/** Each slot of a scheduled template in the period with how it stood at `asOf`. */
+function slotStatuses(
+  template: InspectionTemplate,
+  runs: readonly InspectionRun[],
+  period: ReportPeriod,
+  calendar: WorkingCalendar,
+  asOf: Instant,
+): { slot: InspectionSlot; status: SlotStatus }[] {
+  if (template.schedule === null) return [];
+  // A run finished after `asOf` had not yet fulfilled its slot at that moment.
+  const own = runs.filter(
+    (run) => run.templateId === template.templateId && run.finishedAt !== null && run.finishedAt <= asOf,
+  );
+  return dueSlots(template.schedule, period.fromDay, period.toDay, calendar).map((slot) => ({
+    slot,
+    status: slotStatus(slot, own, asOf),
+  }));
+}
+
+/**
+ * The days of the period's daily checks, each as its worst check went (the heat map's states): done in
+ * time, still open, done late, missed; with the runs of the day. Monthly checks have no day.
+ */
+export function inspectionDaysInPeriod(
+  templates: readonly InspectionTemplate[],
+  runs: readonly InspectionRun[],
+  period: ReportPeriod,
+  scope: ReportScope,
+  calendar: WorkingCalendar,
+  asOf: Instant,
+): InspectionDay[] {
+  const days = new Map<string, { value: number; recordIds: string[] }>();
+  for (const template of currentTemplates(templates, scope)) {
+    if (template.schedule?.kind !== 'daily') continue;
+    for (const { slot, status } of slotStatuses(template, runs, period, calendar, asOf)) {
+      if (status.state === 'upcoming') continue;
+      const value = status.state === 'done' ? (status.late ? 2 : 0) : status.state === 'missed' ? 3 : 1;
+      const day = days.get(slot.key) ?? { value: 0, recordIds: [] };
+      day.value = Math.max(day.value, value);
+      if (status.run !== undefined) day.recordIds.push(status.run.id);
+      days.set(slot.key, day);
+    }
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, day]) => ({ date, value: day.value, recordIds: day.recordIds }));
 }
 
 /** The finished runs of the period on subsystems in scope, in the order they were finished. */

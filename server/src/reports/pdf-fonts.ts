@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { type Font, create } from 'fontkit';
+import { flattenSubset } from './cff-flatten';
 
 /**
  * The font files a PDF embeds, by role, from Debian's fonts-noto-cjk (the server's install step puts it
@@ -54,8 +55,14 @@ export function pdfFontKey(font: PdfFont): string {
   return `${font.file}#${font.face}`;
 }
 
-/** A cache that reads font files with `read`. */
-export function createPdfFontCache(read: (file: string) => Buffer): PdfFontCache {
+/**
+ * A cache that reads font files with `read`. Its CFF subsets are desubroutinised (cff-flatten.ts)
+ * unless `desubroutinise` is false, which leaves them to fontkit (the reference the tests compare to).
+ */
+export function createPdfFontCache(
+  read: (file: string) => Buffer,
+  { desubroutinise = true }: { readonly desubroutinise?: boolean } = {},
+): PdfFontCache {
   const parsed = new Map<string, Font>();
   return {
     open(font) {
@@ -64,7 +71,7 @@ export function createPdfFontCache(read: (file: string) => Buffer): PdfFontCache
       if (known !== undefined) return known;
       const opened = create(read(font.file), font.face);
       if (!('layout' in opened)) throw new Error(`字体文件 ${font.file} 中没有字体 ${font.face}`);
-      const unshaped = withCharacterMapLayout(opened);
+      const unshaped = withCharacterMapLayout(opened, desubroutinise);
       parsed.set(key, unshaped);
       return unshaped;
     },
@@ -84,7 +91,7 @@ export const processPdfFonts: PdfFontCache = createPdfFontCache((file) => readFi
  * GPOS lookups on every measured candidate line) took most of a PDF's time, and a package makes a
  * hundred of them; what it would add is Latin kerning.
  */
-function withCharacterMapLayout(font: Font): Font {
+function withCharacterMapLayout(font: Font, desubroutinise: boolean): Font {
   const layout = (text: string) => {
     const glyphs = font.glyphsForString(text);
     const positions = glyphs.map((glyph) => ({
@@ -102,7 +109,18 @@ function withCharacterMapLayout(font: Font): Font {
       },
     };
   };
+  const flattened = new Map<number, Uint8Array>();
+  const createSubset = () => {
+    const subset = font.createSubset();
+    if (desubroutinise) flattenSubset(subset, flattened);
+    return subset;
+  };
   return new Proxy(font, {
-    get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property)),
+    get: (target, property) =>
+      property === 'layout'
+        ? layout
+        : property === 'createSubset'
+          ? createSubset
+          : Reflect.get(target, property),
   });
 }

@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '@core/reports';
+import { buildReport } from '@core/reports';
+import { februaryRequest } from '../test-support/report-records';
 import { renderDocx } from './render-docx';
 import { WINDOWS_DOCUMENT_FONTS } from './docx-fonts';
 
@@ -160,5 +162,24 @@ describe('the .docx tables', () => {
     expect(body).toMatch(/表2\u3000明细[\s\S]*<w:tbl>[\s\S]*A&amp;B &lt;x&gt;[\s\S]*甲乙[\s\S]*<\/w:tbl>/);
     expect(body.match(/<w:tbl>/g)).toHaveLength(1);
     expect(body).toMatch(/<w:jc w:val="center"\/><\/w:pPr><w:r><w:t xml:space="preserve">甲乙/);
+  });
+});
+
+describe('the .docx charts', () => {
+  it('draws each chart as an SVG picture with a PNG for older readers, the caption 图 N below it', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(buildReport(februaryRequest('monthly'))));
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+    expect(media.filter((name) => name.endsWith('.png'))).toHaveLength(2);
+    const svg = (await zip.file(media.find((name) => name.endsWith('.svg')) ?? '')?.async('string')) ?? '';
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).not.toMatch(/font-family:"/);
+    const png =
+      (await zip.file(media.find((name) => name.endsWith('.png')) ?? '')?.async('uint8array')) ?? [];
+    expect([...png.slice(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe('PNG');
+    const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(body).toMatch(
+      /svgBlip[\s\S]*图1\u3000每日巡检完成情况[\s\S]*svgBlip[\s\S]*图2\u3000各运维子项服务时限达标率/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -10,9 +11,11 @@ import {
   TextRun,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import { chartPng, chartSvg } from './chart-svg';
 import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
 import { tableXml } from './docx-table-xml';
+import { debianPdfFonts, processPdfFonts } from './pdf-fonts';
 
 /*
  * GB/T 9704-2012 page setup (LIBRARIES.md §1, measured): A4; margins top 37, bottom 35, left 28,
@@ -135,6 +138,44 @@ function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts, ta
   ];
 }
 
+/** Pixels at 96 to the inch, as the library sizes pictures: the text width. */
+const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
+
+/**
+ * A chart as a picture the width of the text: the SVG (Word 2016 and later, WPS) with a PNG for the
+ * readers that draw no SVG, its caption 图 N below it. Off the grid: exact spacing would clip it.
+ */
+function chartBlock(chart: ReportChart, number: number, fonts: DocumentFonts): Paragraph[] {
+  const svg = chartSvg(chart);
+  const height = Math.round((TEXT_WIDTH_PX * chart.height) / chart.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(svg),
+          fallback: { type: 'png', data: chartPng(svg, processPdfFonts.open(debianPdfFonts().heading1)) },
+          transformation: { width: TEXT_WIDTH_PX, height },
+          altText: { name: chart.caption, description: chart.caption, title: chart.caption },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new TextRun({
+          text: `图${number}\u3000${chart.caption}`,
+          font: fontSet(fonts.heading1),
+          size: TABLE_SIZE,
+        }),
+      ],
+    }),
+  ];
+}
+
 /** The .docx with each table's place in word/document.xml replaced by the table. */
 function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
   if (tables.length === 0) return Buffer.from(docx);
@@ -161,11 +202,19 @@ export async function renderDocx(
 ): Promise<Buffer> {
   const tables: string[] = [];
   let tableNumber = 0;
+  let chartNumber = 0;
   const blocks = (list: readonly ReportBlock[]): Paragraph[] =>
     list.flatMap((block) => {
-      if (block.kind === 'paragraph') return [bodyParagraph(block.text)];
-      tableNumber += 1;
-      return tableBlock(block, tableNumber, fonts, tables);
+      switch (block.kind) {
+        case 'paragraph':
+          return [bodyParagraph(block.text)];
+        case 'table':
+          tableNumber += 1;
+          return tableBlock(block, tableNumber, fonts, tables);
+        case 'chart':
+          chartNumber += 1;
+          return chartBlock(block, chartNumber, fonts);
+      }
     });
   const sectionContent = (section: ReportSection): Paragraph[] => [
     headingParagraph(section, fonts),

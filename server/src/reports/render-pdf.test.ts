@@ -42,6 +42,11 @@ describe('the PDF', () => {
     expect(flat).toContain('本月共受理问题3个，已解决2个，解决率66.7%');
     expect(flat).toContain('一、运维工作概况');
     expect(flat).toContain('九、下月工作计划');
+    // The charts: captions below them, and their own labels as text in the embedded 黑体 face.
+    expect(flat).toContain('图1每日巡检完成情况');
+    expect(flat).toContain('图2各运维子项服务时限达标率');
+    expect(flat).toContain('达标率（%）');
+    expect(flat).toContain('漏检');
     expect(monthly).toMatch(/—\s*1\s*—/);
     const tickets = execFileSync('pdftotext', [await pdfOf('tickets'), '-'], { encoding: 'utf8' }).replace(
       /\s+/g,

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
-import type { ReportBlock, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '@core/reports';
+import { chartSvg } from './chart-svg';
 import { type PdfFontCache, type PdfFonts, debianPdfFonts, pdfFontKey, processPdfFonts } from './pdf-fonts';
 
 /*
@@ -205,6 +207,29 @@ function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number
   cursor.y = MARGIN.top + Math.ceil(used / LINE_PITCH - 0.001) * LINE_PITCH + LINE_PITCH;
 }
 
+/**
+ * A chart as vector graphics the width of the text, its labels in the 黑体 face (embedded and subset
+ * like the rest), its caption 图 N below it; then back onto the grid.
+ */
+function writeChart(doc: Doc, cursor: Cursor, chart: ReportChart, number: number): void {
+  const height = (TEXT_WIDTH * chart.height) / chart.width;
+  ensureRoom(doc, cursor, height + LINE_PITCH);
+  const label = faceNames.get(doc)?.heading1;
+  if (label === undefined) throw new Error('PDF 未登记字体 heading1');
+  // @types/svg-to-pdfkit types the document as pdfkit's class, not an instance of it.
+  // Without its own width and height the SVG is scaled by its viewBox into the given box.
+  const svg = chartSvg(chart).replace(/^<svg width="[\d.]+" height="[\d.]+"/, '<svg');
+  SVGtoPDF(doc as unknown as Parameters<typeof SVGtoPDF>[0], svg, MARGIN.left, cursor.y, {
+    width: TEXT_WIDTH,
+    height,
+    fontCallback: () => label,
+  });
+  cursor.y += height;
+  writeCentered(doc, cursor, `图${number}\u3000${chart.caption}`, 'heading1', TABLE_SIZE, LINE_PITCH);
+  const used = cursor.y - MARGIN.top;
+  cursor.y = MARGIN.top + Math.ceil(used / LINE_PITCH - 0.001) * LINE_PITCH;
+}
+
 /** 「— N —」 14 pt, one character in from the outer edge: right on odd pages, left on even. */
 function numberPages(doc: Doc): void {
   const range = doc.bufferedPageRange();
@@ -276,12 +301,21 @@ export async function renderPdf(
   writeCentered(doc, cursor, document.subtitle, 'heading2', BODY_SIZE, LINE_PITCH);
   cursor.y += LINE_PITCH;
   let tableNumber = 0;
+  let chartNumber = 0;
   const writeBlocks = (blocks: readonly ReportBlock[]) => {
     for (const block of blocks) {
-      if (block.kind === 'paragraph') writeParagraph(doc, cursor, block.text, 'body');
-      else {
-        tableNumber += 1;
-        writeTable(doc, cursor, block, tableNumber);
+      switch (block.kind) {
+        case 'paragraph':
+          writeParagraph(doc, cursor, block.text, 'body');
+          break;
+        case 'table':
+          tableNumber += 1;
+          writeTable(doc, cursor, block, tableNumber);
+          break;
+        case 'chart':
+          chartNumber += 1;
+          writeChart(doc, cursor, block, chartNumber);
+          break;
       }
     }
   };

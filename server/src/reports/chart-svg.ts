@@ -1,0 +1,44 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import type { Font } from 'fontkit';
+import type { ReportChart } from '@core/reports';
+import { svgTextAsPaths } from './svg-text-paths';
+
+/**
+ * The chart as SVG, drawn by ECharts' server-side renderer: no browser, no canvas. The font stack's
+ * double quotes are made single: ECharts writes it into a double-quoted style attribute unescaped,
+ * which no XML reader (svg-to-pdfkit, resvg, Word) accepts.
+ */
+export function chartSvg(chart: ReportChart): string {
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: chart.width,
+    height: chart.height,
+  });
+  const textStyle = chart.option.textStyle;
+  const fontFamily = Array.isArray(textStyle) ? undefined : textStyle?.fontFamily;
+  try {
+    instance.setOption(
+      typeof fontFamily === 'string'
+        ? { ...chart.option, textStyle: { ...textStyle, fontFamily: fontFamily.replaceAll('"', "'") } }
+        : chart.option,
+    );
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
+  }
+}
+
+/**
+ * The SVG as a PNG at `scale` times its size, for the .docx's fallback picture (what Word before 2016
+ * draws), its text drawn as the outlines of `font`'s glyphs.
+ */
+export function chartPng(svg: string, font: Font, scale = 1): Buffer {
+  const resvg = new Resvg(svgTextAsPaths(svg, font), {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: false },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}
