@@ -297,6 +297,7 @@ export class SyncEngine {
         const prepared = preparePulledPage(db, page, {
           at: this.now(),
           visibleSubsystemIds: user.visibleSubsystemIds,
+          visibleUnitIds: user.unitIds,
           deferSearch,
           ...(localIds === undefined ? {} : { localIds }),
         });

@@ -2,6 +2,7 @@ import type { InspectionRun, InspectionTemplate } from '@core/records';
 import { request } from '../../store/database/native-transaction';
 import type { YunweiDatabase } from '../../store/database/yunwei-database';
 import { StoreError } from '../../store/errors/store-error';
+import { hiddenSubsystems } from '../../store/kinds/hidden-subsystems';
 import type { StoreKind } from '../../store/kinds/store-kind';
 import {
   inspectionRunRow,
@@ -15,8 +16,10 @@ export const inspectionTemplateStoreKind: StoreKind<InspectionTemplate> = {
   pathOf: () => '/inspections/templates',
   tables: (db) => [db.inspectionTemplates],
   ids: async (db) => (await db.inspectionTemplates.orderBy('id').keys()).map(String),
-  idsInSubsystems: async (db, subsystemIds) =>
-    (await db.inspectionTemplates.where('subsystemId').anyOf(subsystemIds).toArray()).map((row) => row.id),
+  idsOutside: async (db, visibility) =>
+    (await db.inspectionTemplates.where('subsystemId').anyOf(hiddenSubsystems(visibility)).toArray()).map(
+      (row) => row.id,
+    ),
   readLocal: async (db, ids) =>
     (
       await db.inspectionTemplates
@@ -52,8 +55,8 @@ export const inspectionRunStoreKind: StoreKind<InspectionRun> = {
   pathOf: (runId) => `/inspections/run/${runId}`,
   tables: (db) => [db.inspectionRuns],
   ids: async (db) => db.inspectionRuns.toCollection().primaryKeys(),
-  idsInSubsystems: async (db, subsystemIds) =>
-    db.inspectionRuns.where('subsystemId').anyOf(subsystemIds).primaryKeys(),
+  idsOutside: async (db, visibility) =>
+    db.inspectionRuns.where('subsystemId').anyOf(hiddenSubsystems(visibility)).primaryKeys(),
   readLocal: async (db, ids) =>
     (await db.inspectionRuns.bulkGet([...ids]))
       .filter((row) => row !== undefined)

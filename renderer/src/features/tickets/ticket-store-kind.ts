@@ -1,5 +1,6 @@
 import { newRecordId, type Ticket } from '@core/records';
 import { request } from '../../store/database/native-transaction';
+import { hiddenSubsystems } from '../../store/kinds/hidden-subsystems';
 import type { StoreKind } from '../../store/kinds/store-kind';
 import type { TicketRow } from '../../store/rows/row-types';
 import { ticketRow } from '../../store/rows/ticket-row';
@@ -10,9 +11,9 @@ export const ticketStoreKind: StoreKind<Ticket> = {
   pathOf: (ticketId) => `/tickets/${ticketId}`,
   tables: (db) => [db.tickets, db.ticketSearch],
   ids: async (db) => db.tickets.toCollection().primaryKeys(),
-  idsInSubsystems: async (db, subsystemIds) => {
+  idsOutside: async (db, visibility) => {
     const lists = await Promise.all(
-      subsystemIds.map((subsystemId) =>
+      hiddenSubsystems(visibility).map((subsystemId) =>
         db.tickets
           .where('[subsystemId+status+deadlineAt]')
           // [s] sorts before every [s, status, deadline]; [s, []] after them (arrays sort after strings).

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { canSee } from '@core/auth';
 import { placementOf, type RecordType } from '@core/records';
 import { request } from '../database/native-transaction';
 import type { YunweiDatabase } from '../database/yunwei-database';
@@ -46,9 +47,9 @@ export function plainStoreKind<Record extends PlainRecord>(
     pathOf,
     tables: (db) => [db.records],
     ids: async (db) => plainRowsOfType(db, type).primaryKeys(),
-    idsInSubsystems: async (db, subsystemIds) =>
+    idsOutside: async (db, visibility) =>
       plainRowsOfType(db, type)
-        .filter((row) => subsystemIds.includes(row.subsystemId))
+        .filter((row) => !canSee(visibility, row))
         .primaryKeys(),
     readLocal: async (db, ids) =>
       (await db.records.bulkGet([...ids]))

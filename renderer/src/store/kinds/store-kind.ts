@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import type { Visibility } from '@core/auth';
 import type { YunweiDatabase } from '../database/yunwei-database';
 import type { ServerClocks } from '../rows/row-types';
 import type { RowWrites } from './row-writes';
@@ -42,8 +43,8 @@ export interface StoreKind<Record> {
   readonly tables: (db: YunweiDatabase) => readonly Table[];
   /** The ids of every stored record of the type (in a transaction over `tables`). */
   readonly ids: (db: YunweiDatabase) => Promise<string[]>;
-  /** The ids of the type's records in these subsystems (in a transaction over `tables`). */
-  readonly idsInSubsystems: (db: YunweiDatabase, subsystemIds: readonly number[]) => Promise<string[]>;
+  /** The ids of the type's records a user with this visibility may not read (in a transaction over `tables`). */
+  readonly idsOutside: (db: YunweiDatabase, visibility: Visibility) => Promise<string[]>;
   /** The stored rows of these record ids that exist (in a Dexie transaction over `tables`). */
   readonly readLocal: (db: YunweiDatabase, ids: readonly string[]) => Promise<LocalRow<Record>[]>;
   /** The stored row of `record` (same id), or null; refuses a save the type's keys cannot hold. */

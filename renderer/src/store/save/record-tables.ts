@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import type { Visibility } from '@core/auth';
 import {
   inspectionRunStoreKind,
   inspectionTemplateStoreKind,
@@ -65,15 +66,15 @@ export async function storedRecordIds(db: YunweiDatabase): Promise<string[]> {
   return lists.flat();
 }
 
-/** Every stored record of these subsystems, by its core type (in a transaction over `recordTables`). */
-export async function storedRecordsInSubsystems(
+/** Every stored record a user with this visibility may not read, by its core type (in a transaction over `recordTables`). */
+export async function storedRecordsOutside(
   db: YunweiDatabase,
-  subsystemIds: readonly number[],
+  visibility: Visibility,
 ): Promise<{ recordType: RecordType; recordId: string }[]> {
   const lists = await Promise.all(
     STORE_RECORD_TYPES.map(async (storeType) => {
       const recordType = RECORD_KINDS[storeType].coreType;
-      const ids = await STORE_KINDS[storeType].idsInSubsystems(db, subsystemIds);
+      const ids = await STORE_KINDS[storeType].idsOutside(db, visibility);
       return ids.map((recordId) => ({ recordType, recordId }));
     }),
   );

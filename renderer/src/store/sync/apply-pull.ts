@@ -1,4 +1,4 @@
-import { SUBSYSTEM_ID_MAX, SUBSYSTEM_ID_MIN, type InspectionTemplate } from '@core/records';
+import type { InspectionTemplate } from '@core/records';
 import { decodeHlc, receive } from '@core/sync';
 import { type FieldState, type FieldStates, mergeStates } from '@core/sync/merge';
 import { unpackStates } from '@core/sync/packed-states';
@@ -8,7 +8,7 @@ import type { YunweiDatabase } from '../database/yunwei-database';
 import { toStoreError } from '../errors/to-store-error';
 import type { OutboxRow, SyncProblemRow } from '../rows/row-types';
 import { STORE_TYPE_OF, type StoreRecordType } from '../save/record-kinds';
-import { recordTables, storedRecordIds, storedRecordsInSubsystems } from '../save/record-tables';
+import { recordTables, storedRecordIds, storedRecordsOutside } from '../save/record-tables';
 import { replayOps } from './field-states';
 import { rowClocks } from './packed-states';
 import { serverStatesOf } from './read-server-states';
@@ -44,6 +44,8 @@ export interface ApplyPullOptions {
   readonly at: number;
   /** The subsystems the signed-in user may read (null: all); a `reset` page drops records outside. */
   readonly visibleSubsystemIds: readonly number[] | null;
+  /** The units whose visits a service manager reads; none for other roles. */
+  readonly visibleUnitIds?: readonly number[];
   /**
    * Write tickets without their search rows and leave them to the backlog walk (an initial sync):
    * the page's tickets are listed and found by search at once, search scanning rows until the walk
@@ -143,9 +145,16 @@ export async function applyPreparedPage(db: YunweiDatabase, prepared: PreparedPa
   try {
     return await db.transaction('rw', pullTables(db), async () => {
       const meta = await syncMetaInTransaction(db);
+      // After a `reset`, records the user may no longer read (core canSee: another subsystem, a visit to
+      // units no longer theirs) will not come again: they go, except those with local writes still
+      // pending (the push will say why it is refused).
       const gone: RecordRef[] =
         page.reset && options.visibleSubsystemIds !== null
-          ? await recordsOutside(db, options.visibleSubsystemIds)
+          ? await storedRecordsOutside(db, {
+              all: false,
+              subsystemIds: options.visibleSubsystemIds,
+              unitIds: options.visibleUnitIds ?? [],
+            })
           : [];
       for (const change of page.changes) if (change.kind === 'gone') gone.push(change);
 
@@ -336,17 +345,6 @@ async function advanceClock(
   if (latest === undefined) return;
   const clock = await readClock(db);
   await writeClock(db, receive(clock, decodeHlc(latest), at, { maxDriftMs: Number.POSITIVE_INFINITY }));
-}
-
-/**
- * After a `reset`, records of subsystems the user may no longer read will not come again: they are
- * dropped, except those with local writes still pending (the push will say why it is refused).
- */
-async function recordsOutside(db: YunweiDatabase, visible: readonly number[]): Promise<RecordRef[]> {
-  const hidden: number[] = [];
-  for (let id = SUBSYSTEM_ID_MIN; id <= SUBSYSTEM_ID_MAX; id += 1) if (!visible.includes(id)) hidden.push(id);
-  if (hidden.length === 0) return [];
-  return storedRecordsInSubsystems(db, hidden);
 }
 
 export type { LocalRecord };

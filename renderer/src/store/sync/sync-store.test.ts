@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { editTicket, type Ticket } from '@core/records';
+import { editTicket, type RecordType, type Ticket } from '@core/records';
+import { sampleRecord } from '@core/records/testing/sample-records';
 import { buildChangeSet, decodeHlc, encodeHlc, initialHlc } from '@core/sync';
 import { mergeWrites } from '@core/sync/merge';
 import { packStates, unpackStates } from '@core/sync/packed-states';
@@ -405,6 +406,35 @@ describe('applying pulled pages', () => {
     );
     expect(await db.tickets.get(kept.id)).toBeDefined();
     expect(await db.tickets.get(hidden.id)).toBeUndefined();
+  });
+
+  it('after a reset, drops visits to units the service manager no longer covers, keeping contract-wide duty', async () => {
+    const db = await freshDatabase();
+    await readSyncMeta(db);
+    const sample = (recordType: RecordType, id: string, unitIds?: number[]) =>
+      sampleRecord(recordType, {
+        id,
+        actor: 'wang',
+        at: at('2026-03-10T09:05'),
+        ...(unitIds ? { unitIds } : {}),
+      });
+    const ownVisit = sample('visit', '00000000-0000-4000-8000-00000000a001', [2]);
+    const lostVisit = sample('visit', '00000000-0000-4000-8000-00000000a002', [7]);
+    const duty = sample('duty_log', '00000000-0000-4000-8000-00000000a003');
+    const write = { wallMs: at('2026-03-10T09:05'), nodeId: 'bbbbbbbbbb' };
+    const pulled = [
+      pulledRecord('visit', ownVisit, write),
+      pulledRecord('visit', lostVisit, write),
+      pulledRecord('duty_log', duty, write),
+    ];
+    await applyPulledPage(db, pulledPage(pulled, 'c1'), OPTIONS);
+    expect(await db.records.count()).toBe(3);
+    await applyPulledPage(
+      db,
+      { changes: [pulled[0] as (typeof pulled)[number]], cursor: 'r1', hasMore: false, reset: true },
+      { ...OPTIONS, visibleSubsystemIds: [3], visibleUnitIds: [2] },
+    );
+    expect((await db.records.toCollection().primaryKeys()).sort()).toEqual([ownVisit.id, duty.id].sort());
   });
 
   it('applies a page whole or not at all: a failing write leaves rows, states and cursor as they were', async () => {

@@ -1,3 +1,4 @@
+import { placementOf } from '@core/records';
 import type { RecordType } from '@core/records';
 import { encodeHlc } from '@core/sync';
 import type { JsonValue } from '@core/sync/json-value';
@@ -19,7 +20,7 @@ export function pulledRecord(
     kind: 'record',
     recordType,
     recordId: values.id as string,
-    subsystemId: values.subsystemId as number,
+    subsystemId: placementOf(recordType, values).subsystemId,
     ...packStates(
       Object.fromEntries(
         Object.entries(values).map(([field, value]) => [
