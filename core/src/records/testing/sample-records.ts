@@ -68,7 +68,8 @@ const SAMPLES: { readonly [T in RecordType]: (options: SampleOptions) => Sample 
   inspection_template: (options) => {
     const result = newTemplate(
       {
-        templateId: 'sample-daily',
+        // One checklist per sample: two samples of the same version number would be one template twice.
+        templateId: `sample-${options.id.slice(-12)}`,
         subsystemId: options.subsystemId ?? 5,
         name: '机房日检',
         schedule: null,
