@@ -92,7 +92,7 @@ export function dutyCoverageChart(statuses: readonly DutyDayStatus[]): ChartMode
     option: {
       ...baseOption('节假日值班'),
       legend: { top: 0, right: 0 },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 64, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((month) => `${Number(month.slice(5))}月`) },
       yAxis: { type: 'value', name: '天', minInterval: 1 },
       series: present.map((state, index) => ({

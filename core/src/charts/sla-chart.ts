@@ -37,7 +37,7 @@ export function slaComplianceChart(
     option: {
       ...baseOption(title),
       legend: { top: 0, right: 0 },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 64, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
         data: subsystemIds.map((id) => subsystemLabel(profile, id)),

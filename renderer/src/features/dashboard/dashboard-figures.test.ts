@@ -37,10 +37,21 @@ const metOn5 = ticket(5, '2026-03-02 10:00', '2026-03-02 10:05');
 const lateOn5 = ticket(5, '2026-03-03 10:00', '2026-03-03 10:25');
 const metOn1 = ticket(1, '2026-03-02 11:00', '2026-03-02 11:05');
 const tickets = [metOn5, lateOn5, metOn1];
-const records = { tickets, templates: [], runs: [] };
+const records = {
+  tickets,
+  templates: [],
+  runs: [],
+  trainings: [],
+  visits: [],
+  onSiteDays: [],
+  dutyAssignments: [],
+  dutySwaps: [],
+  dutyLogs: [],
+  sensitivePeriods: [],
+};
 
 describe('dashboardFigures', () => {
-  it('takes the calendar year of now as the contract year', () => {
+  it('takes the contract year the other pages count by', () => {
     expect(dashboardYear(now)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 
@@ -57,6 +68,20 @@ describe('dashboardFigures', () => {
       label: `工单：${lateOn5.title}`,
     });
     expect(figures.counts.broken).toBeGreaterThan(0);
+    // The latest breach first: lateOn5, still open, was to be resolved by 03-03 12:00.
+    expect(figures.pressing[0]?.id).toBe(`ticket_clock:${lateOn5.id}:resolution`);
+  });
+
+  it('draws the other kinds for the lead: trainings owed, units × months, on-site days', () => {
+    const figures = dashboardFigures(records, rules, { subsystemIds: null, unitIds: null }, now);
+    expect(figures.trainings).not.toBeNull();
+    expect((figures.visits?.option.yAxis as { data: string[] }).data).toHaveLength(10);
+    expect((figures.onSite?.option.yAxis as { data: string[] }).data).toEqual(['基金监管']);
+  });
+
+  it('shows a service manager their units only', () => {
+    const figures = dashboardFigures(records, rules, { subsystemIds: [3], unitIds: [2] }, now);
+    expect((figures.visits?.option.yAxis as { data: string[] }).data).toEqual(['就业局']);
   });
 
   it('shows an engineer only their subsystems', () => {

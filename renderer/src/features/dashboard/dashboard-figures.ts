@@ -1,10 +1,14 @@
 import type { WorkingCalendar } from '@core/calendar';
 import {
   type ChartModel,
+  dutyCoverageChart,
   inspectionDays,
   inspectionHeatmapChart,
+  onSiteDaysChart,
   openTicketsChart,
   slaComplianceChart,
+  trainingChart,
+  visitMatrixChart,
 } from '@core/charts';
 import {
   type ContractObligations,
@@ -16,7 +20,23 @@ import {
 } from '@core/obligations';
 import type { ContractProfile } from '@core/profile';
 import type { InspectionRun, InspectionTemplate, Ticket } from '@core/records';
-import type { DateRange } from '@core/records/kinds';
+import {
+  type DateRange,
+  type DutyAssignment,
+  type DutyLog,
+  type DutySwap,
+  type OnSiteDay,
+  type SensitivePeriod,
+  type Training,
+  type Visit,
+  contractYearOf,
+  currentRoster,
+  dutyDays,
+  dutyDayStatuses,
+  onSiteWorkdays,
+  trainingProgress,
+  visitCoverage,
+} from '@core/records/kinds';
 import { monthPeriod, reportPeriod, slaBreaches, slaCompliance, ticketsInPeriod } from '@core/reports';
 import { type Instant, dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 
@@ -25,6 +45,13 @@ export interface DashboardRecords {
   readonly tickets: readonly Ticket[];
   readonly templates: readonly InspectionTemplate[];
   readonly runs: readonly InspectionRun[];
+  readonly trainings: readonly Training[];
+  readonly visits: readonly Visit[];
+  readonly onSiteDays: readonly OnSiteDay[];
+  readonly dutyAssignments: readonly DutyAssignment[];
+  readonly dutySwaps: readonly DutySwap[];
+  readonly dutyLogs: readonly DutyLog[];
+  readonly sensitivePeriods: readonly SensitivePeriod[];
 }
 
 /** Where a record id of a chart leads, and what a list of them calls it. */
@@ -45,22 +72,25 @@ export interface DashboardFigures {
   readonly slaYear: ChartModel;
   readonly openTickets: ChartModel;
   readonly inspections: ChartModel;
+  /** Null where the scope owes none (no counted training, no unit, no on-site target). */
+  readonly trainings: ChartModel | null;
+  readonly visits: ChartModel | null;
+  readonly onSite: ChartModel | null;
+  readonly duty: ChartModel;
   readonly links: ReadonlyMap<string, RecordLink>;
 }
 
-/**
- * The contract year the dashboard shows. The profile has the term's length but no start date, and the
- * contract runs by calendar year (服务周期一年, budgets per year), so it is the calendar year of `now`.
- */
+/** The contract year the dashboard shows: the one the other pages count by (`contractYearOf`). */
 export function dashboardYear(now: Instant): DateRange {
-  const year = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 4);
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
+  const { from, to } = contractYearOf(now);
+  return { from, to };
 }
 
 /**
  * Everything the page draws, from the records in scope: the obligations and the charts over the
- * documents' own figures (SLA compliance this month and this year, open tickets by age, the daily
- * inspections). Pure, so it is tested and measured without a page.
+ * documents' own figures and the record kinds' checks (SLA compliance this month and this year, open
+ * tickets by age, the daily inspections, trainings, visits, on-site days, duty). Pure, so it is tested
+ * and measured without a page.
  */
 export function dashboardFigures(
   records: DashboardRecords,
@@ -79,17 +109,17 @@ export function dashboardFigures(
       tickets,
       inspectionTemplates: templates,
       inspectionRuns: records.runs,
-      trainings: [],
-      dutyAssignments: [],
-      dutySwaps: [],
-      dutyLogs: [],
-      sensitivePeriods: [],
-      visits: [],
-      onSiteDays: [],
+      trainings: records.trainings,
+      dutyAssignments: records.dutyAssignments,
+      dutySwaps: records.dutySwaps,
+      dutyLogs: records.dutyLogs,
+      sensitivePeriods: records.sensitivePeriods,
+      visits: records.visits,
+      onSiteDays: records.onSiteDays,
     },
     { profile, calendar, contractYear, now, scope },
   );
-  const shown = obligations.obligations.filter((obligation) => SHOWN_KINDS.has(obligation.kind));
+  const shown = obligations.obligations;
   const counts = Object.fromEntries(
     OBLIGATION_STATES.map((state) => [
       state,
@@ -125,11 +155,56 @@ export function dashboardFigures(
     });
   }
 
+  for (const training of records.trainings) {
+    links.set(training.id, { path: `/trainings/${training.id}`, label: `培训：${training.topic}` });
+  }
+  for (const visit of records.visits) {
+    links.set(visit.id, { path: `/visits/${visit.id}`, label: `回访：${visit.date} ${visit.visitor}` });
+  }
+  for (const log of records.dutyLogs) {
+    links.set(log.id, { path: `/duty/log/${log.id}`, label: `值班记录：${log.date} ${log.onDuty}` });
+  }
+  for (const assignment of records.dutyAssignments) {
+    links.set(assignment.id, { path: '/duty', label: `排班：${assignment.date} ${assignment.person}` });
+  }
+  for (const day of records.onSiteDays) {
+    links.set(day.id, { path: '/onsite', label: `驻场：${day.date} ${day.engineer}` });
+  }
+
+  const today = dayNumberToIsoDate(dayNumberOf(now));
+  const subsystems = profile.subsystems.filter((subsystem) => inScope(subsystem.id));
+  const counted = trainingProgress(
+    subsystems,
+    profile.documentSystem,
+    records.trainings,
+    contractYear,
+  ).filter((row) => row.owed !== null);
+  const documentSystem = profile.documentSystem;
+  const coverage =
+    documentSystem === undefined || !inScope(documentSystem.subsystemId)
+      ? null
+      : visitCoverage(documentSystem, records.visits, contractYear, today);
+  const units =
+    coverage?.rows.filter((row) => scope.unitIds === null || scope.unitIds.includes(row.unitId)) ?? [];
+  const onSiteRows = subsystems
+    .filter((subsystem) => subsystem.targets.some((target) => target.metric === 'onsite-workdays-per-year'))
+    .map((subsystem) => ({
+      subsystemId: subsystem.id,
+      result: onSiteWorkdays(subsystem, records.onSiteDays, calendar, contractYear, today),
+    }));
+  const dutyStatuses = dutyDayStatuses(
+    dutyDays(calendar, contractYear, records.sensitivePeriods),
+    currentRoster(records.dutyAssignments, records.dutySwaps),
+    records.dutyLogs,
+    null,
+    today,
+  );
+
   return {
     contractYear,
     obligations,
     counts,
-    pressing: shown.filter((obligation) => PRESSING.has(obligation.state)),
+    pressing: shown.filter((obligation) => PRESSING.has(obligation.state)).sort(latestFirst),
     comingDue: shown
       .filter((obligation) => obligation.kind === 'report' || obligation.kind === 'acceptance')
       .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)),
@@ -147,20 +222,22 @@ export function dashboardFigures(
     ),
     openTickets: openTicketsChart(tickets, risky, profile, now),
     inspections: inspectionHeatmapChart(inspectionDays(shown), contractYear),
+    trainings: counted.length === 0 ? null : trainingChart(counted, shown, profile),
+    visits: coverage === null || units.length === 0 ? null : visitMatrixChart({ ...coverage, rows: units }),
+    onSite: onSiteRows.length === 0 ? null : onSiteDaysChart(onSiteRows, shown, profile),
+    duty: dutyCoverageChart(dutyStatuses),
     links,
   };
 }
 
-/**
- * The kinds drawn from the records this page reads. Trainings, duty, visits and on-site days wait for
- * the store's queries of those records; until then their obligations would all read as unmet.
- */
-const SHOWN_KINDS: ReadonlySet<Obligation['kind']> = new Set([
-  'ticket_clock',
-  'inspection',
-  'report',
-  'acceptance',
-  'target',
-]);
-
 const PRESSING: ReadonlySet<ObligationState> = new Set(['broken', 'overdue', 'at_risk']);
+
+/**
+ * Broken, then overdue, then at risk; within each the latest due first: a clock breached twenty
+ * minutes ago matters more to the lead than a check missed in June, which the heat map still shows.
+ */
+function latestFirst(a: Obligation, b: Obligation): number {
+  const rank = OBLIGATION_STATES.indexOf(a.state) - OBLIGATION_STATES.indexOf(b.state);
+  if (rank !== 0) return rank;
+  return (b.dueAt ?? 0) - (a.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -2,7 +2,7 @@ import { describeScope } from '@core/auth';
 import { obligationScopeOf } from '@core/obligations';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase, useSlaRules } from '../../store';
+import { useDatabase, usePlainRecords, useSlaRules } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { sessionScope, useSession } from '../session';
 import { useNow } from '../today/use-now';
@@ -35,6 +35,13 @@ export function useDashboard(): DashboardState {
     queryKey: ['inspectionRuns', db.name, 'dashboard'],
     queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
   });
+  const trainings = usePlainRecords('training');
+  const visits = usePlainRecords('visit');
+  const onSiteDays = usePlainRecords('onSiteDay');
+  const dutyAssignments = usePlainRecords('dutyAssignment');
+  const dutySwaps = usePlainRecords('dutySwap');
+  const dutyLogs = usePlainRecords('dutyLog');
+  const sensitivePeriods = usePlainRecords('sensitivePeriod');
   const userScope = sessionScope(session);
   // A name on this PC answers to no server and sees every subsystem, as the lead does.
   const scope = useMemo(
@@ -42,16 +49,66 @@ export function useDashboard(): DashboardState {
     [session, rules.profile],
   );
   const templates = catalogue.data?.all;
-  const figures = useMemo(
-    () =>
-      tickets.data === undefined || runs.data === undefined || templates === undefined
-        ? undefined
-        : dashboardFigures({ tickets: tickets.data, runs: runs.data, templates }, rules, scope, now),
-    [tickets.data, runs.data, templates, rules, scope, now],
-  );
+  const figures = useMemo(() => {
+    if (
+      tickets.data === undefined ||
+      runs.data === undefined ||
+      templates === undefined ||
+      trainings.data === undefined ||
+      visits.data === undefined ||
+      onSiteDays.data === undefined ||
+      dutyAssignments.data === undefined ||
+      dutySwaps.data === undefined ||
+      dutyLogs.data === undefined ||
+      sensitivePeriods.data === undefined
+    ) {
+      return undefined;
+    }
+    const records = {
+      tickets: tickets.data,
+      runs: runs.data,
+      templates,
+      trainings: trainings.data,
+      visits: visits.data,
+      onSiteDays: onSiteDays.data,
+      dutyAssignments: dutyAssignments.data,
+      dutySwaps: dutySwaps.data,
+      dutyLogs: dutyLogs.data,
+      sensitivePeriods: sensitivePeriods.data,
+    };
+    return dashboardFigures(records, rules, scope, now);
+  }, [
+    tickets.data,
+    runs.data,
+    templates,
+    trainings.data,
+    visits.data,
+    onSiteDays.data,
+    dutyAssignments.data,
+    dutySwaps.data,
+    dutyLogs.data,
+    sensitivePeriods.data,
+    rules,
+    scope,
+    now,
+  ]);
+  const error =
+    [
+      tickets,
+      runs,
+      trainings,
+      visits,
+      onSiteDays,
+      dutyAssignments,
+      dutySwaps,
+      dutyLogs,
+      sensitivePeriods,
+    ].find((query) => query.error !== null)?.error ??
+    catalogue.error ??
+    null;
   return {
     figures,
-    error: tickets.error ?? runs.error ?? catalogue.error ?? null,
+    error,
     scopeText: userScope === null ? '本机用户（全部运维子项）' : describeScope(userScope),
     now,
   };
