@@ -16,3 +16,12 @@ export function property(item: JsonValue, key: string): JsonValue | undefined {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
   return item[key];
 }
+
+/** The envelope's fields (record-envelope.ts) in the user's words, for every descriptor's `fieldLabels`. */
+export const ENVELOPE_FIELD_LABELS = {
+  deleted: '删除',
+  id: '编号',
+  createdBy: '登记人',
+  createdAt: '登记时间',
+  updatedAt: '更新时间',
+} as const;

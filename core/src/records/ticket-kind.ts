@@ -1,5 +1,5 @@
 import type { RecordKind } from './record-kind';
-import { property, text } from './kind-helpers';
+import { ENVELOPE_FIELD_LABELS, property, text } from './kind-helpers';
 import { ticketSchema } from './ticket';
 import type { TicketEvent } from './ticket-event';
 import { statusFromEvents } from './ticket-status';
@@ -42,11 +42,7 @@ export const ticketKind = {
     attachments: '附件',
     inspectionLink: '关联巡检',
     slaDeadlines: '时限',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/ticket.ts', io: 'output' },
 } satisfies RecordKind;

@@ -1,4 +1,4 @@
-import { joined, text } from '../kind-helpers';
+import { ENVELOPE_FIELD_LABELS, joined, text } from '../kind-helpers';
 import type { RecordKind } from '../record-kind';
 import { dutyAssignmentSchema, dutyLogSchema, dutySwapSchema, sensitivePeriodSchema } from './duty';
 
@@ -21,11 +21,7 @@ export const sensitivePeriodKind = {
     to: '结束日期',
     subsystemIds: '运维子项',
     note: '备注',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
 } satisfies RecordKind;
@@ -46,11 +42,7 @@ export const dutyAssignmentKind = {
     date: '值班日期',
     person: '值班人',
     subsystemId: '运维子项',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
 } satisfies RecordKind;
@@ -76,11 +68,7 @@ export const dutySwapKind = {
     at: '调班时间',
     reason: '调班原因',
     subsystemId: '运维子项',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
 } satisfies RecordKind;
@@ -111,11 +99,7 @@ export const dutyLogKind = {
     handedOverAt: '交接时间',
     signedOffAt: '签收时间',
     subsystemId: '运维子项',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/duty.ts', io: 'output' },
 } satisfies RecordKind;

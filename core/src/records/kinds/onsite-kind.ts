@@ -1,4 +1,4 @@
-import { joined } from '../kind-helpers';
+import { ENVELOPE_FIELD_LABELS, joined } from '../kind-helpers';
 import type { RecordKind } from '../record-kind';
 import { onSiteDaySchema } from './onsite';
 
@@ -22,11 +22,7 @@ export const onsiteDayKind = {
     hours: '工作时长',
     summary: '工作内容',
     subsystemId: '运维子项',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/onsite.ts', io: 'output' },
 } satisfies RecordKind;

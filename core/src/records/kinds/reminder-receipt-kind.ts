@@ -1,3 +1,4 @@
+import { ENVELOPE_FIELD_LABELS } from '../kind-helpers';
 import type { RecordKind } from '../record-kind';
 import { reminderReceiptSchema } from './reminder-receipt';
 
@@ -21,11 +22,7 @@ export const reminderReceiptKind = {
     firedAt: '提醒时间',
     snoozedUntil: '稍后提醒',
     dismissedAt: '已处理',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/reminder-receipt.ts', io: 'output' },
 } satisfies RecordKind;

@@ -1,4 +1,4 @@
-import { property, text } from '../kind-helpers';
+import { ENVELOPE_FIELD_LABELS, property, text } from '../kind-helpers';
 import type { RecordKind } from '../record-kind';
 import { trainingSchema } from './training';
 
@@ -36,11 +36,7 @@ export const trainingKind = {
     satisfaction: '满意度调查',
     notes: '备注',
     subsystemId: '运维子项',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/training.ts', io: 'output' },
 } satisfies RecordKind;

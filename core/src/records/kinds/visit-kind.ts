@@ -1,4 +1,4 @@
-import { property, text } from '../kind-helpers';
+import { ENVELOPE_FIELD_LABELS, property, text } from '../kind-helpers';
 import type { RecordKind } from '../record-kind';
 import { visitSchema } from './visit';
 
@@ -24,11 +24,7 @@ export const visitKind = {
     suggestions: '服务提升建议',
     satisfaction: '满意度',
     photos: '照片',
-    deleted: '删除',
-    id: '编号',
-    createdBy: '登记人',
-    createdAt: '登记时间',
-    updatedAt: '更新时间',
+    ...ENVELOPE_FIELD_LABELS,
   },
   schemaDoc: { source: 'core/src/records/kinds/visit.ts', io: 'output' },
 } satisfies RecordKind;
