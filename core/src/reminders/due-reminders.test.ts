@@ -77,6 +77,19 @@ describe('the 08:30 check: at 08:00 and at 08:20 on working days, until it is do
     expect(fired(remindersAt(now, templates))).toEqual(expected);
   });
 
+  it('pops up a check owed every day (网站群, holidays included) on working days only', () => {
+    const everyDay = testTemplate('s5-daily-0830', 5, { kind: 'daily', days: 'every_day', dueBy: '08:30' });
+    const checks = (now: string) =>
+      fired(remindersAt(now, { inspectionTemplates: [everyDay] }).filter((one) => one.kind === 'inspection'));
+    expect(checks('2026-02-14 08:00')).toEqual([
+      ['inspection:s5-daily-0830:2026-02-14:30', '2026-02-14 08:00'],
+    ]);
+    expect(checks('2026-02-16 08:00')).toEqual([]);
+    expect(checks('2026-02-22 08:20')).toEqual([]); // a Sunday within the holiday
+    expect(checks('2026-02-28 08:20')).toHaveLength(1); // the second 调休 Saturday
+    expect(checks('2026-03-07 08:20')).toEqual([]); // an ordinary Saturday
+  });
+
   it('says which check and how long is left, and opens the inspections', () => {
     const [reminder] = remindersAt('2026-02-14 08:00', templates);
     expect(reminder).toMatchObject({
