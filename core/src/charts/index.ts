@@ -3,7 +3,7 @@
  * no animation, a fixed font, zh-CN labels, each with the records behind each point (issue 16).
  */
 export { CHART_COLORS, CHART_FONT_FAMILY, type ChartModel } from './chart-model';
-export { slaComplianceChart } from './sla-chart';
+export { type BreachLink, slaComplianceChart } from './sla-chart';
 export { AGE_BUCKETS, ageBucket, openTicketsChart } from './open-tickets-chart';
 export {
   INSPECTION_DAY_STATES,

@@ -1,16 +1,22 @@
 import { CLOCK_KIND_LABELS, CLOCK_KINDS } from '../profile/sla-policy';
 import type { ContractProfile } from '../profile/contract-profile';
 import type { ClockCompliance, SlaBreach } from '../reports/ticket-figures';
+
+/** What a bar needs of a breach: the ticket it opens and the clock (`slaBreaches`' rows are such). */
+export type BreachLink = Pick<SlaBreach, 'kind'> & {
+  readonly ticket: Pick<SlaBreach['ticket'], 'id' | 'subsystemId'>;
+};
 import { CHART_COLORS, type ChartModel, baseOption, percent, subsystemLabel } from './chart-model';
 
 /**
  * SLA compliance per subsystem, one bar per clock (响应, 解决): met / (met + breached), from
  * `slaCompliance`. A click on a bar opens the breached tickets of that subsystem and clock, from
- * `slaBreaches` over the same tickets.
+ * `slaBreaches` over the same tickets (or the broken ticket-clock obligations, judged by the same
+ * `clockOutcome`).
  */
 export function slaComplianceChart(
   rows: readonly ClockCompliance[],
-  breaches: readonly SlaBreach[],
+  breaches: readonly BreachLink[],
   profile: ContractProfile,
   title: string,
 ): ChartModel {

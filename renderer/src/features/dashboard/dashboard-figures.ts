@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '@core/calendar';
 import {
+  type BreachLink,
   type ChartModel,
   dutyCoverageChart,
   inspectionDays,
@@ -37,7 +38,7 @@ import {
   trainingProgress,
   visitCoverage,
 } from '@core/records/kinds';
-import { monthPeriod, reportPeriod, slaBreaches, slaCompliance, ticketsInPeriod } from '@core/reports';
+import { monthPeriod, reportPeriod, slaCompliance, ticketsInPeriod } from '@core/reports';
 import { type Instant, dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 
 /** The records the dashboard draws from, as this PC's store holds them. */
@@ -132,8 +133,16 @@ export function dashboardFigures(
   const ofYear = ticketsInPeriod(tickets, reportPeriod(contractYear.from, contractYear.to), whole);
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
   const ofMonth = ticketsInPeriod(tickets, monthPeriod(month), whole);
-  const breaches = slaBreaches(ofYear, figureContext);
   const monthIds = new Set(ofMonth.map((ticket) => ticket.id));
+  // The breaches behind the bars: the broken ticket clocks, judged by the same clockOutcome as
+  // slaBreaches, so the year's clocks are not timed a second time.
+  const ticketById = new Map(tickets.map((ticket) => [ticket.id, ticket]));
+  const breaches: BreachLink[] = shown.flatMap((obligation) => {
+    if (obligation.kind !== 'ticket_clock' || obligation.state !== 'broken') return [];
+    const ticket = ticketById.get(obligation.recordIds[0] ?? '');
+    const kind = obligation.id.endsWith(':response') ? 'response' : 'resolution';
+    return ticket === undefined ? [] : [{ ticket, kind }];
+  });
 
   const risky = new Set(
     shown
