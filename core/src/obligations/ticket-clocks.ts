@@ -2,7 +2,6 @@ import { CLOCK_KIND_LABELS, CLOCK_KINDS } from '../profile/sla-policy';
 import { formatDateTime, formatDuration } from '../reports/format';
 import { clockOutcome } from '../reports/ticket-figures';
 import type { Ticket } from '../records/ticket';
-import { findSubsystem } from '../profile/find-sla-clock';
 import { endOfDate, startOfDate } from './dates';
 import {
   type Obligation,
@@ -20,6 +19,7 @@ export function ticketClockObligations(tickets: readonly Ticket[], context: Obli
   const from = startOfDate(context.contractYear.from);
   const to = Math.min(endOfDate(context.contractYear.to), context.now + 1);
   const figureContext = { profile: context.profile, calendar: context.calendar, asOf: context.now };
+  const names = new Map(context.profile.subsystems.map((subsystem) => [subsystem.id, subsystem.shortName]));
   const found: Obligation[] = [];
   for (const ticket of tickets) {
     if (ticket.deleted || ticket.receivedAt < from || ticket.receivedAt >= to) continue;
@@ -46,13 +46,12 @@ export function ticketClockObligations(tickets: readonly Ticket[], context: Obli
         state = status.warning ? 'at_risk' : 'due';
         detail = `已用时限的 ${Math.floor(status.fraction * 100)}%，须在 ${formatDateTime(status.deadline)} 前${CLOCK_KIND_LABELS[kind]}`;
       }
-      const subsystem = findSubsystem(context.profile, ticket.subsystemId);
       found.push({
         id: `ticket_clock:${ticket.id}:${kind}`,
         kind: 'ticket_clock',
         subsystemId: ticket.subsystemId,
         unitId: null,
-        title: `${subsystem.shortName}工单“${ticket.title}”${CLOCK_KIND_LABELS[kind]}时限`,
+        title: `${names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`}工单“${ticket.title}”${CLOCK_KIND_LABELS[kind]}时限`,
         state,
         dueAt: status.deadline,
         detail: outcome.provisional ? `${detail}（时限跨越尚无节假日通知的年度，暂定）` : detail,
