@@ -10,6 +10,18 @@ import { svgTextAsPaths } from './svg-text-paths';
  * which no XML reader (svg-to-pdfkit, resvg, Word) accepts.
  */
 export function chartSvg(chart: ReportChart): string {
+  let svg = drawn.get(chart);
+  if (svg === undefined) {
+    svg = drawSvg(chart);
+    drawn.set(chart, svg);
+  }
+  return svg;
+}
+
+/** Each chart's SVG while its document is rendered: the .docx and the PDF of a report draw it once. */
+const drawn = new WeakMap<ReportChart, string>();
+
+function drawSvg(chart: ReportChart): string {
   const instance = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,

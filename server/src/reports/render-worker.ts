@@ -12,14 +12,14 @@ export interface RenderRequest {
 }
 
 export type RenderReply =
-  { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly reason: string };
+  { readonly id: number; readonly files: Uint8Array[] } | { readonly id: number; readonly reason: string };
 
 const port = parentPort;
 if (port === null) throw new Error('render-worker 只能作为工作线程运行');
 port.on('message', ({ id, job }: RenderRequest) => {
   renderJob(job).then(
     // Copied, not transferred: a small Buffer's memory is Node's shared pool.
-    (bytes) => port.postMessage({ id, bytes } satisfies RenderReply),
+    (files) => port.postMessage({ id, files } satisfies RenderReply),
     (error: unknown) => port.postMessage({ id, reason: errorReason(error) } satisfies RenderReply),
   );
 });

@@ -5,7 +5,7 @@ import type { RenderReply, RenderRequest } from './render-worker';
 
 /** Renders the files of documents: in this thread, or spread over worker threads. */
 export interface DocumentRenderer {
-  render(job: RenderJob): Promise<Uint8Array>;
+  render(job: RenderJob): Promise<Uint8Array[]>;
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ import('tsx/esm/api')
 export function startRenderWorkers(count = availableParallelism()): DocumentRenderer {
   interface Pending {
     readonly job: RenderJob;
-    readonly resolve: (bytes: Uint8Array) => void;
+    readonly resolve: (files: Uint8Array[]) => void;
     readonly reject: (error: Error) => void;
   }
   const queue: Pending[] = [];
@@ -66,7 +66,7 @@ export function startRenderWorkers(count = availableParallelism()): DocumentRend
       const pending = running.get(worker);
       if (pending === undefined || pending.id !== reply.id) return;
       running.delete(worker);
-      if ('bytes' in reply) pending.resolve(reply.bytes);
+      if ('files' in reply) pending.resolve(reply.files);
       else pending.reject(new Error(reply.reason));
       idle.push(worker);
       dispatch();

@@ -65,6 +65,12 @@ export async function buildReportPackage(
   renderer: DocumentRenderer = inThreadRenderer,
 ): Promise<Buffer> {
   const files: { readonly path: string; readonly what: string; readonly bytes: Promise<Uint8Array> }[] = [];
+  const fileOf = (rendered: Promise<Uint8Array[]>, index: number) =>
+    rendered.then((list) => {
+      const bytes = list[index];
+      if (bytes === undefined) throw new Error(`生成文件时缺少第 ${index + 1} 个格式`);
+      return bytes;
+    });
   const scopes: { folder: string; scope: ReportScope; label: string }[] = [
     { folder: '00-全部运维子项', scope: WHOLE_CONTRACT, label: '全部运维子项' },
     ...request.profile.subsystems.map((subsystem) => ({
@@ -80,17 +86,23 @@ export async function buildReportPackage(
       const document = buildReport(reportRequest(request, kind, period, scope));
       const path = `${folder}/${safeName(document.fileStem)}`;
       const what = `${label}${document.title}（${periodLabel(period)}）`;
-      files.push({ path: `${path}.docx`, what, bytes: renderer.render({ format: 'docx', document }) });
-      if (PDF_KINDS.has(kind)) {
-        files.push({
-          path: `${path}.pdf`,
-          what: `${what}（PDF）`,
-          bytes: renderer.render({ format: 'pdf', document }),
-        });
-      }
+      const withPdf = PDF_KINDS.has(kind);
+      const rendered = renderer.render({
+        kind: 'document',
+        formats: withPdf ? ['docx', 'pdf'] : ['docx'],
+        document,
+      });
+      files.push({ path: `${path}.docx`, what, bytes: fileOf(rendered, 0) });
+      if (withPdf) files.push({ path: `${path}.pdf`, what: `${what}（PDF）`, bytes: fileOf(rendered, 1) });
     };
-    for (const kind of PACKAGE_DOCUMENTS) add(kind, request.period);
-    for (const month of months) add('monthly', month);
+    for (const kind of PACKAGE_DOCUMENTS) {
+      add(kind, request.period);
+      await yieldToRenderers();
+    }
+    for (const month of months) {
+      add('monthly', month);
+      await yieldToRenderers();
+    }
     for (const kind of PACKAGE_LEDGERS) {
       const report = reportRequest(request, kind, request.period, scope);
       const ledgers = buildLedgers(report);
@@ -98,18 +110,29 @@ export async function buildReportPackage(
       files.push({
         path: `${folder}/${safeName(`${title}-${periodLabel(request.period)}`)}.xlsx`,
         what: `${label}${title}（${periodLabel(request.period)}）`,
-        bytes: renderer.render({ format: 'xlsx', ledgers, subtitle: reportSubtitle(report) }),
+        bytes: fileOf(renderer.render({ kind: 'ledgers', ledgers, subtitle: reportSubtitle(report) }), 0),
       });
     }
   }
   const [contentsList, ...rendered] = await Promise.all([
-    renderer.render({ format: 'docx', document: contents(request.period, files) }),
+    fileOf(
+      renderer.render({ kind: 'document', formats: ['docx'], document: contents(request.period, files) }),
+      0,
+    ),
     ...files.map((file) => file.bytes),
   ]);
   const zip = new PackageZip();
   zip.file('目录.docx', contentsList as Uint8Array);
   files.forEach((file, index) => zip.file(file.path, rendered[index] as Uint8Array));
   return zip.bytes();
+}
+
+/**
+ * Lets the renderers' finished files in between building documents: the next job goes to a worker
+ * thread only when this thread hears that it is done with the last.
+ */
+function yieldToRenderers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function reportRequest(

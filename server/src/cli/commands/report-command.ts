@@ -99,28 +99,27 @@ export function createReportCommand(
       loaded: await loadReportRecords(db),
       notices: await readAddedNotices(db),
     }));
-    warnUnreadable(io, loaded.unreadable.length);
-    const source: PackageRequest = {
-      period,
-      profile,
-      calendar: builtinCalendar(notices),
-      now: now(),
-      records: loaded.records,
-    };
-
+    const renderer = kind === 'package' ? startRenderWorkers() : undefined;
     let bytes: Buffer;
-    if (kind === 'package') {
-      const renderer = startRenderWorkers();
-      try {
-        bytes = await buildReportPackage(source, renderer);
-      } finally {
-        await renderer.close();
+    try {
+      warnUnreadable(io, loaded.unreadable.length);
+      const source: PackageRequest = {
+        period,
+        profile,
+        calendar: builtinCalendar(notices),
+        now: now(),
+        records: loaded.records,
+      };
+      if (renderer !== undefined) bytes = await buildReportPackage(source, renderer);
+      else {
+        const request = reportRequest(source, kind as ReportKind, period, { subsystemIds });
+        if (format === 'xlsx')
+          bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
+        else if (format === 'pdf') bytes = await renderPdf(buildReport(request));
+        else bytes = await renderDocx(buildReport(request));
       }
-    } else {
-      const request = reportRequest(source, kind as ReportKind, period, { subsystemIds });
-      if (format === 'xlsx') bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
-      else if (format === 'pdf') bytes = await renderPdf(buildReport(request));
-      else bytes = await renderDocx(buildReport(request));
+    } finally {
+      await renderer?.close();
     }
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, bytes);
