@@ -18,11 +18,23 @@ export type ReportChildTask =
     };
 
 export type ReportChildResult =
-  | { readonly kind: 'done'; readonly seconds: number; readonly records?: number; readonly bytes?: number }
+  | {
+      readonly kind: 'done';
+      readonly seconds: number;
+      readonly cpuSeconds: number;
+      readonly records?: number;
+      readonly bytes?: number;
+    }
   | { readonly kind: 'failed'; readonly reason: string };
 
 async function runTask(task: ReportChildTask): Promise<ReportChildResult> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  // CPU of every thread of the process (the package's workers too), user and system.
+  const cpuSeconds = () => {
+    const { user, system } = process.cpuUsage(cpuStarted);
+    return (user + system) / 1e6;
+  };
   if (task.kind === 'read') {
     const loaded = await withMigratedDatabase({ dataDir: task.dataDir }, loadReportRecords);
     const seconds = (performance.now() - started) / 1000;
@@ -30,6 +42,7 @@ async function runTask(task: ReportChildTask): Promise<ReportChildResult> {
     return {
       kind: 'done',
       seconds,
+      cpuSeconds: cpuSeconds(),
       records: tickets.length + inspectionTemplates.length + inspectionRuns.length,
     };
   }
@@ -43,7 +56,7 @@ async function runTask(task: ReportChildTask): Promise<ReportChildResult> {
   if (code !== 0)
     return { kind: 'failed', reason: `yunwei report ${task.args.join(' ')} 退出码 ${code}：${stderr}` };
   const out = task.args[task.args.indexOf('--out') + 1] ?? '';
-  return { kind: 'done', seconds, bytes: (await stat(out)).size };
+  return { kind: 'done', seconds, cpuSeconds: cpuSeconds(), bytes: (await stat(out)).size };
 }
 
 process.once('message', (task: ReportChildTask) => {

@@ -41,7 +41,13 @@ export async function seedReportRecords(target: DatabaseTarget, records: ReportR
         db,
         batch.map(({ recordType, record }) => ({
           recordId: record.id,
-          record: { recordType, subsystemId: record.subsystemId, pastSubsystemIds: [], states: {} },
+          record: {
+            recordType,
+            placement: { subsystemId: record.subsystemId, unitIds: [] },
+            pastSubsystemIds: [],
+            pastUnitIds: [],
+            states: {},
+          },
           changed: new Map<string, FieldState>(
             Object.entries(record).map(([field, value]) => [
               field,
