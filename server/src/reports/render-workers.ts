@@ -16,11 +16,13 @@ export const inThreadRenderer: DocumentRenderer = {
 
 /**
  * The worker runs TypeScript as the CLI does: tsx is registered in the new thread before the module
- * is imported (a worker does not inherit the loader of the thread that started it).
+ * is imported (a worker does not inherit the loader of the thread that started it). Both are given
+ * as absolute URLs: an eval'd worker resolves a bare name from the working directory, which need not
+ * be the project's.
  */
 const BOOT = `
 const { workerData } = require('node:worker_threads');
-import('tsx/esm/api')
+import(workerData.tsx)
   .then(({ register }) => { register(); return import(workerData.module); })
   .catch((error) => { setImmediate(() => { throw error; }); });
 `;
@@ -87,7 +89,10 @@ export function startRenderWorkers(
   const workers = Array.from({ length: inThread ? Math.max(0, count) : Math.max(1, count) }, () => {
     const worker = new Worker(BOOT, {
       eval: true,
-      workerData: { module: new URL('./render-worker.ts', import.meta.url).href },
+      workerData: {
+        tsx: import.meta.resolve('tsx/esm/api'),
+        module: new URL('./render-worker.ts', import.meta.url).href,
+      },
     });
     worker.on('message', (reply: RenderReply) => {
       const pending = running.get(worker);
