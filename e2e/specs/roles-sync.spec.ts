@@ -75,7 +75,7 @@ test('two engineers and a service manager open on their own work, are offered on
     await expect(engineer.page.getByTestId('my-work-sync')).toBeVisible();
   }
   // The service manager is told what they can do, and is not offered 登记工单.
-  await expect(manager.page.getByTestId('role-notice')).toContainText('回访记录功能尚未提供');
+  await expect(manager.page.getByTestId('role-notice')).toContainText('在“回访”页登记回访');
   await expect(manager.page.getByTestId('role-notice')).toContainText('贵州省人力资源和社会保障厅');
   await expect(manager.page.getByTestId('my-work-tickets')).toHaveCount(0);
   await expect(manager.page.getByRole('menuitem', { name: '登记工单' })).toHaveCount(0);

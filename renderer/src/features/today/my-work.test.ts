@@ -5,12 +5,13 @@ import { roleNotice } from './my-work';
 const profile = loadDefaultProfile();
 
 describe('roleNotice', () => {
-  it('tells a service manager what they can do until visits exist', () => {
+  it('tells a service manager that their visits are recorded on the 回访 page', () => {
     const system = profile.documentSystem;
     if (system === undefined) throw new Error('the default profile has a document system');
     const [unit] = system.units;
     const notice = roleNotice({ role: 'service_manager', unitIds: [unit?.id ?? 1] }, profile);
-    expect(notice?.title).toBe('回访记录功能尚未提供');
+    expect(notice?.title).toBe('在“回访”页登记回访');
+    expect(notice?.description).toContain('每个单位每月是否已回访');
     expect(notice?.description).toContain(`（${unit?.name ?? ''}）`);
     expect(notice?.description).toContain(
       `（运维子项 ${system.subsystemId}）的工单和巡检记录，不能登记或修改`,

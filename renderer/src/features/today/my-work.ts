@@ -37,8 +37,8 @@ export function roleNotice(scope: UserScope | null, profile: ContractProfile): R
           ? '合同档案中没有公文系统，目前没有您可查看的工单和巡检记录。'
           : `现在您可以查看${subsystem.shortName}（运维子项 ${subsystem.id}）的工单和巡检记录，不能登记或修改：工单和巡检由驻场工程师负责。`;
       return {
-        title: '回访记录功能尚未提供',
-        description: `服务经理的工作是走访所负责的单位${units.length === 0 ? '' : `（${units.join('、')}）`}并登记回访记录，这项功能上线后会出现在这里。${reads}`,
+        title: '在“回访”页登记回访',
+        description: `服务经理的工作是走访所负责的单位${units.length === 0 ? '' : `（${units.join('、')}）`}，在菜单“回访”中登记回访记录，并查看每个单位每月是否已回访。${reads}`,
       };
     }
   }
