@@ -114,7 +114,7 @@ describe('the .docx follows GB/T 9704-2012', () => {
     expect(body).toMatch(/<w:tblHeader\/>[\s\S]*来源渠道/);
     expect(body).toMatch(/<w:pStyle w:val="TableText"\/>[\s\S]*电话/);
     expect(styles).toMatch(
-      /w:styleId="TableText">[\s\S]*?<w:spacing w:line="240" w:lineRule="auto"\/>[\s\S]*?<w:snapToGrid w:val="false"\/><w:sz w:val="24"\/>/,
+      /w:styleId="TableText">[\s\S]*?<w:pPr><w:snapToGrid w:val="false"\/><w:spacing w:line="240" w:lineRule="auto"\/>[\s\S]*?<w:snapToGrid w:val="false"\/><w:sz w:val="24"\/>/,
     );
   });
 

@@ -190,10 +190,25 @@ function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
     xml = xml.slice(0, at) + table + xml.slice(at + place.length);
   });
   files[DOCUMENT_XML] = strToU8(xml);
+  const styles = files[STYLES_XML];
+  if (styles === undefined) throw new Error(`生成的 .docx 中缺少 ${STYLES_XML}`);
+  files[STYLES_XML] = strToU8(offTheLineGrid(strFromU8(styles)));
   return Buffer.from(zipSync(files));
 }
 
 const DOCUMENT_XML = 'word/document.xml';
+const STYLES_XML = 'word/styles.xml';
+
+/**
+ * The table styles' paragraphs off the 22-line grid (pPr's snapToGrid; the library writes only the
+ * run's, which is the character grid): on the grid every table row was a whole body line high or two.
+ */
+function offTheLineGrid(styles: string): string {
+  return styles.replace(
+    new RegExp(`(w:styleId="(?:${TABLE_STYLE}|${WIDE_TABLE_STYLE})">(?:(?!</w:style>).)*?<w:pPr>)`, 'g'),
+    '$1<w:snapToGrid w:val="false"/>',
+  );
+}
 
 /** Renders a report document as a .docx following GB/T 9704-2012. */
 export async function renderDocx(
