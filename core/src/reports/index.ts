@@ -58,3 +58,4 @@ export {
   ticketsBySeverity,
   ticketsInPeriod,
 } from './ticket-figures';
+export { PROFILE_TEMPLATE_AUTHOR, withProfileTemplates } from './profile-templates';

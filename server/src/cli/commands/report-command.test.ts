@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldState } from '@core/sync/merge';
 import type { JsonValue } from '@core/sync/json-value';
 import { encodeHlc } from '@core/sync/hlc';
-import type { Ticket } from '@core/records';
+import { type InspectionRun, type RecordType, type Ticket, inspectionRunSchema } from '@core/records';
 import { newTicket } from '@core/records/ticket-create';
 import { transition } from '@core/records/ticket-status';
 import { parseInstant } from '@core/time/shanghai-time';
@@ -65,31 +65,31 @@ function resolvedTicket(
   return resolved.ticket;
 }
 
-/** Stores tickets the way sync leaves them: a row per record and a field state per field. */
-async function storeTickets(target: DatabaseTarget, tickets: readonly Ticket[]): Promise<void> {
+/** Stores records the way sync leaves them: a row per record and a field state per field. */
+async function storeRecords(
+  target: DatabaseTarget,
+  recordType: RecordType,
+  records: readonly (Ticket | InspectionRun)[],
+): Promise<void> {
   const hlc = encodeHlc({ wallMs: at('2026-03-01'), counter: 0, nodeId: 'abcdefghij' });
   await withMigratedDatabase(target, async (db) => {
     await lockRecords(
       db,
-      tickets.map((ticket) => ({
-        recordId: ticket.id,
-        recordType: 'ticket',
-        subsystemId: ticket.subsystemId,
-      })),
+      records.map((record) => ({ recordId: record.id, recordType, subsystemId: record.subsystemId })),
     );
     await saveRecordChanges(
       db,
-      tickets.map((ticket) => ({
-        recordId: ticket.id,
+      records.map((record) => ({
+        recordId: record.id,
         record: {
-          recordType: 'ticket',
-          placement: { subsystemId: ticket.subsystemId, unitIds: [] },
+          recordType,
+          placement: { subsystemId: record.subsystemId, unitIds: [] },
           pastSubsystemIds: [],
           pastUnitIds: [],
           states: {},
         },
         changed: new Map<string, FieldState>(
-          Object.entries(ticket).map(([field, value]) => [
+          Object.entries(record).map(([field, value]) => [
             field,
             { value: value as JsonValue, hlc, rank: 0 },
           ]),
@@ -99,6 +99,9 @@ async function storeTickets(target: DatabaseTarget, tickets: readonly Ticket[]):
     );
   });
 }
+
+const storeTickets = (target: DatabaseTarget, tickets: readonly Ticket[]) =>
+  storeRecords(target, 'ticket', tickets);
 
 async function docxText(path: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(path));
@@ -177,6 +180,47 @@ for (const backend of testBackends) {
       expect(text).toContain('网站群\u30002026年2月');
       expect(text).toContain('本月共受理问题 1 个，已解决 1 个，解决率 100.0%');
       expect(text).not.toContain('社保查询页面报错');
+    });
+
+    it('counts the runs of the contract profile’s checklists, which the app uses without saving them', async () => {
+      // A run of 互联网+人社's daily check (version 1 from the profile), and no template stored.
+      await storeRecords(target, 'inspection_run', [
+        inspectionRunSchema.parse({
+          id: '00000000-0000-4000-8000-0000000000a1',
+          subsystemId: 1,
+          createdBy: 'lisi',
+          createdAt: at('2026-02-02T09:00'),
+          updatedAt: at('2026-02-02T09:30'),
+          deleted: false,
+          templateId: 's1-daily',
+          templateVersion: 1,
+          scheduledFor: '2026-02-02',
+          startedAt: at('2026-02-02T09:00'),
+          finishedAt: at('2026-02-02T09:30'),
+          inspector: 'lisi',
+          results: [],
+        }),
+      ]);
+      const file = `${out}.docx`;
+      const result = await run(
+        report,
+        'monthly',
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-02-28',
+        '--subsystem',
+        '1',
+        '--format',
+        'docx',
+        '--out',
+        file,
+        ...dataArgs,
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const text = await docxText(file);
+      expect(text).toContain('本月计划巡检 16 次，已完成 1 次');
+      expect(text).toContain('互联网+人社平台每日检测');
     });
 
     it('writes the ticket ledger as an .xlsx, one row per ticket of the period', async () => {

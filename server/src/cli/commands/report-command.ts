@@ -11,11 +11,14 @@ import {
   buildReport,
   reportPeriod,
   reportSubtitle,
+  withProfileTemplates,
 } from '@core/reports';
+import { startOfDay } from '@core/time/shanghai-time';
 import { databaseExists, databaseTargetOf } from '../../calendar/cli-calendar';
 import { readAddedNotices } from '../../calendar/calendar-store';
 import { withMigratedDatabase } from '../../db/with-database';
 import { loadReportRecords } from '../../reports/load-report-records';
+import { profileTemplateRecordId } from '../../reports/profile-template-id';
 import { renderDocx } from '../../reports/render-docx';
 import { renderPdf } from '../../reports/render-pdf';
 import { renderLedgersXlsx } from '../../reports/render-xlsx';
@@ -108,7 +111,15 @@ export function createReportCommand(
         profile,
         calendar: builtinCalendar(notices),
         now: now(),
-        records: loaded.records,
+        records: {
+          ...loaded.records,
+          inspectionTemplates: withProfileTemplates(
+            loaded.records.inspectionTemplates,
+            profile,
+            (templateId) => profileTemplateRecordId(profile.profileId, templateId),
+            startOfDay(period.fromDay),
+          ),
+        },
       };
       if (renderer !== undefined) bytes = await buildReportPackage(source, renderer);
       else {
