@@ -148,6 +148,40 @@ function DashboardBody({
         wide
         onPoint={onChart('当日巡检记录', '/inspections')}
       />
+      {figures.trainings !== null && (
+        <ChartCard
+          model={figures.trainings}
+          label="培训要求已完成与尚欠场次"
+          testId="chart-trainings"
+          height={280}
+          onPoint={onChart('培训记录', '/trainings')}
+        />
+      )}
+      {figures.visits !== null && (
+        <ChartCard
+          model={figures.visits}
+          label="各单位各月现场回访情况"
+          testId="chart-visits"
+          height={280}
+          onPoint={onChart('回访记录', '/visits')}
+        />
+      )}
+      {figures.onSite !== null && (
+        <ChartCard
+          model={figures.onSite}
+          label="现场服务工作日与合同要求"
+          testId="chart-onsite"
+          height={200}
+          onPoint={onChart('驻场记录', '/onsite')}
+        />
+      )}
+      <ChartCard
+        model={figures.duty}
+        label="节假日值班按月份和状态"
+        testId="chart-duty"
+        height={200}
+        onPoint={onChart('值班记录', '/duty')}
+      />
       <Card
         size="small"
         title="需要关注"
