@@ -193,7 +193,8 @@ function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
   const styles = files[STYLES_XML];
   if (styles === undefined) throw new Error(`生成的 .docx 中缺少 ${STYLES_XML}`);
   files[STYLES_XML] = strToU8(offTheLineGrid(strFromU8(styles)));
-  return Buffer.from(zipSync(files));
+  // Level 3: at 6, deflating took 60 % longer (most of a package's 1.5 s of it) for a sixth less size.
+  return Buffer.from(zipSync(files, { level: 3 }));
 }
 
 const DOCUMENT_XML = 'word/document.xml';

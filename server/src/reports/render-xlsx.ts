@@ -80,7 +80,8 @@ export async function renderLedgersXlsx(ledgers: readonly Ledger[], subtitle: st
   sheets.forEach((sheet, index) => {
     files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(sheet);
   });
-  return Buffer.from(zipSync(files));
+  // Level 3, as the .docx's: at 6, deflating took 60 % longer for a sixth less size.
+  return Buffer.from(zipSync(files, { level: 3 }));
 }
 
 /** A–Z, AA…: the letters of column `index` (0-based). */
