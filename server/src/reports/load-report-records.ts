@@ -57,6 +57,16 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       case 'inspection_run':
         inspectionRuns.push(parsed.data as InspectionRun);
         break;
+      // Not yet in the documents (they say these records are not reported); the query leaves them out.
+      case 'training':
+      case 'sensitive_period':
+      case 'duty_assignment':
+      case 'duty_swap':
+      case 'duty_log':
+      case 'visit':
+      case 'onsite_day':
+      case 'reminder_receipt':
+        break;
     }
   }
   return { records: { tickets, inspectionTemplates, inspectionRuns }, unreadable };
