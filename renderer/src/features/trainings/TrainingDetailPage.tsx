@@ -90,6 +90,10 @@ function TrainingDetail({
   const location = useLocation();
   const offerUndo = useOfferTrainingUndo();
   const [editing, setEditing] = useState(false);
+  // Opened from a long form that was scrolled down (or left by one): the record reads from its top.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [editing]);
 
   // Arriving from 登记培训: say it was saved, with the undo, once.
   const created = (location.state as SavedTrainingState | null)?.saved;

@@ -2,11 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ContractProfile } from '@core/profile';
 import { contractYearOf } from '@core/records/kinds';
 import { Alert, Button, Card, Empty, Progress, Result, Skeleton, Table, Tag, Typography } from 'antd';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePlainRecords } from '../../store';
 import { useWritableSubsystems } from '../session';
-import { NEW_TICKET, ShortcutHelp, useShortcut } from '../shortcuts';
+import { ShortcutHelp } from '../shortcuts';
 import { formatMinute } from './training-form-values';
 import {
   VERDICT_LABELS,
@@ -43,9 +43,11 @@ function TrainingList({ profile }: { readonly profile: ContractProfile }) {
   const contractSubsystemIds = useMemo(() => profile.subsystems.map((subsystem) => subsystem.id), [profile]);
   const writable = useWritableSubsystems('training', contractSubsystemIds);
   const canRecord = writable.reason === null;
-  // N opens the form here as it does on the ticket list: the page's "new" key.
-  useShortcut(NEW_TICKET, () => void navigate('/trainings/new'), { enabled: canRecord });
   const [year] = useState(() => contractYearOf(Date.now()));
+  // Left from a long form or record that was scrolled down: the list reads from its top.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
   const progress = useMemo(
     () => progressRows(profile.subsystems, profile.documentSystem, trainings.data ?? [], year, readable),
     [profile, trainings.data, year, readable],
@@ -68,7 +70,7 @@ function TrainingList({ profile }: { readonly profile: ContractProfile }) {
           {canRecord && (
             <Link to="/trainings/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="new-training">
-                登记培训（N）
+                登记培训
               </Button>
             </Link>
           )}
@@ -144,7 +146,7 @@ function TrainingList({ profile }: { readonly profile: ContractProfile }) {
               <Empty
                 description={
                   canRecord
-                    ? '还没有培训记录。每次培训结束后点“登记培训”（或按 N），填写讲师、签到名单或签到表照片和培训资料，系统会核对是否达到合同要求。'
+                    ? '还没有培训记录。每次培训结束后点“登记培训”，填写讲师、签到名单或签到表照片和培训资料，系统会核对是否达到合同要求。'
                     : `还没有培训记录。${writable.reason ?? ''}`
                 }
                 data-testid="trainings-empty"
