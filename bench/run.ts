@@ -2,6 +2,7 @@
  * `npm run --silent bench -- <name>`: runs one benchmark and prints one JSON object on stdout.
  * Benchmarks are run by hand and in review, never as timed tests (the machines are shared and noisy).
  */
+import { runDashboardBench } from './dashboard/dashboard-bench';
 import { runLocalBench } from './local/local-bench';
 import { runReportsBench } from './reports/reports-bench';
 import { runRowCostBench } from './rows/row-cost-bench';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<object>> = {
   rows: runRowCostBench,
   server: runServerLoadBench,
   reports: runReportsBench,
+  dashboard: runDashboardBench,
 };
 
 const name = process.argv[2];
