@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type RenderJob, renderJob } from './render-job';
 import type { RenderReply, RenderRequest } from './render-worker';
@@ -16,14 +17,14 @@ export const inThreadRenderer: DocumentRenderer = {
 
 /**
  * The worker runs TypeScript as the CLI does: tsx is registered in the new thread before the module
- * is imported (a worker does not inherit the loader of the thread that started it). Both are given
- * as absolute URLs: an eval'd worker resolves a bare name from the working directory, which need not
- * be the project's.
+ * is imported (a worker does not inherit the loader of the thread that started it). tsx, the module and
+ * the tsconfig with the `@core` paths are given by absolute location: an eval'd worker resolves a bare
+ * name, and tsx finds its tsconfig, from the working directory, which need not be the project's.
  */
 const BOOT = `
 const { workerData } = require('node:worker_threads');
 import(workerData.tsx)
-  .then(({ register }) => { register(); return import(workerData.module); })
+  .then(({ register }) => { register({ tsconfig: workerData.tsconfig }); return import(workerData.module); })
   .catch((error) => { setImmediate(() => { throw error; }); });
 `;
 
@@ -94,6 +95,7 @@ export function startRenderWorkers(
       resourceLimits: { maxYoungGenerationSizeMb: 64 },
       workerData: {
         tsx: import.meta.resolve('tsx/esm/api'),
+        tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)),
         module: new URL('./render-worker.ts', import.meta.url).href,
       },
     });
