@@ -53,13 +53,14 @@ export function VisitEditPage() {
   if (stored.data === undefined) return <Skeleton active />;
   if (stored.data === null) {
     return (
-      <Result
-        status="warning"
-        title="本机没有这条回访记录"
-        subTitle="它可能属于您不负责的单位，或还没有同步到这台电脑。"
-        extra={<Link to="/visits">回到回访</Link>}
-        data-testid="visit-missing"
-      />
+      <div data-testid="visit-missing">
+        <Result
+          status="warning"
+          title="本机没有这条回访记录"
+          subTitle="它可能属于您不负责的单位，或还没有同步到这台电脑。"
+          extra={<Link to="/visits">回到回访</Link>}
+        />
+      </div>
     );
   }
   return <VisitForm key={stored.data.id} before={stored.data} />;
@@ -91,7 +92,6 @@ function VisitForm({ before }: { readonly before: Visit | null }) {
   const { add, adding } = useAddAttachments();
   const { save, saving } = useSaveVisit();
   const unitIds = Form.useWatch('unitIds', form) ?? initialValues.unitIds;
-  const satisfaction = Form.useWatch('satisfaction', form) ?? initialValues.satisfaction;
 
   const unitName = useMemo(() => {
     const names = new Map(documentSystem?.units.map((unit) => [unit.id, unit.name]));
@@ -208,9 +208,11 @@ function VisitForm({ before }: { readonly before: Visit | null }) {
         disabled={readOnly}
         initialValues={initialValues}
         className="visit-edit__form"
-        onValuesChange={(changed: Partial<VisitFormValues>, all: VisitFormValues) => {
+        onValuesChange={(changed: Partial<VisitFormValues>) => {
+          // The whole store, not antd's `allValues`: that has only the fields mounted at the time.
+          const values = form.getFieldsValue(true) as VisitFormValues;
           if (changed.unitIds !== undefined) {
-            form.setFieldValue('satisfaction', satisfactionRows(all.unitIds, all.satisfaction));
+            form.setFieldValue('satisfaction', satisfactionRows(changed.unitIds, values.satisfaction));
           }
         }}
       >
@@ -290,45 +292,45 @@ function VisitForm({ before }: { readonly before: Visit | null }) {
             />
           </Form.Item>
           <Typography.Title level={5}>满意度</Typography.Title>
-          {unitIds.length === 0 ? (
+          {unitIds.length === 0 && (
             <Typography.Paragraph type="secondary">
               选择走访单位后，在这里逐个单位评价满意度。
             </Typography.Paragraph>
-          ) : (
-            <Form.List name="satisfaction">
-              {(fields) => (
-                <div className="visit-edit__ratings" data-testid="visit-ratings">
-                  {fields.map((field) => {
-                    const row = satisfaction[field.name];
-                    return (
-                      <div
-                        key={field.key}
-                        className="visit-edit__rating"
-                        data-testid="visit-rating"
-                        data-unit={row?.unitId}
-                      >
-                        <Typography.Text strong className="visit-edit__rating-unit">
-                          {row === undefined ? '' : unitName(row.unitId)}
-                        </Typography.Text>
-                        <Form.Item name={[field.name, 'level']}>
-                          <Radio.Group
-                            optionType="button"
-                            options={VISIT_SATISFACTION_LEVELS.map((level) => ({
-                              value: level,
-                              label: VISIT_SATISFACTION_LABELS[level],
-                            }))}
-                          />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'comment']}>
-                          <Input placeholder="意见（可不填）" data-testid="rating-comment" />
-                        </Form.Item>
-                      </div>
-                    );
-                  })}
-                </div>
-              )}
-            </Form.List>
           )}
+          <Form.List name="satisfaction">
+            {(fields) => (
+              <div className="visit-edit__ratings" data-testid="visit-ratings">
+                {fields.map((field) => {
+                  const unitId = form.getFieldValue(['satisfaction', field.name, 'unitId']) as
+                    number | undefined;
+                  return (
+                    <div
+                      key={field.key}
+                      className="visit-edit__rating"
+                      data-testid="visit-rating"
+                      data-unit={unitId}
+                    >
+                      <Typography.Text strong className="visit-edit__rating-unit">
+                        {unitId === undefined ? '' : unitName(unitId)}
+                      </Typography.Text>
+                      <Form.Item name={[field.name, 'level']}>
+                        <Radio.Group
+                          optionType="button"
+                          options={VISIT_SATISFACTION_LEVELS.map((level) => ({
+                            value: level,
+                            label: VISIT_SATISFACTION_LABELS[level],
+                          }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'comment']}>
+                        <Input placeholder="意见（可不填）" data-testid="rating-comment" />
+                      </Form.Item>
+                    </div>
+                  );
+                })}
+              </div>
+            )}
+          </Form.List>
           <Space className="visit-edit__buttons">
             {!readOnly && (
               <Button

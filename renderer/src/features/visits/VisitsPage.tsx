@@ -158,7 +158,6 @@ export function VisitsPage() {
           {
             title: '单位',
             dataIndex: 'unitName',
-            fixed: 'left',
             width: 230,
             ellipsis: true,
           },
@@ -225,6 +224,7 @@ export function VisitsPage() {
             </Typography.Paragraph>
             {openVisits.length > 0 ? (
               <VisitTable
+                compact
                 items={openVisits}
                 userId={user.id}
                 userName={user.displayName}
@@ -251,6 +251,8 @@ export function VisitsPage() {
 }
 
 function VisitTable(props: {
+  /** In the drill-down drawer: the unit and the photo count are known or secondary there. */
+  readonly compact?: boolean;
   readonly items: readonly VisitListItem[];
   readonly userId: string;
   readonly userName: string;
@@ -276,7 +278,7 @@ function VisitTable(props: {
       })}
       columns={[
         { title: '日期', dataIndex: 'date', width: 110 },
-        { title: '走访单位', dataIndex: 'units', ellipsis: true },
+        ...(props.compact === true ? [] : [{ title: '走访单位', dataIndex: 'units', ellipsis: true }]),
         { title: '接待人员', dataIndex: 'people', ellipsis: true },
         { title: '满意度', dataIndex: 'satisfaction', ellipsis: true },
         {
@@ -285,7 +287,9 @@ function VisitTable(props: {
           width: 100,
           render: (visitor: string) => (visitor === props.userId ? props.userName : visitor),
         },
-        { title: '照片', dataIndex: 'photos', width: 60, align: 'center' },
+        ...(props.compact === true
+          ? []
+          : [{ title: '照片', dataIndex: 'photos', width: 60, align: 'center' as const }]),
       ]}
     />
   );
