@@ -1,13 +1,14 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { Font } from 'fontkit';
+import { type ChartPicture, documentChartOption } from '@core/documents';
 import type { ReportChart } from '@core/reports';
+import { debianPdfFonts, processPdfFonts } from './pdf-fonts';
 import { svgTextAsPaths } from './svg-text-paths';
 
 /**
- * The chart as SVG, drawn by ECharts' server-side renderer: no browser, no canvas. The font stack's
- * double quotes are made single: ECharts writes it into a double-quoted style attribute unescaped,
- * which no XML reader (svg-to-pdfkit, resvg, Word) accepts.
+ * The chart as SVG, drawn by ECharts' server-side renderer: no browser, no canvas, with the font
+ * stack's quotes a document can read (`documentChartOption`).
  */
 export function chartSvg(chart: ReportChart): string {
   let svg = drawn.get(chart);
@@ -28,14 +29,8 @@ function drawSvg(chart: ReportChart): string {
     width: chart.width,
     height: chart.height,
   });
-  const textStyle = chart.option.textStyle;
-  const fontFamily = Array.isArray(textStyle) ? undefined : textStyle?.fontFamily;
   try {
-    instance.setOption(
-      typeof fontFamily === 'string'
-        ? { ...chart.option, textStyle: { ...textStyle, fontFamily: fontFamily.replaceAll('"', "'") } }
-        : chart.option,
-    );
+    instance.setOption(documentChartOption(chart));
     return instance.renderToSVGString();
   } finally {
     instance.dispose();
@@ -53,4 +48,10 @@ export function chartPng(svg: string, font: Font, scale = 1): Buffer {
     background: '#ffffff',
   });
   return resvg.render().asPng();
+}
+
+/** A chart as the server's .docx draws it: the SVG, and its PNG with the text in the 黑体 face's outlines. */
+export function serverChartPicture(chart: ReportChart): ChartPicture {
+  const svg = chartSvg(chart);
+  return { svg, png: chartPng(svg, processPdfFonts.open(debianPdfFonts().heading1)) };
 }

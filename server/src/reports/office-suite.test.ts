@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLedgers, buildReport, reportSubtitle } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
-import { renderDocx } from './render-docx';
-import { renderLedgersXlsx } from './render-xlsx';
+import { renderDocx, renderLedgersXlsx } from '@core/documents';
+import { serverChartPicture } from './chart-svg';
 
 /** LibreOffice is the office suite the tests can run; .ci/run installs it (libreoffice-*-nogui). */
 const officeMissing = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status !== 0;
@@ -20,7 +20,10 @@ describe.skipIf(officeMissing)(title, () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'yunwei-office-'));
-    await writeFile(join(dir, 'monthly.docx'), await renderDocx(buildReport(februaryRequest('monthly'))));
+    await writeFile(
+      join(dir, 'monthly.docx'),
+      await renderDocx(buildReport(februaryRequest('monthly')), serverChartPicture),
+    );
     const request = februaryRequest('tickets');
     await writeFile(
       join(dir, 'tickets.xlsx'),

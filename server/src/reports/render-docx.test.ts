@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '@core/reports';
 import { buildReport } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
-import { renderDocx } from './render-docx';
-import { WINDOWS_DOCUMENT_FONTS } from './docx-fonts';
+import { WINDOWS_DOCUMENT_FONTS, renderDocx } from '@core/documents';
+import { serverChartPicture } from './chart-svg';
 
 const document: ReportDocument = {
   kind: 'monthly',
@@ -41,8 +41,8 @@ const document: ReportDocument = {
   ],
 };
 
-async function parts(fonts?: Parameters<typeof renderDocx>[1]) {
-  const zip = await JSZip.loadAsync(await renderDocx(document, fonts));
+async function parts(fonts?: Parameters<typeof renderDocx>[2]) {
+  const zip = await JSZip.loadAsync(await renderDocx(document, serverChartPicture, fonts));
   const read = async (name: string) => {
     const file = zip.file(name);
     if (file === null) throw new Error(`docx 中缺少 ${name}`);
@@ -139,21 +139,24 @@ describe('the .docx tables', () => {
       emptyText: '本期没有。',
     });
     const zip = await JSZip.loadAsync(
-      await renderDocx({
-        ...document,
-        sections: [
-          {
-            heading: '一、说明',
-            level: 1,
-            blocks: [
-              { kind: 'paragraph', text: '\uE000表格0' },
-              table('空表', []),
-              table('明细', [['A&B <x>', '甲\u0001乙']]),
-            ],
-            subsections: [],
-          },
-        ],
-      }),
+      await renderDocx(
+        {
+          ...document,
+          sections: [
+            {
+              heading: '一、说明',
+              level: 1,
+              blocks: [
+                { kind: 'paragraph', text: '\uE000表格0' },
+                table('空表', []),
+                table('明细', [['A&B <x>', '甲\u0001乙']]),
+              ],
+              subsections: [],
+            },
+          ],
+        },
+        serverChartPicture,
+      ),
     );
     const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(body).toContain('\uE000表格0');
@@ -167,7 +170,9 @@ describe('the .docx tables', () => {
 
 describe('the .docx charts', () => {
   it('draws each chart as an SVG picture with a PNG for older readers, the caption 图 N below it', async () => {
-    const zip = await JSZip.loadAsync(await renderDocx(buildReport(februaryRequest('monthly'))));
+    const zip = await JSZip.loadAsync(
+      await renderDocx(buildReport(februaryRequest('monthly')), serverChartPicture),
+    );
     const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
     expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
     expect(media.filter((name) => name.endsWith('.png'))).toHaveLength(2);

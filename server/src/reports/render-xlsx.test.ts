@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildLedgers, reportSubtitle } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
-import { columnLetters, renderLedgersXlsx } from './render-xlsx';
+import { columnLetters, renderLedgersXlsx } from '@core/documents';
 
 async function workbookOf(kind: 'tickets' | 'monthly' | 'duty') {
   const request = februaryRequest(kind);

@@ -14,15 +14,15 @@ import {
   withProfileTemplates,
 } from '@core/reports';
 import { startOfDay } from '@core/time/shanghai-time';
+import { type PackageRequest, renderDocx, renderLedgersXlsx, reportRequest } from '@core/documents';
 import { databaseExists, databaseTargetOf } from '../../calendar/cli-calendar';
 import { readAddedNotices } from '../../calendar/calendar-store';
 import { withMigratedDatabase } from '../../db/with-database';
 import { loadReportRecords } from '../../reports/load-report-records';
 import { profileTemplateRecordId } from '../../reports/profile-template-id';
-import { renderDocx } from '../../reports/render-docx';
+import { serverChartPicture } from '../../reports/chart-svg';
 import { renderPdf } from '../../reports/render-pdf';
-import { renderLedgersXlsx } from '../../reports/render-xlsx';
-import { type PackageRequest, buildReportPackage, reportRequest } from '../../reports/report-package';
+import { buildReportPackage } from '../../reports/report-package';
 import { startRenderWorkers } from '../../reports/render-workers';
 import type { CliIo, Command } from '../cli-io';
 import { UsageError } from '../cli-errors';
@@ -103,7 +103,7 @@ export function createReportCommand(
       notices: await readAddedNotices(db),
     }));
     const renderer = kind === 'package' ? startRenderWorkers() : undefined;
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
       warnUnreadable(io, loaded.unreadable.length);
       const source: PackageRequest = {
@@ -127,7 +127,7 @@ export function createReportCommand(
         if (format === 'xlsx')
           bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
         else if (format === 'pdf') bytes = await renderPdf(buildReport(request));
-        else bytes = await renderDocx(buildReport(request));
+        else bytes = await renderDocx(buildReport(request), serverChartPicture);
       }
     } finally {
       await renderer?.close();

@@ -11,11 +11,21 @@ import {
   TextRun,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '@core/reports';
-import { chartPng, chartSvg } from './chart-svg';
+import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '../reports';
 import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
 import { tableXml } from './docx-table-xml';
-import { debianPdfFonts, processPdfFonts } from './pdf-fonts';
+
+/** A chart drawn: its SVG, and a PNG of it for the readers that draw no SVG (Word before 2016). */
+export interface ChartPicture {
+  readonly svg: string;
+  readonly png: Uint8Array;
+}
+
+/**
+ * Draws a document's charts. Where and how is the caller's: the server renders ECharts to SVG in Node
+ * and rasterises with resvg, the app's worker draws in the browser.
+ */
+export type ChartPictures = (chart: ReportChart) => ChartPicture | Promise<ChartPicture>;
 
 /*
  * GB/T 9704-2012 page setup (LIBRARIES.md §1, measured): A4; margins top 37, bottom 35, left 28,
@@ -145,8 +155,12 @@ const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
  * A chart as a picture the width of the text: the SVG (Word 2016 and later, WPS) with a PNG for the
  * readers that draw no SVG, its caption 图 N below it. Off the grid: exact spacing would clip it.
  */
-function chartBlock(chart: ReportChart, number: number, fonts: DocumentFonts): Paragraph[] {
-  const svg = chartSvg(chart);
+function chartBlock(
+  chart: ReportChart,
+  picture: ChartPicture,
+  number: number,
+  fonts: DocumentFonts,
+): Paragraph[] {
   const height = Math.round((TEXT_WIDTH_PX * chart.height) / chart.width);
   return [
     new Paragraph({
@@ -156,8 +170,8 @@ function chartBlock(chart: ReportChart, number: number, fonts: DocumentFonts): P
       children: [
         new ImageRun({
           type: 'svg',
-          data: Buffer.from(svg),
-          fallback: { type: 'png', data: chartPng(svg, processPdfFonts.open(debianPdfFonts().heading1)) },
+          data: strToU8(picture.svg),
+          fallback: { type: 'png', data: picture.png },
           transformation: { width: TEXT_WIDTH_PX, height },
           altText: { name: chart.caption, description: chart.caption, title: chart.caption },
         }),
@@ -177,8 +191,8 @@ function chartBlock(chart: ReportChart, number: number, fonts: DocumentFonts): P
 }
 
 /** The .docx with each table's place in word/document.xml replaced by the table. */
-function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
-  if (tables.length === 0) return Buffer.from(docx);
+function withTables(docx: Uint8Array, tables: readonly string[]): Uint8Array {
+  if (tables.length === 0) return docx;
   const files = unzipSync(docx);
   const body = files[DOCUMENT_XML];
   if (body === undefined) throw new Error(`生成的 .docx 中缺少 ${DOCUMENT_XML}`);
@@ -194,7 +208,7 @@ function withTables(docx: Uint8Array, tables: readonly string[]): Buffer {
   if (styles === undefined) throw new Error(`生成的 .docx 中缺少 ${STYLES_XML}`);
   files[STYLES_XML] = strToU8(offTheLineGrid(strFromU8(styles)));
   // Level 3: at 6, deflating took 60 % longer (most of a package's 1.5 s of it) for a sixth less size.
-  return Buffer.from(zipSync(files, { level: 3 }));
+  return zipSync(files, { level: 3 });
 }
 
 const DOCUMENT_XML = 'word/document.xml';
@@ -211,11 +225,26 @@ function offTheLineGrid(styles: string): string {
   );
 }
 
-/** Renders a report document as a .docx following GB/T 9704-2012. */
+/** Every chart of the document, in document order. */
+function chartsOf(sections: readonly ReportSection[]): ReportChart[] {
+  return sections.flatMap((section) => [
+    ...section.blocks.filter((block): block is ReportChart => block.kind === 'chart'),
+    ...chartsOf(section.subsections),
+  ]);
+}
+
+/**
+ * Renders a report document as a .docx following GB/T 9704-2012, its charts drawn by `pictures`
+ * (all of them before the document is laid out, so a drawing that takes time is awaited once).
+ */
 export async function renderDocx(
   document: ReportDocument,
+  pictures: ChartPictures,
   fonts: DocumentFonts = GB_DOCUMENT_FONTS,
-): Promise<Buffer> {
+): Promise<Uint8Array> {
+  const charts = chartsOf(document.sections);
+  const drawn = await Promise.all(charts.map((chart) => pictures(chart)));
+  const pictureOf = new Map(charts.map((chart, index) => [chart, drawn[index] as ChartPicture]));
   const tables: string[] = [];
   let tableNumber = 0;
   let chartNumber = 0;
@@ -229,7 +258,7 @@ export async function renderDocx(
           return tableBlock(block, tableNumber, fonts, tables);
         case 'chart':
           chartNumber += 1;
-          return chartBlock(block, chartNumber, fonts);
+          return chartBlock(block, pictureOf.get(block) as ChartPicture, chartNumber, fonts);
       }
     });
   const sectionContent = (section: ReportSection): Paragraph[] => [
@@ -291,5 +320,5 @@ export async function renderDocx(
       },
     ],
   });
-  return withTables(await Packer.toBuffer(file), tables);
+  return withTables(new Uint8Array(await Packer.toArrayBuffer(file)), tables);
 }

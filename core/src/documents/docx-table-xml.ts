@@ -1,4 +1,4 @@
-import type { ReportTable } from '@core/reports';
+import type { ReportTable } from '../reports';
 
 /**
  * A table's WordprocessingML, written as text. The `docx` library builds an object per row, cell,

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { Ledger, ReportColumn } from '@core/reports';
+import type { Ledger, ReportColumn } from '../reports';
 import { xmlText } from './docx-table-xml';
 
 /** Rows above the header: the title and the period/scope line, repeated on every printed page. */
@@ -45,7 +45,7 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
  * The SpreadsheetML is written as text: exceljs built and formatted an object per cell, and the
  * half-year package's 28 ledgers (some 250,000 cells) took two seconds of it.
  */
-export async function renderLedgersXlsx(ledgers: readonly Ledger[], subtitle: string): Promise<Buffer> {
+export async function renderLedgersXlsx(ledgers: readonly Ledger[], subtitle: string): Promise<Uint8Array> {
   const strings = new SharedStrings();
   const names = sheetNames(ledgers);
   const sheets = ledgers.map((ledger) => sheetXml(ledger, subtitle, strings));
@@ -81,7 +81,7 @@ export async function renderLedgersXlsx(ledgers: readonly Ledger[], subtitle: st
     files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(sheet);
   });
   // Level 3, as the .docx's: at 6, deflating took 60 % longer for a sixth less size.
-  return Buffer.from(zipSync(files, { level: 3 }));
+  return zipSync(files, { level: 3 });
 }
 
 /** A–Z, AA…: the letters of column `index` (0-based). */

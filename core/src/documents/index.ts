@@ -1,0 +1,13 @@
+export { type DocumentFonts, GB_DOCUMENT_FONTS, WINDOWS_DOCUMENT_FONTS } from './docx-fonts';
+export { documentChartOption } from './chart-option';
+export { type TableXmlOptions, tableXml, xmlText } from './docx-table-xml';
+export { type ChartPicture, type ChartPictures, mm, renderDocx } from './render-docx';
+export { columnLetters, renderLedgersXlsx } from './render-xlsx';
+export {
+  type JobRenderer,
+  type PackageOptions,
+  type PackageRequest,
+  type RenderJob,
+  buildReportPackage,
+  reportRequest,
+} from './report-package';
