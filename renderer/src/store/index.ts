@@ -42,7 +42,7 @@ export { STORE_ERROR_KINDS, StoreError, isStoreError, type StoreErrorKind } from
 export { toStoreError } from './errors/to-store-error';
 export { StoreProvider, type StoreProviderProps } from './react/StoreProvider';
 export { useCurrentUser, useDatabase, type CurrentUser } from './react/store-context';
-export { useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
+export { useSaveInBackground, useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
 export {
   usePlainRecord,
   usePlainRecords,

@@ -1,7 +1,12 @@
 import type { ReminderReceipt } from '@core/records/kinds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { RECORD_KINDS, type YunweiDatabase, saveRecord, toStoreError, useDatabase } from '../../store';
+import {
+  type SaveRecordInput,
+  type YunweiDatabase,
+  toStoreError,
+  useDatabase,
+  useSaveInBackground,
+} from '../../store';
 import { getHost } from '../../host/get-host';
 import type { ReminderToFire } from './reminder-view';
 import { useSchedulerStatus } from './scheduler-status';
@@ -15,12 +20,12 @@ function firingKey(firing: ReminderToFire): string {
  * Fires what the view says is due: for each, saves the receipt, then notifies through the host. The
  * receipt goes first so that a reload, another window or (once synced) another PC sees it fired; the
  * store is read again under a lock shared by this user's windows, so two windows never both fire it.
- * The receipt is saved with the store's saveRecord rather than useSaveRecord: a background write must
- * not become the "last save" that the user's 撤销 would undo.
+ * The receipt is a background save (useSaveInBackground): other windows hear of it, but it never
+ * becomes the "last save" that the user's 撤销 would undo.
  */
 export function useReminderScheduler(toFire: readonly ReminderToFire[] | undefined, user: string): void {
   const db = useDatabase();
-  const queryClient = useQueryClient();
+  const save = useSaveInBackground();
   const handled = useRef(new Set<string>());
   const report = useSchedulerStatus((state) => state.report);
   useEffect(() => {
@@ -31,7 +36,9 @@ export function useReminderScheduler(toFire: readonly ReminderToFire[] | undefin
     void (async () => {
       for (const firing of pending) {
         try {
-          const outcome = await withLock(`yunwei-reminders:${db.name}`, () => fireOnce(db, firing, user));
+          const outcome = await withLock(`yunwei-reminders:${db.name}`, () =>
+            fireOnce(db, save, firing, user),
+          );
           if (outcome !== 'skipped') report({ notifyProblem: outcome.notifyProblem, saveProblem: null });
         } catch (error) {
           // Not recorded as fired: the next evaluation tries again.
@@ -39,9 +46,8 @@ export function useReminderScheduler(toFire: readonly ReminderToFire[] | undefin
           report({ saveProblem: toStoreError(error, '提醒记录').message });
         }
       }
-      await queryClient.invalidateQueries({ queryKey: [RECORD_KINDS.reminderReceipt.queryKey] });
     })();
-  }, [toFire, user, db, queryClient, report]);
+  }, [toFire, user, db, save, report]);
 }
 
 type FireOutcome = 'skipped' | { readonly notifyProblem: string | null };
@@ -51,7 +57,12 @@ type FireOutcome = 'skipped' | { readonly notifyProblem: string | null };
  * by another window or synced from another PC): then it is skipped. A notification the host could not
  * show is still fired (the bell and the list have it); why it did not show is returned.
  */
-async function fireOnce(db: YunweiDatabase, firing: ReminderToFire, user: string): Promise<FireOutcome> {
+async function fireOnce(
+  db: YunweiDatabase,
+  save: (input: SaveRecordInput) => Promise<unknown>,
+  firing: ReminderToFire,
+  user: string,
+): Promise<FireOutcome> {
   const row = await db.records.get(firing.after.id);
   const stored = (row?.record as ReminderReceipt | undefined) ?? null;
   const unchanged =
@@ -59,7 +70,7 @@ async function fireOnce(db: YunweiDatabase, firing: ReminderToFire, user: string
       ? stored === null
       : stored !== null && stored.updatedAt === firing.before.updatedAt;
   if (!unchanged) return 'skipped';
-  await saveRecord(db, {
+  await save({
     recordType: 'reminderReceipt',
     before: firing.before,
     after: firing.after,

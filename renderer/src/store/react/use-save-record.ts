@@ -41,6 +41,27 @@ export function useSaveAndAnnounce(): (variables: SaveRecordVariables) => Promis
 }
 
 /**
+ * A save the app makes on its own (a reminder's receipt): the caches and this user's other windows
+ * hear of it like any save, but it is not remembered as the last save, so 撤销 never undoes what the
+ * user did not do.
+ */
+export function useSaveInBackground(): (input: SaveRecordInput) => Promise<SaveRecordResult> {
+  const { db, broadcast } = useStoreContext();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (input) => {
+      const result = await saveRecord(db, input);
+      if (result.op === null) return result;
+      const saved = { recordType: input.recordType, recordId: result.record.id };
+      broadcast.announce(saved);
+      await invalidateAfterSave(queryClient, saved);
+      return result;
+    },
+    [db, broadcast, queryClient],
+  );
+}
+
+/**
  * A react-query mutation around saveRecord: on success it refreshes the cached lists and the record's
  * history, tells this user's other windows, and remembers the save for useUndoLastSave. Failures are
  * StoreErrors with a Chinese message (show them with useShowStoreError).
