@@ -110,6 +110,17 @@ test('an engineer records trainings offline and sees whether each meets its requ
   const shortId = await detail.trainingId();
   await manualScreenshot(engineer.page, 'trainings-not-met');
 
+  // Edited later: the form holds what was saved (the count and the sheet), the survey is added.
+  await engineer.page.getByTestId('edit-training').click();
+  const edit = new TrainingFormPage(engineer.page);
+  await expect(edit.headCount).toHaveValue('4');
+  await expect(edit.signInSheet.getByTestId('attachment-item')).toHaveAttribute('data-name', '签到表.png');
+  await edit.surveyScore.fill('92');
+  await engineer.page.keyboard.press('Control+Enter');
+  await expect(engineer.page.getByTestId('save-message')).toContainText('培训“系统操作培训”已保存');
+  await expect(detail.detail).toContainText('92 分');
+  await expect(detail.reasons).toHaveText(['参训人数少 1 人：合同要求不少于 5 人，本次 4 人']);
+
   await list.openFromMenu();
   await expect(list.rows).toHaveCount(2);
   await expect(list.requirement('s9-system')).toContainText(
