@@ -32,6 +32,30 @@ import {
 } from './inspection-figures';
 import { type Ledger, inspectionLedger, pickColumns, subsystemName, ticketLedger } from './ledgers';
 import {
+  type DutyFigures,
+  type KindRecords,
+  type OnSiteRow,
+  type TrainingFigures,
+  type VisitFigures,
+  dutyFigures,
+  onSiteFigures,
+  trainingFigures,
+  visitFigures,
+} from './record-figures';
+import {
+  dutyLedger,
+  dutySentence,
+  onSiteSentence,
+  onSiteTable,
+  trainingGapsBlocks,
+  trainingLedger,
+  trainingProgressTable,
+  trainingSentence,
+  visitCoverageTable,
+  visitLedger,
+  visitSentence,
+} from './record-sections';
+import {
   type ReportPeriod,
   type ReportScope,
   inScope,
@@ -56,8 +80,11 @@ import {
   ticketsInPeriod,
 } from './ticket-figures';
 
-/** The records a document is made from: every kind the store has; later kinds add their own lists. */
-export interface ReportRecords {
+/**
+ * The records a document is made from: tickets and inspections, and the kinds of `KindRecords` (duty,
+ * trainings, visits, on-site days), of which a list a caller does not read counts as none.
+ */
+export interface ReportRecords extends KindRecords {
   readonly tickets: readonly Ticket[];
   readonly inspectionTemplates: readonly InspectionTemplate[];
   readonly inspectionRuns: readonly InspectionRun[];
@@ -77,13 +104,6 @@ export interface ReportRequest {
   readonly records: ReportRecords;
 }
 
-/** The record kinds that later issues add; their documents say honestly that there are none yet. */
-const NOT_YET_RECORDED: Partial<Record<ReportKind, string>> = {
-  duty: '值班',
-  trainings: '培训',
-  visits: '回访',
-};
-
 /** The cut-off a request should use: the period's end, or now while the period is still running. */
 export function reportAsOf(period: ReportPeriod, now: Instant): Instant {
   return Math.min(now, periodEnd(period));
@@ -100,16 +120,15 @@ export function buildReport(request: ReportRequest): ReportDocument {
     case 'inspections':
       return inspectionsReport(request, facts);
     case 'duty':
+      return dutyReport(request, facts);
     case 'trainings':
+      return trainingsReport(request, facts);
     case 'visits':
-      return notYetRecordedReport(request, NOT_YET_RECORDED[request.kind] as string);
+      return visitsReport(request, facts);
   }
 }
 
-/**
- * The ledgers (台账) of a document kind: tickets and inspection runs one row each; the record kinds not
- * yet kept give an empty ledger that says so.
- */
+/** The ledgers (台账) of a document kind: one row per ticket, inspection run, duty day, training or visit. */
 export function buildLedgers(request: ReportRequest): Ledger[] {
   const tickets = () =>
     ticketLedger(
@@ -132,23 +151,11 @@ export function buildLedgers(request: ReportRequest): Ledger[] {
     case 'summary':
       return [tickets(), inspections()];
     case 'duty':
+      return [dutyLedger(dutyFigures(request), request.profile)];
     case 'trainings':
-    case 'visits': {
-      const what = NOT_YET_RECORDED[request.kind] as string;
-      return [
-        {
-          title: `${what}记录台账`,
-          columns: [
-            { header: '序号', width: 4, align: 'center' },
-            { header: '日期', width: 8 },
-            { header: '运维子项', width: 8 },
-            { header: '内容', width: 30 },
-          ],
-          rows: [],
-          emptyText: `本系统尚未登记${what}记录。`,
-        },
-      ];
-    }
+      return [trainingLedger(trainingFigures(request), request.profile)];
+    case 'visits':
+      return [visitLedger(visitFigures(request), request.profile)];
   }
 }
 
@@ -166,6 +173,10 @@ interface Facts {
   readonly figures: ReportFigure[];
   readonly compliance: ClockCompliance[];
   readonly breaches: SlaBreach[];
+  readonly duty: DutyFigures;
+  readonly trainings: TrainingFigures;
+  readonly visits: VisitFigures;
+  readonly onSite: OnSiteRow[];
 }
 
 function figureContext({ profile, calendar, asOf }: ReportRequest): TicketFigureContext {
@@ -198,6 +209,9 @@ function gatherFacts(request: ReportRequest): Facts {
   const mttr = meanTimeToResolve(tickets, asOf);
   const [response, resolution] = overallCompliance(compliance);
   const owed = completion.reduce((sum, row) => sum + row.owed, 0);
+  const duty = dutyFigures(request);
+  const trainings = trainingFigures(request);
+  const visits = visitFigures(request);
   const done = completion.reduce((sum, row) => sum + row.onTime + row.late, 0);
   const figures: ReportFigure[] = [
     { key: 'tickets.received', label: '受理问题', value: rate.received, text: `${rate.received} 个` },
@@ -224,6 +238,18 @@ function gatherFacts(request: ReportRequest): Facts {
       value: owed === 0 ? null : done / owed,
       text: formatRate(owed === 0 ? null : done / owed),
     },
+    { key: 'duty.days', label: '值班日', value: duty.days, text: `${duty.days} 天` },
+    { key: 'duty.logs', label: '值班记录', value: duty.logs, text: `${duty.logs} 份` },
+    { key: 'duty.signedOff', label: '交接已签收', value: duty.signedOff, text: `${duty.signedOff} 天` },
+    { key: 'trainings.held', label: '培训', value: trainings.held, text: `${trainings.held} 次` },
+    { key: 'trainings.met', label: '符合要求的培训', value: trainings.met, text: `${trainings.met} 次` },
+    { key: 'visits.count', label: '回访', value: visits.visits.length, text: `${visits.visits.length} 次` },
+    {
+      key: 'visits.satisfaction',
+      label: '回访满意率',
+      value: visits.satisfactionRate,
+      text: formatRate(visits.satisfactionRate),
+    },
   ];
   return {
     context,
@@ -234,6 +260,10 @@ function gatherFacts(request: ReportRequest): Facts {
     figures,
     compliance,
     breaches: slaBreaches(tickets, context),
+    duty,
+    trainings,
+    visits,
+    onSite: onSiteFigures(request),
   };
 }
 
@@ -419,6 +449,27 @@ const INSPECTION_DOCUMENT_COLUMNS = [
   '关联工单',
 ];
 
+const DUTY_DOCUMENT_COLUMNS = [
+  '日期',
+  '值班范围',
+  '值班人员',
+  '接听电话',
+  '处理事件',
+  '交接',
+  '签收',
+  '状态',
+];
+const TRAINING_DOCUMENT_COLUMNS = [
+  '序号',
+  '运维子项',
+  '培训时间',
+  '培训主题',
+  '讲师',
+  '参训人数',
+  '核对结果',
+];
+const VISIT_DOCUMENT_COLUMNS = ['序号', '回访日期', '回访人', '走访单位', '满意度', '服务提升建议'];
+
 // ---- narrative ----
 
 function ticketSentence(request: ReportRequest, facts: Facts): string {
@@ -479,6 +530,21 @@ function problemsBlocks(request: ReportRequest, facts: Facts): ReportBlock[] {
       `${subsystemName(request.profile, row.template.subsystemId)}“${row.template.name}”漏检 ${row.missed} 次（${row.missedKeys.join('、')}），须落实巡检责任。`,
     );
   }
+  if (facts.duty.gaps.length > 0) {
+    sentences.push(`值班有 ${facts.duty.gaps.length} 处缺口（见值班保障），须落实排班、值班记录和交接签收。`);
+  }
+  const trainingsOwed = facts.trainings.progress.reduce((sum, row) => sum + (row.remaining ?? 0), 0);
+  if (trainingsOwed > 0) {
+    sentences.push(`${facts.trainings.yearLabel}合同约定的培训尚欠 ${trainingsOwed} 次，须按计划开展。`);
+  }
+  const missedVisits = facts.visits.coverage?.gaps ?? [];
+  if (missedVisits.length > 0) {
+    sentences.push(`${missedVisits.length} 个单位·月未按要求回访，须补充回访。`);
+  }
+  for (const row of facts.onSite) {
+    if (!row.year.met)
+      sentences.push(`${subsystemName(request.profile, row.subsystemId)}${row.year.reason}。`);
+  }
   if (sentences.length === 0) sentences.push(`${periodNoun(request.period)}记录中未发现需要说明的问题。`);
   return sentences.map(paragraph);
 }
@@ -535,10 +601,6 @@ function inspectionChart(request: ReportRequest): ReportBlock[] {
   if (days.length === 0) return [];
   const range = { from: dayNumberToIsoDate(period.fromDay), to: dayNumberToIsoDate(period.toDay) };
   return [documentChart('每日巡检完成情况', inspectionHeatmapChart(days, range), 800, 200)];
-}
-
-function notYet(what: string): ReportBlock {
-  return paragraph(`本系统尚未登记${what}记录，本节暂无数据。`);
 }
 
 // ---- documents ----
@@ -632,8 +694,51 @@ function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
       ],
     },
     { title: '服务请求与变更', blocks: [paragraph(categorySentence(request, facts))] },
-    { title: monthly ? '值班保障' : '值班与重要时期保障', blocks: [notYet('值班')] },
-    { title: '培训与回访', blocks: [notYet('培训'), notYet('回访')] },
+    {
+      title: monthly ? '值班保障' : '值班与重要时期保障',
+      blocks: [],
+      subsections: [
+        {
+          title: '值班情况',
+          blocks: [
+            paragraph(dutySentence(noun, facts.duty)),
+            ...(monthly
+              ? [
+                  ledgerTable(
+                    '值班情况',
+                    pickColumns(dutyLedger(facts.duty, request.profile), DUTY_DOCUMENT_COLUMNS),
+                    `${noun}没有值班日。`,
+                  ),
+                ]
+              : []),
+          ],
+        },
+        {
+          title: '现场服务',
+          blocks: [
+            paragraph(onSiteSentence(noun, facts.onSite, request.profile)),
+            onSiteTable(facts.onSite, request.profile, noun),
+          ],
+        },
+      ],
+    },
+    {
+      title: '培训与回访',
+      blocks: [],
+      subsections: [
+        {
+          title: '培训',
+          blocks: [
+            paragraph(trainingSentence(noun, facts.trainings)),
+            trainingProgressTable(facts.trainings, request.profile),
+          ],
+        },
+        {
+          title: '回访',
+          blocks: [paragraph(visitSentence(noun, facts.visits)), visitCoverageTable(facts.visits)],
+        },
+      ],
+    },
     { title: '存在问题与建议', blocks: problemsBlocks(request, facts) },
     { title: monthly ? '下月工作计划' : '下阶段工作计划', blocks: planBlocks(request, facts) },
   ]);
@@ -705,17 +810,80 @@ function inspectionsReport(request: ReportRequest, facts: Facts): ReportDocument
   };
 }
 
-function notYetRecordedReport(request: ReportRequest, what: string): ReportDocument {
+function dutyReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const ledger = dutyLedger(facts.duty, request.profile);
   const sections = numberSections([
     {
-      title: '说明',
+      title: '值班概况',
+      blocks: [paragraph(dutySentence(noun, facts.duty)), paragraph(asOfSentence(request))],
+    },
+    {
+      title: '值班明细',
+      blocks: [ledgerTable('值班记录', pickColumns(ledger, DUTY_DOCUMENT_COLUMNS), ledger.emptyText)],
+    },
+    {
+      title: '交接事项',
       blocks: [
-        paragraph(
-          `本系统尚未登记${what}记录，${periodLabel(request.period)}没有可汇总的${what}记录。${what}记录纳入本系统后，本文件将据实生成。`,
-        ),
-        paragraph(asOfSentence(request)),
+        {
+          kind: 'table',
+          caption: '值班交接事项',
+          columns: pickColumns(ledger, ['日期', '值班范围', '交接事项']).columns,
+          rows: pickColumns(ledger, ['日期', '值班范围', '交接事项']).rows.filter((row) => row[2] !== ''),
+          emptyText: `${noun}没有交接事项。`,
+        },
       ],
     },
   ]);
-  return { ...header(request, REPORT_KIND_TITLES[request.kind]), sections, figures: [], attachments: [] };
+  return { ...header(request, REPORT_KIND_TITLES.duty), sections, figures: facts.figures, attachments: [] };
+}
+
+function trainingsReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const ledger = trainingLedger(facts.trainings, request.profile);
+  const sections = numberSections([
+    {
+      title: '培训概况',
+      blocks: [
+        paragraph(trainingSentence(noun, facts.trainings)),
+        paragraph(asOfSentence(request)),
+        trainingProgressTable(facts.trainings, request.profile),
+      ],
+    },
+    {
+      title: '培训明细',
+      blocks: [ledgerTable('培训记录', pickColumns(ledger, TRAINING_DOCUMENT_COLUMNS), ledger.emptyText)],
+    },
+    { title: '未达合同要求的培训', blocks: trainingGapsBlocks(facts.trainings, request.profile) },
+  ]);
+  return {
+    ...header(request, REPORT_KIND_TITLES.trainings),
+    sections,
+    figures: facts.figures,
+    attachments: [],
+  };
+}
+
+function visitsReport(request: ReportRequest, facts: Facts): ReportDocument {
+  const noun = periodNoun(request.period);
+  const ledger = visitLedger(facts.visits, request.profile);
+  const gaps = facts.visits.coverage?.gaps ?? [];
+  const sections = numberSections([
+    {
+      title: '回访概况',
+      blocks: [paragraph(visitSentence(noun, facts.visits)), paragraph(asOfSentence(request))],
+    },
+    {
+      title: '单位覆盖情况',
+      blocks: [
+        visitCoverageTable(facts.visits),
+        ...(gaps.length === 0 ? [] : [paragraph(`未回访：${gaps.join('；')}。`)]),
+      ],
+    },
+    {
+      title: '回访明细',
+      blocks: [ledgerTable('回访记录', pickColumns(ledger, VISIT_DOCUMENT_COLUMNS), ledger.emptyText)],
+    },
+  ]);
+  return { ...header(request, REPORT_KIND_TITLES.visits), sections, figures: facts.figures, attachments: [] };
 }

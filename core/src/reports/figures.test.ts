@@ -424,16 +424,10 @@ describe('the monthly report', () => {
     });
   });
 
-  it('says honestly that duty, training and visit records do not exist yet', () => {
-    const texts = [5, 6].flatMap(
-      (index) =>
-        document.sections[index]?.blocks.map((block) => (block.kind === 'paragraph' ? block.text : '')) ?? [],
-    );
-    expect(texts).toEqual([
-      '本系统尚未登记值班记录，本节暂无数据。',
-      '本系统尚未登记培训记录，本节暂无数据。',
-      '本系统尚未登记回访记录，本节暂无数据。',
-    ]);
+  it('reports duty, on-site days, trainings and visits in their chapters (record-figures.test.ts)', () => {
+    expect(
+      [5, 6].flatMap((index) => document.sections[index]?.subsections.map((section) => section.heading) ?? []),
+    ).toEqual(['（一）值班情况', '（二）现场服务', '（一）培训', '（二）回访']);
   });
 
   it('plans next month’s inspections from the calendar: 22 working days in March 2026', () => {

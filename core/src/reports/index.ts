@@ -31,6 +31,21 @@ export {
 } from './inspection-figures';
 export { type Ledger, inspectionLedger, subsystemName, ticketLedger } from './ledgers';
 export {
+  type DutyDayRow,
+  type DutyFigures,
+  type KindRecords,
+  type OnSiteRow,
+  type TrainingFigures,
+  type TrainingRow,
+  type VisitFigures,
+  dutyFigures,
+  dutyScopes,
+  onSiteFigures,
+  trainingFigures,
+  visitFigures,
+} from './record-figures';
+export { dutyLedger, trainingLedger, visitLedger } from './record-sections';
+export {
   type ReportPeriod,
   type ReportScope,
   WHOLE_CONTRACT,
