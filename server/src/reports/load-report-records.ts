@@ -1,5 +1,14 @@
 import type { ReportRecords } from '@core/reports';
 import type { InspectionRun, InspectionTemplate, RecordType, Ticket } from '@core/records';
+import type {
+  DutyAssignment,
+  DutyLog,
+  DutySwap,
+  OnSiteDay,
+  SensitivePeriod,
+  Training,
+  Visit,
+} from '@core/records/kinds';
 import { recordValues } from '@core/sync/merge';
 import type { Queryable } from '../db/database';
 import { RECORD_SCHEMAS } from '../sync/record-schemas';
@@ -16,12 +25,24 @@ export interface LoadedReportRecords {
   readonly unreadable: readonly UnreadableRecord[];
 }
 
-const REPORTED_TYPES: readonly RecordType[] = ['ticket', 'inspection_template', 'inspection_run'];
+const REPORTED_TYPES: readonly RecordType[] = [
+  'ticket',
+  'inspection_template',
+  'inspection_run',
+  'training',
+  'sensitive_period',
+  'duty_assignment',
+  'duty_swap',
+  'duty_log',
+  'visit',
+  'onsite_day',
+];
 
 /**
  * Every synced record a document is made from, as the merge of its field states, checked against its
  * schema. Records of subsystems out of scope are read too: the figures choose by scope, so that the
- * server's and the app's documents count alike.
+ * server's and the app's documents count alike (a record of no subsystem is contract-wide duty; visits
+ * are the document system's).
  */
 export async function loadReportRecords(db: Queryable): Promise<LoadedReportRecords> {
   const { rows } = await db.query<{ recordType: RecordType; fields: string | null }>(
@@ -33,6 +54,13 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
   const tickets: Ticket[] = [];
   const inspectionTemplates: InspectionTemplate[] = [];
   const inspectionRuns: InspectionRun[] = [];
+  const trainings: Training[] = [];
+  const sensitivePeriods: SensitivePeriod[] = [];
+  const dutyAssignments: DutyAssignment[] = [];
+  const dutySwaps: DutySwap[] = [];
+  const dutyLogs: DutyLog[] = [];
+  const visits: Visit[] = [];
+  const onSiteDays: OnSiteDay[] = [];
   const unreadable: UnreadableRecord[] = [];
   for (const row of rows) {
     if (row.fields === null) continue;
@@ -57,17 +85,45 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       case 'inspection_run':
         inspectionRuns.push(parsed.data as InspectionRun);
         break;
-      // Not yet in the documents (they say these records are not reported); the query leaves them out.
       case 'training':
+        trainings.push(parsed.data as Training);
+        break;
       case 'sensitive_period':
+        sensitivePeriods.push(parsed.data as SensitivePeriod);
+        break;
       case 'duty_assignment':
+        dutyAssignments.push(parsed.data as DutyAssignment);
+        break;
       case 'duty_swap':
+        dutySwaps.push(parsed.data as DutySwap);
+        break;
       case 'duty_log':
+        dutyLogs.push(parsed.data as DutyLog);
+        break;
       case 'visit':
+        visits.push(parsed.data as Visit);
+        break;
       case 'onsite_day':
+        onSiteDays.push(parsed.data as OnSiteDay);
+        break;
+      // A reminder's receipt is no acceptance record; the query leaves them out.
       case 'reminder_receipt':
         break;
     }
   }
-  return { records: { tickets, inspectionTemplates, inspectionRuns }, unreadable };
+  return {
+    records: {
+      tickets,
+      inspectionTemplates,
+      inspectionRuns,
+      trainings,
+      sensitivePeriods,
+      dutyAssignments,
+      dutySwaps,
+      dutyLogs,
+      visits,
+      onSiteDays,
+    },
+    unreadable,
+  };
 }

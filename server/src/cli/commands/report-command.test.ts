@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldState } from '@core/sync/merge';
 import type { JsonValue } from '@core/sync/json-value';
 import { encodeHlc } from '@core/sync/hlc';
-import { type InspectionRun, type RecordType, type Ticket, inspectionRunSchema } from '@core/records';
+import { type RecordType, type Ticket, inspectionRunSchema, placementOf } from '@core/records';
+import { dutyAssignmentSchema, dutyLogSchema, trainingSchema, visitSchema } from '@core/records/kinds';
 import { newTicket } from '@core/records/ticket-create';
 import { transition } from '@core/records/ticket-status';
 import { parseInstant } from '@core/time/shanghai-time';
@@ -69,13 +70,17 @@ function resolvedTicket(
 async function storeRecords(
   target: DatabaseTarget,
   recordType: RecordType,
-  records: readonly (Ticket | InspectionRun)[],
+  records: readonly ({ readonly id: string } & object)[],
 ): Promise<void> {
   const hlc = encodeHlc({ wallMs: at('2026-03-01'), counter: 0, nodeId: 'abcdefghij' });
   await withMigratedDatabase(target, async (db) => {
     await lockRecords(
       db,
-      records.map((record) => ({ recordId: record.id, recordType, subsystemId: record.subsystemId })),
+      records.map((record) => ({
+        recordId: record.id,
+        recordType,
+        subsystemId: placementOf(recordType, record).subsystemId,
+      })),
     );
     await saveRecordChanges(
       db,
@@ -83,7 +88,7 @@ async function storeRecords(
         recordId: record.id,
         record: {
           recordType,
-          placement: { subsystemId: record.subsystemId, unitIds: [] },
+          placement: placementOf(recordType, record),
           pastSubsystemIds: [],
           pastUnitIds: [],
           states: {},
@@ -276,7 +281,38 @@ for (const backend of testBackends) {
       expect(text).toContain('社保查询页面报错');
     }, 120_000);
 
-    it('writes a valid document saying duty records do not exist yet', async () => {
+    it('writes 《值班记录》 with one row per duty day from the synced assignments and logs', async () => {
+      // February 2026: 2026-02-01 (Sunday) is a contract-wide duty day, kept and signed off.
+      const envelope = (id: string) => ({
+        id,
+        createdBy: 'lead',
+        createdAt: at('2026-01-20T09:00'),
+        updatedAt: at('2026-01-20T09:00'),
+        deleted: false,
+      });
+      await storeRecords(target, 'duty_assignment', [
+        dutyAssignmentSchema.parse({
+          ...envelope('00000000-0000-4000-8000-0000000000d1'),
+          subsystemId: null,
+          date: '2026-02-01',
+          person: '王喆',
+        }),
+      ]);
+      await storeRecords(target, 'duty_log', [
+        dutyLogSchema.parse({
+          ...envelope('00000000-0000-4000-8000-0000000000d2'),
+          subsystemId: null,
+          date: '2026-02-01',
+          onDuty: '王喆',
+          callsReceived: 4,
+          events: [{ summary: '短信网关告警，切换备用通道', ticketIds: [] }],
+          notes: '',
+          handOverTo: '李堃',
+          handOverNote: '',
+          handedOverAt: at('2026-02-02T08:30'),
+          signedOffAt: at('2026-02-02T08:45'),
+        }),
+      ]);
       const file = `${out}.docx`;
       const result = await run(
         report,
@@ -291,8 +327,109 @@ for (const backend of testBackends) {
         file,
         ...dataArgs,
       );
-      expect(result.code).toBe(0);
-      expect(await docxText(file)).toContain('本系统尚未登记值班记录');
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const text = await docxText(file);
+      expect(text).toContain('值班记录');
+      expect(text).toContain('短信网关告警，切换备用通道');
+      expect(text).toContain('王喆 交 李堃（2026-02-02 08:30）');
+      // 12 duty days in February 2026 (1, 7, 8 and the Spring Festival 15–23), one of them kept.
+      expect(text).toContain('本月共有值班日 12 天，已排班 1 天，值班记录 1 份');
+    });
+
+    it('writes the training and visit ledgers from the synced records', async () => {
+      await storeRecords(target, 'training', [
+        trainingSchema.parse({
+          id: '00000000-0000-4000-8000-0000000000e1',
+          subsystemId: 8,
+          createdBy: 'lisi',
+          createdAt: at('2026-02-10T09:00'),
+          updatedAt: at('2026-02-10T09:00'),
+          deleted: false,
+          requirementId: 's8-annual',
+          unitId: null,
+          topic: '基金监管系统操作培训',
+          audience: '软件操作人员',
+          startAt: at('2026-02-10T09:00'),
+          durationMinutes: 120,
+          delivery: 'in_person',
+          place: '信息中心 3 楼会议室',
+          trainers: [{ name: '王老师', title: '高级工程师', level: 'intermediate' }],
+          attendance: {
+            kind: 'list',
+            attendees: Array.from({ length: 12 }, (_, index) => ({ name: `学员${index + 1}`, unit: '' })),
+          },
+          materials: [
+            { sha256: 'a'.repeat(64), name: '课件.pptx', mime: 'application/vnd.ms-powerpoint', size: 10 },
+          ],
+          satisfaction: null,
+          notes: '',
+        }),
+      ]);
+      await storeRecords(target, 'visit', [
+        visitSchema.parse({
+          id: '00000000-0000-4000-8000-0000000000e2',
+          createdBy: 'manager',
+          createdAt: at('2026-02-11T15:00'),
+          updatedAt: at('2026-02-11T15:00'),
+          deleted: false,
+          date: '2026-02-11',
+          visitor: '服务经理',
+          unitIds: [2],
+          peopleMet: [],
+          ticketIds: [],
+          suggestions: '建议增加公文模板',
+          satisfaction: [{ unitId: 2, level: 'satisfied', comment: '' }],
+          photos: [],
+        }),
+      ]);
+      const ledgerRow = async (kind: string) => {
+        const file = `${out}-${kind}.xlsx`;
+        const result = await run(
+          report,
+          kind,
+          '--from',
+          '2026-02-01',
+          '--to',
+          '2026-02-28',
+          '--format',
+          'xlsx',
+          '--out',
+          file,
+          ...dataArgs,
+        );
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        const sheet = workbook.worksheets[0];
+        if (sheet === undefined) throw new Error('台账没有工作表');
+        return [sheet.getCell(1, 1).value, ...(sheet.getRow(4).values as unknown[]).slice(1)];
+      };
+      expect(await ledgerRow('trainings')).toEqual([
+        '培训记录台账',
+        '1',
+        '基金监管',
+        '2026-02-10 09:00',
+        '2 小时',
+        '基金监管系统操作培训',
+        '集中系统操作类培训；系统管理运维培训',
+        '现场',
+        '信息中心 3 楼会议室',
+        '王老师',
+        '12',
+        '',
+        '符合要求',
+      ]);
+      expect(await ledgerRow('visits')).toEqual([
+        '回访记录台账',
+        '1',
+        '2026-02-11',
+        '服务经理',
+        '贵州省就业局',
+        '',
+        '贵州省就业局：满意',
+        '0',
+        '建议增加公文模板',
+      ]);
     });
 
     it('writes the package with a contents list and the documents of every scope', async () => {
