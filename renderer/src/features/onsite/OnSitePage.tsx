@@ -19,10 +19,9 @@ import {
 import { useMemo, useRef, useState } from 'react';
 import { useCurrentUser, usePlainRecords, useSlaRules } from '../../store';
 import { sessionScope, useSession, useWritableSubsystems } from '../session';
-import { ShortcutHelp, shortcutText, useShortcut } from '../shortcuts';
+import { ON_SITE_TODAY, ShortcutHelp, shortcutText, useShortcut } from '../shortcuts';
 import { useNow } from '../today/use-now';
 import { OnSiteDayDialog } from './OnSiteDayDialog';
-import { ON_SITE_TODAY } from './onsite-shortcuts';
 import {
   defaultSubsystem,
   monthDays,

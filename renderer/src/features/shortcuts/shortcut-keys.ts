@@ -38,6 +38,10 @@ export const FOCUS_SEARCH: Shortcut = { key: '/' };
 export const SAVE: Shortcut = { key: 'Enter', ctrl: true };
 export const CANCEL: Shortcut = { key: 'Escape' };
 export const SHOW_HELP: Shortcut = { key: '?' };
+/** On the 回访 page: record a visit (N stays the new ticket everywhere). */
+export const NEW_VISIT: Shortcut = { key: 'v' };
+/** On the 驻场 page: today on site, an ordinary day, in one keystroke. */
+export const ON_SITE_TODAY: Shortcut = { key: 't' };
 
 /** "Ctrl + Enter", "N", "Esc", "/". */
 export function shortcutText(shortcut: Shortcut): string {
@@ -54,5 +58,7 @@ export const SHORTCUT_HELP: readonly { readonly shortcut: Shortcut; readonly act
   { shortcut: FOCUS_SEARCH, action: '搜索工单（标题、描述、报告人）' },
   { shortcut: SAVE, action: '保存表单或确认对话框' },
   { shortcut: CANCEL, action: '取消编辑、关闭对话框' },
+  { shortcut: NEW_VISIT, action: '登记回访（在“回访”页）' },
+  { shortcut: ON_SITE_TODAY, action: '登记今天驻场（在“驻场”页）' },
   { shortcut: SHOW_HELP, action: '显示本快捷键列表' },
 ];

@@ -13,9 +13,8 @@ import { Alert, Button, Drawer, Empty, Result, Skeleton, Table, Typography } fro
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, usePlainRecords } from '../../store';
-import { ShortcutHelp, useShortcut } from '../shortcuts';
+import { NEW_VISIT, ShortcutHelp, useShortcut } from '../shortcuts';
 import { useNow } from '../today/use-now';
-import { NEW_VISIT } from './visit-shortcuts';
 import { useDocumentSystem, useVisitScope } from './use-visit-data';
 import {
   cellTitle,
