@@ -4,7 +4,7 @@ import { buildLedgers, reportSubtitle } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
 import { columnLetters, renderLedgersXlsx } from '@core/documents';
 
-async function workbookOf(kind: 'tickets' | 'monthly' | 'duty') {
+async function workbookOf(kind: 'tickets' | 'monthly' | 'visits') {
   const request = februaryRequest(kind);
   const workbook = new ExcelJS.Workbook();
   const bytes = await renderLedgersXlsx(buildLedgers(request), reportSubtitle(request));
@@ -54,9 +54,10 @@ describe('the .xlsx ledgers', () => {
       '问题处理记录台账',
       '巡检记录台账',
     ]);
-    const duty = (await workbookOf('duty')).worksheets[0];
-    expect(duty?.getCell('A4').value).toBe('本系统尚未登记值班记录。');
-    expect(duty?.getCell('D4').isMerged).toBe(true);
+    // February's records hold no visit.
+    const visits = (await workbookOf('visits')).worksheets[0];
+    expect(visits?.getCell('A4').value).toBe('所选期间没有回访记录。');
+    expect(visits?.getCell('D4').isMerged).toBe(true);
   });
 
   it('names columns past Z as Excel does', () => {
