@@ -14,14 +14,31 @@ import {
   templateContentFromProfile,
   transition,
 } from '@core/records';
+import {
+  type DutyAssignment,
+  type DutyLog,
+  type Training,
+  type Visit,
+  dutyAssignmentSchema,
+  dutyDays,
+  dutyLogSchema,
+  trainingSchema,
+  visitSchema,
+} from '@core/records/kinds';
 import type { ReportPeriod, ReportRecords } from '@core/reports';
-import { MINUTE_MS, type Instant, isoDateToDayNumber, startOfDay } from '@core/time/shanghai-time';
+import {
+  MINUTE_MS,
+  type Instant,
+  dayNumberToIsoDate,
+  isoDateToDayNumber,
+  startOfDay,
+} from '@core/time/shanghai-time';
 
 /**
  * A contract's half-year as the acceptance review sees it (January to June 2026): 5,000 tickets over
  * the 13 subsystems, and 4,000 inspection runs of the profile's checklists plus a morning and an
- * afternoon check per subsystem, some late, some with a failed item that opened a ticket. Deterministic,
- * so two runs time the same work.
+ * afternoon check per subsystem, some late, some with a failed item that opened a ticket; 60 trainings,
+ * 120 duty days (assignments and logs) and 60 visits. Deterministic, so two runs time the same work.
  */
 export const HALF_YEAR: ReportPeriod = {
   fromDay: isoDateToDayNumber('2026-01-01'),
@@ -30,6 +47,9 @@ export const HALF_YEAR: ReportPeriod = {
 };
 export const TICKET_COUNT = 5_000;
 export const RUN_COUNT = 4_000;
+export const TRAINING_COUNT = 60;
+export const DUTY_DAY_COUNT = 120;
+export const VISIT_COUNT = 60;
 
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
@@ -331,5 +351,152 @@ export function halfYearRecords(profile: ContractProfile, calendar: WorkingCalen
       ticketOf(ordinal, weighted(weights, next), receivedOn(Math.floor(next() * days), next), next),
     );
   }
-  return { tickets, inspectionTemplates, inspectionRuns };
+  return {
+    tickets,
+    inspectionTemplates,
+    inspectionRuns,
+    trainings: benchTrainings(profile, next),
+    ...benchDuty(calendar, next),
+    visits: benchVisits(profile, next),
+  };
+}
+
+const SHEET = {
+  sha256: 'c'.repeat(64),
+  name: '培训课件.pptx',
+  mime: 'application/vnd.ms-powerpoint',
+  size: 2_000_000,
+};
+
+/** Trainings of the subsystems' requirements, one in eight given for none; most meet their minimums. */
+function benchTrainings(profile: ContractProfile, next: () => number): Training[] {
+  const withRequirements = profile.subsystems.filter((subsystem) => subsystem.trainings.length > 0);
+  const units = profile.documentSystem?.units ?? [];
+  const days = HALF_YEAR.toDay - HALF_YEAR.fromDay + 1;
+  return Array.from({ length: TRAINING_COUNT }, () => {
+    const subsystem = pick(withRequirements, next);
+    const requirement = next() < 0.125 ? null : pick(subsystem.trainings, next);
+    const startAt = startOfDay(HALF_YEAR.fromDay + Math.floor(next() * days)) + 9 * HOUR_MS;
+    return trainingSchema.parse({
+      id: uuidFrom(next),
+      subsystemId: subsystem.id,
+      createdBy: pick(ENGINEERS, next),
+      createdAt: startAt,
+      updatedAt: startAt,
+      deleted: false,
+      requirementId: requirement?.id ?? null,
+      unitId: requirement?.perDocumentSystemUnit === true ? pick(units, next).id : null,
+      topic: requirement?.topic ?? '系统新功能介绍',
+      audience: requirement?.audience ?? '业务工作人员',
+      startAt,
+      durationMinutes: next() < 0.1 ? 60 : 180,
+      delivery: 'in_person',
+      place: '省人社厅 3 楼会议室',
+      trainers: [
+        { name: '王老师', title: '高级工程师', level: 'senior' },
+        { name: '李老师', title: '工程师', level: 'intermediate' },
+      ],
+      attendance: {
+        kind: 'list',
+        attendees: Array.from({ length: 8 + Math.floor(next() * 20) }, (_, index) => ({
+          name: `${pick(PEOPLE, next)}${index + 1}`,
+          unit: pick(UNITS, next),
+        })),
+      },
+      materials: [SHEET],
+      satisfaction: { score: 85 + Math.floor(next() * 15), comments: '' },
+      notes: '',
+    });
+  });
+}
+
+/**
+ * Duty on every rest day of the half-year for the whole contract, and 互联网+人社 keeping duty of its
+ * own on the first rest days up to 120 duty days in all: a person rostered and a log each, handed over
+ * to the next day's person and signed off, but for a few left unsigned.
+ */
+function benchDuty(
+  calendar: WorkingCalendar,
+  next: () => number,
+): { dutyAssignments: DutyAssignment[]; dutyLogs: DutyLog[] } {
+  const range = { from: dayNumberToIsoDate(HALF_YEAR.fromDay), to: dayNumberToIsoDate(HALF_YEAR.toDay) };
+  const restDays = dutyDays(calendar, range, []).map((day) => day.date);
+  const own = restDays.slice(0, Math.max(0, DUTY_DAY_COUNT - restDays.length));
+  const shifts = [
+    ...restDays.map((date) => ({ date, subsystemId: null })),
+    ...own.map((date) => ({ date, subsystemId: 1 })),
+  ];
+  const dutyAssignments: DutyAssignment[] = [];
+  const dutyLogs: DutyLog[] = [];
+  for (const { date, subsystemId } of shifts) {
+    const person = pick(PEOPLE, next);
+    const receiver = PEOPLE[(PEOPLE.indexOf(person) + 1) % PEOPLE.length] as string;
+    const at = startOfDay(isoDateToDayNumber(date)) - 7 * DAY_MS;
+    const handedOverAt = startOfDay(isoDateToDayNumber(date) + 1) + 8 * HOUR_MS;
+    const envelope = { createdBy: 'lead', createdAt: at, updatedAt: at, deleted: false };
+    dutyAssignments.push(
+      dutyAssignmentSchema.parse({ id: uuidFrom(next), ...envelope, subsystemId, date, person }),
+    );
+    dutyLogs.push(
+      dutyLogSchema.parse({
+        id: uuidFrom(next),
+        ...envelope,
+        createdBy: person,
+        subsystemId,
+        date,
+        onDuty: person,
+        callsReceived: Math.floor(next() * 8),
+        events: Array.from({ length: Math.floor(next() * 3) }, () => ({
+          summary: `${pick(TITLES.fault, next)}，已处理`,
+          ticketIds: [],
+        })),
+        notes: '',
+        handOverTo: receiver,
+        handOverNote: next() < 0.3 ? '关注数据库备份任务' : '',
+        handedOverAt,
+        signedOffAt: next() < 0.05 ? null : handedOverAt + 10 * MINUTE_MS,
+      }),
+    );
+  }
+  return { dutyAssignments, dutyLogs };
+}
+
+/** The service manager's visits to the document system's units, one or two units each, each rated. */
+function benchVisits(profile: ContractProfile, next: () => number): Visit[] {
+  const units = profile.documentSystem?.units ?? [];
+  if (units.length === 0) return [];
+  const days = HALF_YEAR.toDay - HALF_YEAR.fromDay + 1;
+  return Array.from({ length: VISIT_COUNT }, (_, index) => {
+    const date = dayNumberToIsoDate(HALF_YEAR.fromDay + Math.floor(((index + next()) * days) / VISIT_COUNT));
+    const first = units[index % units.length];
+    const second = next() < 0.4 ? units[(index + 3) % units.length] : undefined;
+    const unitIds = [first, second].flatMap((unit) => (unit === undefined ? [] : [unit.id]));
+    const at = startOfDay(isoDateToDayNumber(date)) + 15 * HOUR_MS;
+    return visitSchema.parse({
+      id: uuidFrom(next),
+      createdBy: 'manager',
+      createdAt: at,
+      updatedAt: at,
+      deleted: false,
+      date,
+      visitor: '服务经理',
+      unitIds,
+      peopleMet: unitIds.map((unitId) => ({ name: pick(PEOPLE, next), unitId, title: '办公室主任' })),
+      ticketIds: [],
+      suggestions: next() < 0.5 ? '建议增加公文模板' : '',
+      satisfaction: unitIds.map((unitId) => ({
+        unitId,
+        level: weighted(
+          [
+            ['satisfied', 8],
+            ['basically_satisfied', 2],
+            ['dissatisfied', 0.3],
+          ] as const,
+          next,
+        ),
+        comment: '',
+      })),
+      photos: [],
+    });
+  });
 }

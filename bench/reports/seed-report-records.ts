@@ -1,4 +1,4 @@
-import type { RecordType } from '@core/records';
+import { type RecordType, placementOf } from '@core/records';
 import type { ReportRecords } from '@core/reports';
 import { encodeHlc } from '@core/sync/hlc';
 import type { JsonValue } from '@core/sync/json-value';
@@ -11,7 +11,7 @@ const BATCH = 500;
 
 interface Stored {
   readonly recordType: RecordType;
-  readonly record: { readonly id: string; readonly subsystemId: number };
+  readonly record: { readonly id: string } & object;
 }
 
 /**
@@ -24,6 +24,10 @@ export async function seedReportRecords(target: DatabaseTarget, records: ReportR
     ...records.inspectionTemplates.map((record) => ({ recordType: 'inspection_template' as const, record })),
     ...records.inspectionRuns.map((record) => ({ recordType: 'inspection_run' as const, record })),
     ...records.tickets.map((record) => ({ recordType: 'ticket' as const, record })),
+    ...(records.trainings ?? []).map((record) => ({ recordType: 'training' as const, record })),
+    ...(records.dutyAssignments ?? []).map((record) => ({ recordType: 'duty_assignment' as const, record })),
+    ...(records.dutyLogs ?? []).map((record) => ({ recordType: 'duty_log' as const, record })),
+    ...(records.visits ?? []).map((record) => ({ recordType: 'visit' as const, record })),
   ];
   const hlc = encodeHlc({ wallMs: Date.parse('2026-07-01T00:00:00Z'), counter: 0, nodeId: 'benchrepor' });
   await withMigratedDatabase(target, async (db) => {
@@ -34,7 +38,7 @@ export async function seedReportRecords(target: DatabaseTarget, records: ReportR
         batch.map(({ recordType, record }) => ({
           recordId: record.id,
           recordType,
-          subsystemId: record.subsystemId,
+          subsystemId: placementOf(recordType, record).subsystemId,
         })),
       );
       await saveRecordChanges(
@@ -43,7 +47,7 @@ export async function seedReportRecords(target: DatabaseTarget, records: ReportR
           recordId: record.id,
           record: {
             recordType,
-            placement: { subsystemId: record.subsystemId, unitIds: [] },
+            placement: placementOf(recordType, record),
             pastSubsystemIds: [],
             pastUnitIds: [],
             states: {},
