@@ -13,11 +13,12 @@ import {
   type Training,
 } from '@core/records/kinds';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useCurrentUser, usePlainRecord } from '../../store';
 import { AttachmentList } from '../attachments';
 import { RecordHistory } from '../history';
+import { useWritableSubsystems } from '../session';
 import { ShortcutHelp } from '../shortcuts';
 import { TrainingForm } from './TrainingForm';
 import type { SavedTrainingState } from './TrainingNewPage';
@@ -90,6 +91,11 @@ function TrainingDetail({
   const location = useLocation();
   const offerUndo = useOfferTrainingUndo();
   const [editing, setEditing] = useState(false);
+  const contractSubsystemIds = useMemo(() => profile.subsystems.map((subsystem) => subsystem.id), [profile]);
+  // 修改 only for those who may write the training's subsystem: an auditor reads it, sync would refuse an edit.
+  const canEdit = useWritableSubsystems('training', contractSubsystemIds).subsystemIds.includes(
+    training.subsystemId,
+  );
   // Opened from a long form that was scrolled down (or left by one): the record reads from its top.
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -142,9 +148,11 @@ function TrainingDetail({
           {training.topic}
         </Typography.Title>
         <div className="page-header__actions">
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-training">
-            修改
-          </Button>
+          {canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-training">
+              修改
+            </Button>
+          )}
           <ShortcutHelp />
         </div>
       </header>
@@ -247,7 +255,7 @@ function TrainingDetail({
           >
             {training.materials.length === 0 ? (
               <Typography.Text type="secondary">
-                没有上传资料。点“修改”可以添加课件、操作手册或现场照片。
+                没有上传资料。负责该运维子项的工程师可以点“修改”添加课件、操作手册或现场照片。
               </Typography.Text>
             ) : (
               <AttachmentList attachments={training.materials} />
