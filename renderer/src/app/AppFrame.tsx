@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useContractProfile } from '../features/contract-profile/use-contract-profile';
 import { UserSwitcher, useWritableSubsystems } from '../features/session';
@@ -36,6 +36,11 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
   const contractSubsystemIds = useMemo(() => profile.subsystems.map((subsystem) => subsystem.id), [profile]);
   const canLogTickets = useWritableSubsystems('ticket', contractSubsystemIds).reason === null;
   const items = useMemo(() => menuItems({ canLogTickets }), [canLogTickets]);
+  // A page opens at its top: the window keeps its scroll across routes, so a page opened from the
+  // bottom of a long list would show its middle.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [location.pathname]);
   return (
     <Layout className="app-frame">
       <AppShortcuts />
