@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { plainRowsOfType } from '../kinds/plain-store-kind';
-import { RECORD_KINDS, type StoredRecords } from '../save/record-kinds';
+import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from '../save/record-kinds';
 import { useDatabase } from './store-context';
 
-/** The store types kept in the shared `records` table (kinds/plain-store-kind.ts). */
-export type PlainStoreType =
-  | 'training'
-  | 'sensitivePeriod'
-  | 'dutyAssignment'
-  | 'dutySwap'
-  | 'dutyLog'
-  | 'visit'
-  | 'onSiteDay'
-  | 'reminderReceipt';
+/**
+ * The store types kept in the shared `records` table (kinds/plain-store-kind.ts): every type but the
+ * large ones with tables of their own, so a new plain kind needs no line here.
+ */
+export type PlainStoreType = Exclude<StoreRecordType, 'ticket' | 'inspectionTemplate' | 'inspectionRun'>;
 
 /** Days `YYYY-MM-DD`, both ends included; absent for every record of the type. */
 export interface DayRange {
