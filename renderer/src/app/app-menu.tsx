@@ -1,6 +1,7 @@
 import {
   BellOutlined,
   CalendarOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
   CloudSyncOutlined,
@@ -40,6 +41,7 @@ export function menuItems(options: { readonly canLogTickets: boolean }): MenuIte
         { key: '/trainings', icon: <ReadOutlined />, label: '培训' },
         { key: '/visits', icon: <TeamOutlined />, label: '回访' },
         { key: '/onsite', icon: <EnvironmentOutlined />, label: '驻场' },
+        { key: '/reports', icon: <FileDoneOutlined />, label: '报表' },
       ],
     },
     ...MENU_REST,
@@ -75,6 +77,7 @@ const MENU_KEYS = [
   '/trainings',
   '/visits',
   '/onsite',
+  '/reports',
   '/subsystems',
   '/calendar',
   '/dashboard',

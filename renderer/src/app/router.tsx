@@ -82,6 +82,10 @@ export function createAppRouter() {
             { path: 'onsite', lazy: page(async () => (await import('../features/onsite')).OnSitePage) },
             { path: 'duty', lazy: page(async () => (await duty()).DutyPage) },
             { path: 'duty/log/:id', lazy: page(async () => (await duty()).DutyLogPage) },
+            {
+              path: 'reports',
+              lazy: page(async () => (await import('../features/reports')).ReportsPage),
+            },
             { path: 'sync', element: <SyncStatusPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,0 +1,44 @@
+import type { Download, Locator, Page } from '@playwright/test';
+
+/** 报表: the document, period and scope, the preview and the save buttons. */
+export class ReportsPage {
+  readonly heading: Locator;
+  readonly document: Locator;
+  readonly scope: Locator;
+  readonly preview: Locator;
+  readonly charts: Locator;
+  readonly saveDocxButton: Locator;
+  readonly saveXlsxButton: Locator;
+  readonly savePackageButton: Locator;
+  readonly busy: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: '报表', exact: true });
+    this.document = page.getByTestId('report-document');
+    this.scope = page.getByTestId('report-scope');
+    this.preview = page.getByTestId('report-preview');
+    this.charts = this.preview.getByTestId('report-chart');
+    this.saveDocxButton = page.getByTestId('report-save-docx');
+    this.saveXlsxButton = page.getByTestId('report-save-xlsx');
+    this.savePackageButton = page.getByTestId('report-save-zip');
+    this.busy = page.getByTestId('report-busy');
+  }
+
+  async openFromMenu(): Promise<void> {
+    await this.page.getByRole('menuitem', { name: '报表' }).click();
+    await this.heading.waitFor();
+  }
+
+  /** Picks a document by its name in the 文件 list. */
+  async chooseDocument(name: string): Promise<void> {
+    await this.document.click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).click();
+  }
+
+  /** Clicks a save button and gives the file the browser downloads. */
+  async save(button: Locator): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await button.click();
+    return download;
+  }
+}

@@ -1,0 +1,168 @@
+import { builtinCalendar } from '@core/calendar';
+import { loadDefaultProfile } from '@core/profile';
+import type { Ticket } from '@core/records';
+import { newTicket } from '@core/records/ticket-create';
+import {
+  type ReportRequest,
+  buildLedgers,
+  buildReport,
+  monthPeriod,
+  reportAsOf,
+  reportPeriod,
+  reportSubtitle,
+} from '@core/reports';
+import { parseInstant } from '@core/time/shanghai-time';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { reportChartSvg } from './report-chart-svg';
+import { NO_PDF_IN_APP, reportWorkerHandler } from './report-worker-handler';
+import type { FromReportWorker } from './report-worker-protocol';
+
+const profile = loadDefaultProfile();
+const calendar = builtinCalendar();
+const february = monthPeriod('2026-02');
+
+function ticket(title: string, subsystemId: number, receivedAt: string, id: string): Ticket {
+  const created = newTicket(
+    {
+      subsystemId,
+      channel: 'phone',
+      reporter: { unit: '省人社厅信息中心', person: '王喆', phone: '0851-86812345' },
+      category: 'fault',
+      severity: 'ordinary',
+      title,
+      rootCause: '',
+      resolution: '',
+      receivedAt: parseInstant(receivedAt),
+    },
+    { actor: 'zhangsan', at: parseInstant(receivedAt), id },
+  );
+  if (!created.ok) throw new Error(created.reason);
+  return created.ticket;
+}
+
+const records = {
+  tickets: [
+    ticket('社保卡查询页面打不开', 1, '2026-02-10T10:00', '00000000-0000-4000-8000-000000000001'),
+    ticket('网站群栏目更新失败', 5, '2026-02-12T15:00', '00000000-0000-4000-8000-000000000002'),
+  ],
+  inspectionTemplates: [],
+  inspectionRuns: [],
+};
+
+function request(kind: ReportRequest['kind']): ReportRequest {
+  return {
+    kind,
+    period: february,
+    scope: { subsystemIds: [1] },
+    profile,
+    calendar,
+    asOf: reportAsOf(february, parseInstant('2026-03-02T09:00')),
+    records,
+  };
+}
+
+/** A worker handler whose page answers every chart with a fixed PNG signature, as svgToPng would. */
+function workerWithPage() {
+  const posted: FromReportWorker[] = [];
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const handle = reportWorkerHandler({
+    post: (message) => {
+      posted.push(message);
+      if (message.type === 'draw') void handle({ type: 'picture', pictureId: message.pictureId, png });
+    },
+    chartSvg: reportChartSvg,
+  });
+  return { handle, posted };
+}
+
+function finished(posted: readonly FromReportWorker[], id: number): Uint8Array {
+  const done = posted.find((message) => message.type === 'done' && message.id === id);
+  if (done?.type !== 'done')
+    throw new Error(`no file for ${id}: ${JSON.stringify(posted.filter((m) => m.type === 'failed'))}`);
+  return done.bytes;
+}
+
+describe('reportWorkerHandler', () => {
+  it("renders a monthly report as a .docx with the period's ticket titles and each chart as SVG and the page's PNG", async () => {
+    const { handle, posted } = workerWithPage();
+    const document = buildReport(request('monthly'));
+    await handle({ type: 'render', id: 1, job: { kind: 'document', formats: ['docx'], document } });
+    const files = unzipSync(finished(posted, 1));
+    const body = strFromU8(files['word/document.xml'] as Uint8Array);
+    expect(body).toContain('社保卡查询页面打不开');
+    // Subsystem 5's ticket is out of the scope.
+    expect(body).not.toContain('网站群栏目更新失败');
+    const draws = posted.filter((message) => message.type === 'draw');
+    expect(draws.length).toBeGreaterThan(0);
+    const media = Object.keys(files).filter((name) => name.startsWith('word/media/'));
+    expect(media.some((name) => name.endsWith('.svg'))).toBe(true);
+    expect(media.some((name) => name.endsWith('.png'))).toBe(true);
+  });
+
+  it('renders ledgers as an .xlsx whose shared strings hold the ticket titles', async () => {
+    const { handle, posted } = workerWithPage();
+    const tickets = request('tickets');
+    await handle({
+      type: 'render',
+      id: 2,
+      job: { kind: 'ledgers', ledgers: buildLedgers(tickets), subtitle: reportSubtitle(tickets) },
+    });
+    const files = unzipSync(finished(posted, 2));
+    expect(strFromU8(files['xl/sharedStrings.xml'] as Uint8Array)).toContain('社保卡查询页面打不开');
+  });
+
+  it('answers a PDF job with why the app makes none, and carries on with the next job', async () => {
+    const { handle, posted } = workerWithPage();
+    const document = buildReport(request('tickets'));
+    await handle({ type: 'render', id: 3, job: { kind: 'document', formats: ['pdf'], document } });
+    expect(posted).toContainEqual({ type: 'failed', id: 3, reason: NO_PDF_IN_APP });
+    await handle({ type: 'render', id: 4, job: { kind: 'document', formats: ['docx'], document } });
+    expect(finished(posted, 4).byteLength).toBeGreaterThan(0);
+  });
+
+  it("fails the document whose chart the page could not draw, with the page's reason", async () => {
+    const posted: FromReportWorker[] = [];
+    const handle = reportWorkerHandler({
+      post: (message) => {
+        posted.push(message);
+        if (message.type === 'draw') {
+          void handle({ type: 'picture-failed', pictureId: message.pictureId, reason: '浏览器无法创建画布' });
+        }
+      },
+      chartSvg: reportChartSvg,
+    });
+    await handle({
+      type: 'render',
+      id: 5,
+      job: { kind: 'document', formats: ['docx'], document: buildReport(request('monthly')) },
+    });
+    expect(posted).toContainEqual({ type: 'failed', id: 5, reason: '图表无法绘制：浏览器无法创建画布' });
+  });
+
+  it('builds the half-year package without PDF, reporting progress up to every file, with 目录.docx first', async () => {
+    const { handle, posted } = workerWithPage();
+    await handle({
+      type: 'package',
+      id: 6,
+      input: {
+        period: reportPeriod('2026-01-01', '2026-02-28'),
+        profile,
+        notices: [],
+        now: parseInstant('2026-03-02T09:00'),
+        records,
+      },
+    });
+    const files = unzipSync(finished(posted, 6));
+    const names = Object.keys(files);
+    expect(names[0]).toBe('目录.docx');
+    expect(names.some((name) => name.endsWith('.pdf'))).toBe(false);
+    expect(names.filter((name) => name.endsWith('.xlsx'))).toHaveLength(2 * (profile.subsystems.length + 1));
+    const progress = posted.filter((message) => message.type === 'progress');
+    expect(progress.at(-1)).toEqual({ type: 'progress', id: 6, done: names.length, total: names.length });
+    const contents = strFromU8(
+      unzipSync(files['目录.docx'] as Uint8Array)['word/document.xml'] as Uint8Array,
+    );
+    expect(contents).toContain('00-全部运维子项/');
+  }, 120_000);
+});
