@@ -1,29 +1,6 @@
 import type { ChartModel } from '@core/charts';
-import { BarChart, HeatmapChart } from 'echarts/charts';
-import {
-  CalendarComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-
-// Only what the dashboard draws, so the bundle carries no other chart type.
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  CalendarComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  SVGRenderer,
-]);
+import { echarts } from './chart-modules';
 
 export interface ChartPoint {
   readonly seriesIndex: number;
