@@ -24,6 +24,7 @@ export interface StoredSearchRow {
 }
 
 export interface StoredHistory {
+  readonly recordType: string;
   readonly recordId: string;
   readonly field: string;
   readonly newValue: unknown;
@@ -31,6 +32,7 @@ export interface StoredHistory {
 }
 
 export interface StoredOp {
+  readonly recordType: string;
   readonly recordId: string;
   readonly fields: readonly { readonly field: string; readonly value: unknown; readonly hlc: string }[];
 }
@@ -165,12 +167,13 @@ export class StoreHookPage {
         tickets: tickets.map((row) => ({ id: row.id, record: row.record, tokens: row.tokens })),
         search: search.map((row) => ({ id: row.id, tokens: row.tokens })),
         history: history.map((row) => ({
+          recordType: row.recordType,
           recordId: row.recordId,
           field: row.field,
           newValue: row.newValue,
           hlc: row.hlc,
         })),
-        outbox: outbox.map((op) => ({ recordId: op.recordId, fields: op.fields })),
+        outbox: outbox.map((op) => ({ recordType: op.recordType, recordId: op.recordId, fields: op.fields })),
       };
     }, user);
   }
