@@ -426,7 +426,9 @@ describe('the monthly report', () => {
 
   it('reports duty, on-site days, trainings and visits in their chapters (record-figures.test.ts)', () => {
     expect(
-      [5, 6].flatMap((index) => document.sections[index]?.subsections.map((section) => section.heading) ?? []),
+      [5, 6].flatMap(
+        (index) => document.sections[index]?.subsections.map((section) => section.heading) ?? [],
+      ),
     ).toEqual(['（一）值班情况', '（二）现场服务', '（一）培训', '（二）回访']);
   });
 
