@@ -91,9 +91,13 @@ export class DutyPage {
     await this.periodName.fill(name);
     // Picked from the calendar panel (days carry their date as a title): typing into a range picker
     // commits the first date only once focus moves on, which races with the second date.
-    await this.page.getByRole('dialog').getByPlaceholder('开始日期').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByPlaceholder('开始日期').click();
     const panel = this.page.locator('.ant-picker-dropdown:visible');
     await panel.locator(`td[title="${from}"]`).first().click();
+    // The picker takes the end date once it has moved to the end field; a click before then (a busy
+    // machine) is read as a new start and leaves the panel open.
+    await expect(dialog.getByPlaceholder('结束日期')).toBeFocused();
     await panel.locator(`td[title="${to}"]`).first().click();
     await expect(panel).toBeHidden();
     await this.periodScope.getByText('指定运维子项').click();
