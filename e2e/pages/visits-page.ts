@@ -99,8 +99,9 @@ export class VisitFormPage {
     await expect(this.photos).toHaveCount(before + 1);
   }
 
-  /** The id of the visit on screen, from the address. */
-  visitId(): string {
+  /** The id of the visit on screen, from the address, once the saved visit's page has opened. */
+  async visitId(): Promise<string> {
+    await this.page.waitForURL(/#\/visits\/[0-9a-f-]{36}$/);
     const match = /#\/visits\/([0-9a-f-]{36})$/.exec(this.page.url());
     if (match?.[1] === undefined) throw new Error(`不是回访记录的页面：${this.page.url()}`);
     return match[1];

@@ -82,7 +82,7 @@ test('a service manager records a visit to two units offline with a photo; after
   await manualScreenshot(manager.page, 'visits-form');
   await manager.page.keyboard.press('Control+Enter');
   await expect(form.savedMessage).toContainText('已登记');
-  const visitId = form.visitId();
+  const visitId = await form.visitId();
 
   await visits.openFromMenu();
   await expect(visits.cell(1, month)).toHaveAttribute('data-state', 'visited');
