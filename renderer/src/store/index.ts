@@ -45,7 +45,9 @@ export { useCurrentUser, useDatabase, type CurrentUser } from './react/store-con
 export { useSaveInBackground, useSaveRecord, type SaveRecordVariables } from './react/use-save-record';
 export {
   usePlainRecord,
+  usePlainRecordLists,
   usePlainRecords,
+  type PlainRecordLists,
   type DayRange,
   type PlainStoreType,
 } from './react/use-plain-records';

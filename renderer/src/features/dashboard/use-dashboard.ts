@@ -2,7 +2,7 @@ import { describeScope } from '@core/auth';
 import { obligationScopeOf } from '@core/obligations';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase, usePlainRecords, useSlaRules } from '../../store';
+import { useDatabase, usePlainRecordLists, useSlaRules } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { sessionScope, useSession } from '../session';
 import { useNow } from '../today/use-now';
@@ -38,13 +38,7 @@ export function useDashboard(): DashboardState {
     queryKey: ['inspectionRuns', db.name, 'dashboard'],
     queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
   });
-  const trainings = usePlainRecords('training');
-  const visits = usePlainRecords('visit');
-  const onSiteDays = usePlainRecords('onSiteDay');
-  const dutyAssignments = usePlainRecords('dutyAssignment');
-  const dutySwaps = usePlainRecords('dutySwap');
-  const dutyLogs = usePlainRecords('dutyLog');
-  const sensitivePeriods = usePlainRecords('sensitivePeriod');
+  const { lists, error: listsError } = usePlainRecordLists();
   const userScope = sessionScope(session);
   // A name on this PC answers to no server and sees every subsystem, as the lead does.
   const scope = useMemo(
@@ -57,13 +51,7 @@ export function useDashboard(): DashboardState {
       tickets.data === undefined ||
       runs.data === undefined ||
       templates === undefined ||
-      trainings.data === undefined ||
-      visits.data === undefined ||
-      onSiteDays.data === undefined ||
-      dutyAssignments.data === undefined ||
-      dutySwaps.data === undefined ||
-      dutyLogs.data === undefined ||
-      sensitivePeriods.data === undefined
+      lists === undefined
     ) {
       return undefined;
     }
@@ -71,44 +59,12 @@ export function useDashboard(): DashboardState {
       tickets: tickets.data,
       runs: runs.data,
       templates,
-      trainings: trainings.data,
-      visits: visits.data,
-      onSiteDays: onSiteDays.data,
-      dutyAssignments: dutyAssignments.data,
-      dutySwaps: dutySwaps.data,
-      dutyLogs: dutyLogs.data,
-      sensitivePeriods: sensitivePeriods.data,
+      ...lists,
     };
     return timed(() => dashboardFigures(records, rules, scope, now));
-  }, [
-    tickets.data,
-    runs.data,
-    templates,
-    trainings.data,
-    visits.data,
-    onSiteDays.data,
-    dutyAssignments.data,
-    dutySwaps.data,
-    dutyLogs.data,
-    sensitivePeriods.data,
-    rules,
-    scope,
-    now,
-  ]);
+  }, [tickets.data, runs.data, templates, lists, rules, scope, now]);
   const error =
-    [
-      tickets,
-      runs,
-      trainings,
-      visits,
-      onSiteDays,
-      dutyAssignments,
-      dutySwaps,
-      dutyLogs,
-      sensitivePeriods,
-    ].find((query) => query.error !== null)?.error ??
-    catalogue.error ??
-    null;
+    [tickets, runs].find((query) => query.error !== null)?.error ?? listsError ?? catalogue.error ?? null;
   return {
     figures,
     error,

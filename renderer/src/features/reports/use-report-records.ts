@@ -1,7 +1,7 @@
 import type { ReportRecords } from '@core/reports';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase, usePlainRecords } from '../../store';
+import { useDatabase, usePlainRecordLists } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { reportRecordsOf } from './report-records';
 
@@ -25,63 +25,20 @@ export function useReportRecords(): ReportRecordsState {
     queryKey: ['inspectionRuns', db.name, 'reports'],
     queryFn: () => db.inspectionRuns.toArray(),
   });
-  const trainings = usePlainRecords('training');
-  const visits = usePlainRecords('visit');
-  const onSiteDays = usePlainRecords('onSiteDay');
-  const dutyAssignments = usePlainRecords('dutyAssignment');
-  const dutySwaps = usePlainRecords('dutySwap');
-  const dutyLogs = usePlainRecords('dutyLog');
-  const sensitivePeriods = usePlainRecords('sensitivePeriod');
+  const { lists, error: listsError } = usePlainRecordLists();
   const templates = catalogue.data?.all;
   const records = useMemo(() => {
     if (
       tickets.data === undefined ||
       runs.data === undefined ||
       templates === undefined ||
-      trainings.data === undefined ||
-      visits.data === undefined ||
-      onSiteDays.data === undefined ||
-      dutyAssignments.data === undefined ||
-      dutySwaps.data === undefined ||
-      dutyLogs.data === undefined ||
-      sensitivePeriods.data === undefined
+      lists === undefined
     ) {
       return undefined;
     }
-    return reportRecordsOf(tickets.data, runs.data, templates, {
-      trainings: trainings.data,
-      visits: visits.data,
-      onSiteDays: onSiteDays.data,
-      dutyAssignments: dutyAssignments.data,
-      dutySwaps: dutySwaps.data,
-      dutyLogs: dutyLogs.data,
-      sensitivePeriods: sensitivePeriods.data,
-    });
-  }, [
-    tickets.data,
-    runs.data,
-    templates,
-    trainings.data,
-    visits.data,
-    onSiteDays.data,
-    dutyAssignments.data,
-    dutySwaps.data,
-    dutyLogs.data,
-    sensitivePeriods.data,
-  ]);
+    return reportRecordsOf(tickets.data, runs.data, templates, lists);
+  }, [tickets.data, runs.data, templates, lists]);
   const error =
-    [
-      tickets,
-      runs,
-      trainings,
-      visits,
-      onSiteDays,
-      dutyAssignments,
-      dutySwaps,
-      dutyLogs,
-      sensitivePeriods,
-    ].find((query) => query.error !== null)?.error ??
-    catalogue.error ??
-    null;
+    [tickets, runs].find((query) => query.error !== null)?.error ?? listsError ?? catalogue.error ?? null;
   return { records, error };
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { plainRowsOfType } from '../kinds/plain-store-kind';
 import { RECORD_KINDS, type StoreRecordType, type StoredRecords } from '../save/record-kinds';
 import { useDatabase } from './store-context';
@@ -51,4 +52,58 @@ export function usePlainRecord<K extends PlainStoreType>(storeType: K, id: strin
       return row === undefined || row.type !== kind.coreType ? null : (row.record as StoredRecords[K]);
     },
   });
+}
+
+/** Every undeleted record of the kinds the documents and the dashboard count, once all are read. */
+export interface PlainRecordLists {
+  readonly trainings: StoredRecords['training'][];
+  readonly visits: StoredRecords['visit'][];
+  readonly onSiteDays: StoredRecords['onSiteDay'][];
+  readonly dutyAssignments: StoredRecords['dutyAssignment'][];
+  readonly dutySwaps: StoredRecords['dutySwap'][];
+  readonly dutyLogs: StoredRecords['dutyLog'][];
+  readonly sensitivePeriods: StoredRecords['sensitivePeriod'][];
+}
+
+/**
+ * The lists of PlainRecordLists, undefined until every one is read (the dashboard, the 报表 page), and
+ * the first read that failed.
+ */
+export function usePlainRecordLists(): {
+  readonly lists: PlainRecordLists | undefined;
+  readonly error: Error | null;
+} {
+  const queries = {
+    trainings: usePlainRecords('training'),
+    visits: usePlainRecords('visit'),
+    onSiteDays: usePlainRecords('onSiteDay'),
+    dutyAssignments: usePlainRecords('dutyAssignment'),
+    dutySwaps: usePlainRecords('dutySwap'),
+    dutyLogs: usePlainRecords('dutyLog'),
+    sensitivePeriods: usePlainRecords('sensitivePeriod'),
+  };
+  const { trainings, visits, onSiteDays, dutyAssignments, dutySwaps, dutyLogs, sensitivePeriods } = {
+    trainings: queries.trainings.data,
+    visits: queries.visits.data,
+    onSiteDays: queries.onSiteDays.data,
+    dutyAssignments: queries.dutyAssignments.data,
+    dutySwaps: queries.dutySwaps.data,
+    dutyLogs: queries.dutyLogs.data,
+    sensitivePeriods: queries.sensitivePeriods.data,
+  };
+  const lists = useMemo(
+    () =>
+      trainings === undefined ||
+      visits === undefined ||
+      onSiteDays === undefined ||
+      dutyAssignments === undefined ||
+      dutySwaps === undefined ||
+      dutyLogs === undefined ||
+      sensitivePeriods === undefined
+        ? undefined
+        : { trainings, visits, onSiteDays, dutyAssignments, dutySwaps, dutyLogs, sensitivePeriods },
+    [trainings, visits, onSiteDays, dutyAssignments, dutySwaps, dutyLogs, sensitivePeriods],
+  );
+  const error = Object.values(queries).find((query) => query.error !== null)?.error ?? null;
+  return { lists, error };
 }
