@@ -2,6 +2,18 @@ export { type DocumentFonts, GB_DOCUMENT_FONTS, WINDOWS_DOCUMENT_FONTS } from '.
 export { documentChartOption } from './chart-option';
 export { type TableXmlOptions, tableXml, xmlText } from './docx-table-xml';
 export { type ChartPicture, type ChartPictures, mm, renderDocx } from './render-docx';
+export {
+  DEBIAN_FONT_DIRECTORIES,
+  MissingPdfFontError,
+  OPTIONAL_PDF_FONT_ROLES,
+  PDF_FONT_FILES,
+  PDF_FONT_ROLES,
+  type PdfFaces,
+  type PdfFontFile,
+  type PdfFontRole,
+  openPdfFace,
+} from './pdf-fonts';
+export { type ChartSvg, type PdfRendering, breakLines, renderPdf } from './render-pdf';
 export { columnLetters, renderLedgersXlsx } from './render-xlsx';
 export {
   type JobRenderer,

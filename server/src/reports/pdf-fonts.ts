@@ -1,48 +1,53 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type Font, create } from 'fontkit';
-import { flattenSubset } from './cff-flatten';
+import { join } from 'node:path';
+import type { Font } from 'fontkit';
+import {
+  DEBIAN_FONT_DIRECTORIES,
+  MissingPdfFontError,
+  OPTIONAL_PDF_FONT_ROLES,
+  PDF_FONT_FILES,
+  PDF_FONT_ROLES,
+  type PdfFaces,
+  type PdfFontFile,
+  type PdfFontRole,
+  openPdfFace,
+} from '@core/documents';
+
+export { MissingPdfFontError };
 
 /**
- * The font files a PDF embeds, by role, from Debian's fonts-noto-cjk (the server's install step puts it
- * there; see the README). Noto CJK covers GBK, so names with rare characters (喆, 堃, 昇) never turn into
- * boxes. A TrueType collection needs the face's PostScript name.
+ * A font file on this machine and the face in it: the files of core's PDF_FONT_FILES where Debian
+ * installs them (the server's install step puts fonts-noto-cjk there; see the README).
  */
 export interface PdfFont {
   readonly file: string;
   readonly face: string;
 }
 
-export interface PdfFonts {
-  /** The body: a 仿宋 is not packaged in Debian outside TeX Live, so Noto Serif (宋体-like) stands in. */
-  readonly body: PdfFont;
-  readonly title: PdfFont;
-  /** 黑体 for level-1 headings and table headers. */
-  readonly heading1: PdfFont;
-  /** 楷体 for level-2 headings: LXGW WenKai when installed, else the body font. */
-  readonly heading2: PdfFont;
+export type PdfFonts = Readonly<Record<PdfFontRole, PdfFont>>;
+
+/** Where Debian puts a font file of core's table. */
+export function debianFontPath(font: PdfFontFile): string {
+  const directory = DEBIAN_FONT_DIRECTORIES[font.debianPackage];
+  if (directory === undefined) throw new Error(`未知的字体软件包 ${font.debianPackage}`);
+  return join(directory, font.file);
 }
 
-const NOTO = '/usr/share/fonts/opentype/noto';
-const WENKAI = '/usr/share/fonts/truetype/lxgw/LXGWWenKai-Regular.ttf';
-
-export class MissingPdfFontError extends Error {
-  constructor(file: string) {
-    super(`生成 PDF 需要字体文件 ${file}，但本机没有：请安装 Debian 软件包 fonts-noto-cjk`);
-    this.name = 'MissingPdfFontError';
-  }
-}
-
+/** The PDF's fonts from Debian's font directories; 楷体 falls back to the body face when LXGW WenKai is not installed. */
 export function debianPdfFonts(exists: (file: string) => boolean = existsSync): PdfFonts {
-  const font = (file: string, face: string): PdfFont => {
-    if (!exists(file)) throw new MissingPdfFontError(file);
-    return { file, face };
+  const located = (role: PdfFontRole): PdfFont | null => {
+    const wanted = PDF_FONT_FILES[role];
+    const file = debianFontPath(wanted);
+    if (exists(file)) return { file, face: wanted.face };
+    if (OPTIONAL_PDF_FONT_ROLES.has(role)) return null;
+    throw new MissingPdfFontError(file, wanted.debianPackage);
   };
-  const body = font(`${NOTO}/NotoSerifCJK-Regular.ttc`, 'NotoSerifCJKsc-Regular');
+  const body = located('body') as PdfFont;
   return {
     body,
-    title: font(`${NOTO}/NotoSerifCJK-Bold.ttc`, 'NotoSerifCJKsc-Bold'),
-    heading1: font(`${NOTO}/NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'),
-    heading2: exists(WENKAI) ? { file: WENKAI, face: 'LXGWWenKai-Regular' } : body,
+    title: located('title') as PdfFont,
+    heading1: located('heading1') as PdfFont,
+    heading2: located('heading2') ?? body,
   };
 }
 
@@ -56,11 +61,11 @@ export function pdfFontKey(font: PdfFont): string {
 }
 
 /**
- * A cache that reads font files with `read`. Its CFF subsets are desubroutinised (cff-flatten.ts)
- * unless `desubroutinise` is false, which leaves them to fontkit (the reference the tests compare to).
+ * A cache that reads font files with `read`. Its CFF subsets are desubroutinised unless
+ * `desubroutinise` is false, which leaves them to fontkit (the reference the tests compare to).
  */
 export function createPdfFontCache(
-  read: (file: string) => Buffer,
+  read: (file: string) => Uint8Array,
   { desubroutinise = true }: { readonly desubroutinise?: boolean } = {},
 ): PdfFontCache {
   const parsed = new Map<string, Font>();
@@ -69,13 +74,26 @@ export function createPdfFontCache(
       const key = pdfFontKey(font);
       const known = parsed.get(key);
       if (known !== undefined) return known;
-      const opened = create(read(font.file), font.face);
-      if (!('layout' in opened)) throw new Error(`字体文件 ${font.file} 中没有字体 ${font.face}`);
-      const unshaped = withCharacterMapLayout(opened, desubroutinise);
-      parsed.set(key, unshaped);
-      return unshaped;
+      let opened: Font;
+      try {
+        opened = openPdfFace(read(font.file), font.face, { desubroutinise });
+      } catch (cause) {
+        throw new Error(`字体文件 ${font.file}：${cause instanceof Error ? cause.message : String(cause)}`, {
+          cause,
+        });
+      }
+      parsed.set(key, opened);
+      return opened;
     },
   };
+}
+
+/** The faces of `fonts`, opened through `cache`: one parsed font per distinct face. */
+export function openPdfFaces(fonts: PdfFonts, cache: PdfFontCache): PdfFaces {
+  return Object.fromEntries(PDF_FONT_ROLES.map((role) => [role, cache.open(fonts[role])])) as Record<
+    PdfFontRole,
+    Font
+  >;
 }
 
 /**
@@ -83,44 +101,3 @@ export function createPdfFontCache(
  * package of a hundred PDFs parses each face once and every PDF subsets its own glyphs from it.
  */
 export const processPdfFonts: PdfFontCache = createPdfFontCache((file) => readFileSync(file));
-
-/**
- * The font with its layout reduced to the character map: one glyph per character at its advance width.
- * The renderer breaks and places every line itself, and Chinese text needs no shaping: the face's own
- * character map gives the simplified forms and the full-width punctuation. OpenType shaping (GSUB and
- * GPOS lookups on every measured candidate line) took most of a PDF's time, and a package makes a
- * hundred of them; what it would add is Latin kerning.
- */
-function withCharacterMapLayout(font: Font, desubroutinise: boolean): Font {
-  const layout = (text: string) => {
-    const glyphs = font.glyphsForString(text);
-    const positions = glyphs.map((glyph) => ({
-      xAdvance: glyph.advanceWidth,
-      yAdvance: 0,
-      xOffset: 0,
-      yOffset: 0,
-    }));
-    return {
-      glyphs,
-      positions,
-      // A getter, as fontkit's: pdfkit scales the positions in place and then reads the sum.
-      get advanceWidth() {
-        return positions.reduce((sum, position) => sum + position.xAdvance, 0);
-      },
-    };
-  };
-  const flattened = new Map<number, Uint8Array>();
-  const createSubset = () => {
-    const subset = font.createSubset();
-    if (desubroutinise) flattenSubset(subset, flattened);
-    return subset;
-  };
-  return new Proxy(font, {
-    get: (target, property) =>
-      property === 'layout'
-        ? layout
-        : property === 'createSubset'
-          ? createSubset
-          : Reflect.get(target, property),
-  });
-}

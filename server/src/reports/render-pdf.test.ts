@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
 import { createPdfFontCache, debianPdfFonts } from './pdf-fonts';
-import { breakLines, renderPdf } from './render-pdf';
+import { renderPdf } from './render-pdf';
 
 let dir: string;
 const files = { monthly: '', tickets: '' };
@@ -74,32 +74,4 @@ describe('the fonts of PDFs', () => {
       [...new Set([fonts.body.file, fonts.title.file, fonts.heading1.file])].sort(),
     );
   }, 60_000);
-});
-
-describe('line breaking', () => {
-  const measure = (text: string) => [...text].length;
-
-  it('never starts a line with closing punctuation', () => {
-    expect(breakLines('甲乙丙，丁', 3, measure)).toEqual(['甲乙丙，', '丁']);
-  });
-
-  it('keeps an opening bracket with what follows', () => {
-    expect(breakLines('甲乙（丙', 3, measure)).toEqual(['甲乙', '（丙']);
-  });
-
-  it('breaks a run of digits only when it is wider than the line', () => {
-    expect(breakLines('2026-02-14', 4, measure)).toEqual(['2026', '-02-', '14']);
-  });
-
-  it('breaks a date after a hyphen when the whole does not fit', () => {
-    expect(breakLines('2026-02-14 10:00', 8, measure)).toEqual(['2026-02-', '14 10:00']);
-  });
-
-  it('counts the character spacing between the characters of a line', () => {
-    expect(breakLines('甲乙丙丁', 3.5, measure, 0.5)).toEqual(['甲乙', '丙丁']);
-  });
-
-  it('keeps a number whole', () => {
-    expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
-  });
 });

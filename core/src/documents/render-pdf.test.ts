@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as echarts from 'echarts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinCalendar } from '../calendar';
+import { loadDefaultProfile } from '../profile';
+import type { Ticket } from '../records';
+import { newTicket } from '../records/ticket-create';
+import { type TicketAction, transition } from '../records/ticket-status';
+import { type ReportChart, WHOLE_CONTRACT, buildReport, monthPeriod, reportAsOf } from '../reports';
+import { parseInstant } from '../time/shanghai-time';
+import { documentChartOption } from './chart-option';
+import {
+  DEBIAN_FONT_DIRECTORIES,
+  OPTIONAL_PDF_FONT_ROLES,
+  PDF_FONT_FILES,
+  PDF_FONT_ROLES,
+  type PdfFaces,
+  type PdfFontRole,
+  openPdfFace,
+} from './pdf-fonts';
+import { breakLines, renderPdf } from './render-pdf';
+
+/** The faces as bytes, read here from Debian's directories as the app's build copies them. */
+function facesFromDebian(): PdfFaces {
+  const opened = new Map<string, ReturnType<typeof openPdfFace>>();
+  const open = (role: PdfFontRole) => {
+    const font = PDF_FONT_FILES[role];
+    const path = join(DEBIAN_FONT_DIRECTORIES[font.debianPackage] ?? '', font.file);
+    if (!existsSync(path)) {
+      if (OPTIONAL_PDF_FONT_ROLES.has(role)) return open('body');
+      throw new Error(`missing ${path}: install ${font.debianPackage}`);
+    }
+    let face = opened.get(path);
+    if (face === undefined) {
+      face = openPdfFace(new Uint8Array(readFileSync(path)), font.face);
+      opened.set(path, face);
+    }
+    return face;
+  };
+  return Object.fromEntries(PDF_FONT_ROLES.map((role) => [role, open(role)])) as Record<
+    PdfFontRole,
+    ReturnType<typeof openPdfFace>
+  >;
+}
+
+function chartSvg(chart: ReportChart): string {
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: chart.width,
+    height: chart.height,
+  });
+  try {
+    instance.setOption(documentChartOption(chart));
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
+  }
+}
+
+const at = parseInstant;
+
+function ticket(
+  id: number,
+  title: string,
+  person: string,
+  receivedAt: string,
+  steps: readonly [TicketAction, string][],
+): Ticket {
+  const created = newTicket(
+    {
+      subsystemId: 1,
+      channel: 'phone',
+      reporter: { unit: '省人社厅信息中心', person, phone: '' },
+      category: 'fault',
+      severity: 'ordinary',
+      title,
+      resolution: '已处理',
+      receivedAt: at(receivedAt),
+    },
+    { actor: 'zhangsan', at: at(receivedAt), id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}` },
+  );
+  if (!created.ok) throw new Error(created.reason);
+  return steps.reduce((current, [action, time]) => {
+    const result = transition(current, action, { actor: 'zhangsan', at: at(time) });
+    if (!result.ok) throw new Error(result.reason);
+    return result.ticket;
+  }, created.ticket);
+}
+
+/** March 2026: two tickets of subsystem 1, one resolved, the open one reported by 王喆. */
+function marchReport(kind: 'monthly' | 'tickets') {
+  const period = monthPeriod('2026-03');
+  return buildReport({
+    kind,
+    period,
+    scope: WHOLE_CONTRACT,
+    profile: loadDefaultProfile(),
+    calendar: builtinCalendar(),
+    asOf: reportAsOf(period, at('2026-04-03T12:00')),
+    records: {
+      tickets: [
+        ticket(1, '养老保险待遇查询超时', '李堃', '2026-03-10T09:00', [
+          ['respond', '2026-03-10T09:10'],
+          ['resolve', '2026-03-10T11:00'],
+        ]),
+        ticket(2, '网上办事大厅登录异常', '王喆', '2026-03-18T14:00', [['respond', '2026-03-18T14:20']]),
+      ],
+      inspectionTemplates: [],
+      inspectionRuns: [],
+    },
+  });
+}
+
+let dir: string;
+const files = { monthly: '', tickets: '' };
+
+// Opening the Noto CJK collections and embedding their subsets takes seconds: each PDF is made once.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'yunwei-core-pdf-'));
+  const faces = facesFromDebian();
+  for (const kind of ['monthly', 'tickets'] as const) {
+    files[kind] = join(dir, `${kind}.pdf`);
+    await writeFile(files[kind], await renderPdf(marchReport(kind), { faces, chartSvg }));
+  }
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const text = (file: string) =>
+  execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+
+describe('the PDF made from font bytes', () => {
+  it('embeds every font it uses as a subset', () => {
+    const table = execFileSync('pdffonts', [files.monthly], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(table.length).toBeGreaterThan(0);
+    for (const line of table) {
+      expect(line).toMatch(/^[A-Z]{6}\+/);
+      expect(line).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
+    }
+  });
+
+  it('carries the report’s figures, headings and page number as text', () => {
+    const monthly = text(files.monthly);
+    expect(monthly).toContain('运维月报');
+    expect(monthly).toContain('本月共受理问题2个，已解决1个，解决率50.0%');
+    expect(monthly).toContain('一、运维工作概况');
+    expect(monthly).toContain('图1各运维子项服务时限达标率');
+    expect(monthly).toContain('达标率（%）');
+    expect(monthly).toMatch(/—1—/);
+  });
+
+  it('sets the ticket titles and the reporters’ rare characters', () => {
+    const tickets = text(files.tickets);
+    for (const value of ['问题处理记录', '养老保险待遇查询超时', '网上办事大厅登录异常', '王喆', '李堃']) {
+      expect(tickets).toContain(value);
+    }
+  });
+
+  it('starts every file with the PDF header', () => {
+    expect(readFileSync(files.tickets).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('line breaking', () => {
+  const measure = (value: string) => [...value].length;
+
+  it('never starts a line with closing punctuation', () => {
+    expect(breakLines('甲乙丙，丁', 3, measure)).toEqual(['甲乙丙，', '丁']);
+  });
+
+  it('keeps an opening bracket with what follows', () => {
+    expect(breakLines('甲乙（丙', 3, measure)).toEqual(['甲乙', '（丙']);
+  });
+
+  it('breaks a run of digits only when it is wider than the line', () => {
+    expect(breakLines('2026-02-14', 4, measure)).toEqual(['2026', '-02-', '14']);
+  });
+
+  it('breaks a date after a hyphen when the whole does not fit', () => {
+    expect(breakLines('2026-02-14 10:00', 8, measure)).toEqual(['2026-02-', '14 10:00']);
+  });
+
+  it('counts the character spacing between the characters of a line', () => {
+    expect(breakLines('甲乙丙丁', 3.5, measure, 0.5)).toEqual(['甲乙', '丙丁']);
+  });
+
+  it('keeps a number whole', () => {
+    expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
+  });
+});
