@@ -1,13 +1,14 @@
 import { createLocalUser, LocalUserRegistry, rememberUser } from '../../features/session';
 import { openUserDatabase, saveRecord, type YunweiDatabase } from '../../store';
 import { timeDetail, timeListFirstPage, timeRawPuts, timeSaves, timeSearch } from './measure-store';
+import { seedReportRecords, timeReportTask } from './report-measure';
 import { findSeed, seedStore } from './seed-store';
 import { timeRawBulkPut } from './sync-floor';
 import { countTickets, timeSearchBacklog, timeSyncRound } from './sync-measure';
 import { editTicket, newTicket } from '@core/records';
 
 /**
- * What the benches (bench/local, bench/sync) and the crash test (e2e/specs/crash.spec.ts) drive in the
+ * What the benches (bench/local, bench/sync, bench/dashboard, bench/reports) and the crash test (e2e/specs/crash.spec.ts) drive in the
  * page. Installed only in a `--mode bench` build (see App.tsx): the production bundle has none of it.
  * Everything here goes through the real store code (openUserDatabase, saveRecord), nothing around it.
  */
@@ -34,6 +35,8 @@ export const benchHook = {
   timeSyncRound,
   timeSearchBacklog,
   countTickets,
+  seedReportRecords,
+  timeReportTask,
 };
 
 export type BenchHook = typeof benchHook;

@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+// The functions handed to page.evaluate run in Chromium and use the DOM.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ReportRecords } from '@core/reports';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../chromium';
+import { buildBenchRenderer, serveBenchRenderer } from '../local/bench-build';
+import type { BenchDatabase } from '../local/bench-window';
+
+const USER = 'bench-reports';
+const RUNS = 3;
+
+/** What the page makes, as renderer/src/app/bench/report-measure.ts takes it. */
+export type BrowserReportTask =
+  | { readonly kind: 'read' }
+  | {
+      readonly kind: 'document';
+      readonly format: 'docx' | 'pdf';
+      readonly report: 'monthly';
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'ledger'; readonly report: 'tickets'; readonly from: string; readonly to: string };
+
+/** One piece of the page's work, as report-measure.ts times it (ms). */
+interface PageTiming {
+  readonly totalMs: number;
+  readonly readMs: number;
+  readonly modelMs: number;
+  readonly renderMs: number;
+  readonly records: number;
+  readonly bytes: number;
+}
+
+/** The page-side hook (renderer/src/app/bench), as much of it as this bench calls. */
+interface ReportsBenchHook {
+  openUserDatabase(userId: string): Promise<BenchDatabase>;
+  seedReportRecords(db: BenchDatabase, records: ReportRecords, actor: string): Promise<number>;
+  timeReportTask(db: BenchDatabase, task: BrowserReportTask, now: number): Promise<PageTiming>;
+}
+
+interface ReportsWindow {
+  __yunweiBench?: ReportsBenchHook;
+}
+
+/** The median run of a task: its total and, for the same run, where the time went. */
+export interface BrowserTiming extends PageTiming {
+  readonly runsMs: readonly number[];
+}
+
+/** A task the page refused (the app does not make that format), with the app's own reason. */
+export interface BrowserRefusal {
+  readonly refused: string;
+}
+
+export interface BrowserReportsResult {
+  readonly seededRecords: number;
+  readonly seedSeconds: number;
+  readonly timings: Readonly<Record<string, BrowserTiming | BrowserRefusal>>;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench reports] ${message}\n`);
+}
+
+function medianRun(runs: readonly PageTiming[]): BrowserTiming {
+  const sorted = [...runs].sort((a, b) => a.totalMs - b.totalMs);
+  const middle = sorted[Math.floor(sorted.length / 2)] as PageTiming;
+  return { ...middle, runsMs: runs.map((run) => Math.round(run.totalMs)) };
+}
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${url}/`);
+  await page.waitForFunction(() => (window as unknown as ReportsWindow).__yunweiBench !== undefined);
+}
+
+/**
+ * One task in a freshly loaded page, as when the user opens 报表: the page's code cold, the worker
+ * started with the read. The app shows its user chooser meanwhile (no user is signed in), so nothing
+ * else reads the store while the task is timed.
+ */
+async function timeInFreshPage(
+  page: Page,
+  url: string,
+  task: BrowserReportTask,
+  now: number,
+): Promise<{ readonly timing: PageTiming } | { readonly failed: string }> {
+  await openApp(page, url);
+  return page.evaluate(
+    async ({ user, task, now }) => {
+      const hook = (window as unknown as ReportsWindow).__yunweiBench;
+      if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
+      const db = await hook.openUserDatabase(user);
+      try {
+        return { timing: await hook.timeReportTask(db, task, now) };
+      } catch (error) {
+        // The app's own words (the worker's reason), without the page's stack.
+        return { failed: error instanceof Error ? error.message : String(error) };
+      } finally {
+        db.close();
+      }
+    },
+    { user: USER, task, now },
+  );
+}
+
+/** PDF is the one format the app may not make yet (it was the server's alone); any other failure is a defect. */
+const mayBeRefused = (task: BrowserReportTask) => task.kind === 'document' && task.format === 'pdf';
+
+/**
+ * The 报表 page's documents made in Debian's Chromium from the half-year's records in this PC's store:
+ * the records saved through the store's saveRecord, then each task timed RUNS times, each in a page of
+ * its own, interleaved so that the machine's drift falls on all of them alike; the median run counts.
+ * A PDF the app refuses on the first run (before the app makes PDFs) is reported with the app's reason.
+ */
+export async function runBrowserReports(
+  records: ReportRecords,
+  tasks: Readonly<Record<string, BrowserReportTask>>,
+  now: number,
+): Promise<BrowserReportsResult> {
+  log('构建 bench 版前端 …');
+  await buildBenchRenderer();
+  const server = await serveBenchRenderer();
+  const folder = await mkdtemp(path.join(tmpdir(), 'yunwei-bench-reports-'));
+  const context = await chromium.launchPersistentContext(folder, {
+    ...CHROMIUM_LAUNCH,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openApp(page, server.url);
+    log('把半年记录存入浏览器的本机库 …');
+    const started = performance.now();
+    const seededRecords = await page.evaluate(
+      async ({ user, records }) => {
+        const hook = (window as unknown as ReportsWindow).__yunweiBench;
+        if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
+        const db = await hook.openUserDatabase(user);
+        try {
+          return await hook.seedReportRecords(db, records, user);
+        } finally {
+          db.close();
+        }
+      },
+      { user: USER, records },
+    );
+    const seedSeconds = (performance.now() - started) / 1000;
+    log(`已存入 ${seededRecords} 条记录（${seedSeconds.toFixed(1)} 秒）`);
+
+    const runs = new Map<string, PageTiming[]>();
+    const refused = new Map<string, string>();
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const [name, task] of Object.entries(tasks)) {
+        if (refused.has(name)) continue;
+        const outcome = await timeInFreshPage(page, server.url, task, now);
+        if ('timing' in outcome) {
+          runs.set(name, [...(runs.get(name) ?? []), outcome.timing]);
+          log(`${name} 第 ${run + 1} 次：${Math.round(outcome.timing.totalMs)} ms`);
+        } else if (run === 0 && mayBeRefused(task)) {
+          refused.set(name, outcome.failed);
+          log(`${name} 无法在页面中生成：${outcome.failed}`);
+        } else {
+          throw new Error(`页面中生成 ${name} 失败：${outcome.failed}`);
+        }
+      }
+    }
+    const timings = Object.fromEntries(
+      Object.keys(tasks).map((name) => {
+        const reason = refused.get(name);
+        return [name, reason === undefined ? medianRun(runs.get(name) ?? []) : { refused: reason }];
+      }),
+    );
+    return { seededRecords, seedSeconds, timings };
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
