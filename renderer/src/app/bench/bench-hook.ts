@@ -8,9 +8,10 @@ import { countTickets, timeSearchBacklog, timeSyncRound } from './sync-measure';
 import { editTicket, newTicket } from '@core/records';
 
 /**
- * What the benches (bench/local, bench/sync, bench/dashboard, bench/reports) and the crash test (e2e/specs/crash.spec.ts) drive in the
- * page. Installed only in a `--mode bench` build (see App.tsx): the production bundle has none of it.
- * Everything here goes through the real store code (openUserDatabase, saveRecord), nothing around it.
+ * What the benches (bench/local, bench/sync, bench/dashboard, bench/reports) and the crash test
+ * (e2e/specs/crash.spec.ts) drive in the page. Installed only in a `--mode bench` build (see App.tsx):
+ * the production bundle has none of it. Everything here goes through the real store code
+ * (openUserDatabase, saveRecord, the 报表 page's reads and worker), nothing around it.
  */
 export const benchHook = {
   /** Creates the local user (if new) and makes it the remembered one, as the chooser does. */
