@@ -15,23 +15,33 @@ export interface TableXmlOptions {
   readonly headerFont: string;
 }
 
-// eslint-disable-next-line no-control-regex -- the characters XML 1.0 does not allow are what is removed
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+/**
+ * What XML 1.0 does not allow in a document: the C0 controls but tab, line feed and carriage return,
+ * U+FFFE and U+FFFF, and a surrogate without its pair. A ticket's title is what a caller typed or
+ * pasted, and one such character makes Word refuse the whole file.
+ */
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 does not allow are what is removed
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- as FORBIDDEN, and the characters markup gives meaning to
+const NEEDS_WORK = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** Text as element content: escaped, and without the control characters XML 1.0 does not allow. */
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * Text as element content or a double-quoted attribute's value: escaped, and without what XML 1.0
+ * does not allow. Most text needs neither, and is returned as it is without a copy.
+ */
 export function xmlText(text: string): string {
-  return text.replace(CONTROL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attribute(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;');
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (character) => ENTITIES[character] ?? character);
 }
 
 const BORDER = 'w:val="single" w:color="000000" w:sz="4"';
 
 export function tableXml(table: ReportTable, options: TableXmlOptions): string {
   const { widths, style } = options;
-  const fonts = `<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="${attribute(options.headerFont)}" w:hAnsi="Times New Roman"/>`;
+  const fonts = `<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="${xmlText(options.headerFont)}" w:hAnsi="Times New Roman"/>`;
   const justification = table.columns.map((column) =>
     column.align === 'center'
       ? '<w:jc w:val="center"/>'

@@ -1,19 +1,25 @@
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Footer,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { type Zippable, strToU8, zipSync } from 'fflate';
 import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '../reports';
 import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
-import { tableXml } from './docx-table-xml';
+import {
+  DOCUMENT_END,
+  DOCUMENT_START,
+  DOCUMENT_XML,
+  FOOTER_EVEN_RID,
+  FOOTER_ODD_RID,
+  appPropertiesXml,
+  contentTypesXml,
+  corePropertiesXml,
+  documentRelationshipsXml,
+  fontTableXml,
+  fontsXml,
+  footerXml,
+  packageRelationshipsXml,
+  picturePart,
+  settingsXml,
+  stylesXml,
+} from './docx-parts';
+import { tableXml, xmlText } from './docx-table-xml';
 
 /** A chart drawn: its SVG, and a PNG of it for the readers that draw no SVG (Word before 2016). */
 export interface ChartPicture {
@@ -40,23 +46,12 @@ const TITLE_SIZE = 44; // 二号 22 pt
 const PAGE_NUMBER_SIZE = 28; // 四号 14 pt
 const TABLE_SIZE = 24; // 小四 12 pt
 const WIDE_TABLE_SIZE = 18; // 小五 9 pt, for ledgers with many columns
+const CHARACTER_SPACING = -5; // -0.25 pt, in twentieths of a point
 const TEXT_WIDTH = A4.width - mm(28) - mm(26);
 const TABLE_STYLE = 'TableText';
 const WIDE_TABLE_STYLE = 'TableTextWide';
-
-/**
- * Table text: its own size and single spacing, off the 22-line grid of the body (exact body spacing
- * would clip it).
- */
-function tableTextStyle(id: string, size: number) {
-  return {
-    id,
-    name: id,
-    basedOn: 'Normal',
-    run: { size, snapToGrid: false },
-    paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT },
-  };
-}
+/** The page number's distance from the page's outer edge of the text: one 14 pt character. */
+const PAGE_NUMBER_INDENT = 280;
 
 /** 空两字: the first-line indent of a body paragraph, two 16 pt characters. */
 const TWO_CHARACTERS = 640;
@@ -65,163 +60,89 @@ export function mm(millimetres: number): number {
   return Math.round((millimetres * 1440) / 25.4);
 }
 
-function fontSet(eastAsia: string) {
-  return { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia };
+/** Single spacing, for what sits off the 22-line grid (titles, pictures): exact spacing would clip it. */
+const SINGLE = '<w:spacing w:line="240" w:lineRule="auto"/>';
+const CENTER = '<w:jc w:val="center"/>';
+const KEEP_NEXT = '<w:keepNext/>';
+const INDENTED = `<w:ind w:firstLine="${TWO_CHARACTERS}"/>`;
+const EMPTY_PARAGRAPH = '<w:p/>';
+
+/** A paragraph of one run; `paragraph` and `run` are its properties' XML, in the schema's order. */
+function paragraphXml(text: string, paragraph: string, run = ''): string {
+  return (
+    `<w:p>${paragraph === '' ? '' : `<w:pPr>${paragraph}</w:pPr>`}<w:r>${run === '' ? '' : `<w:rPr>${run}</w:rPr>`}` +
+    `<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`
+  );
 }
 
-/** 「— N —」, 14 pt 宋体, one character in from the outer edge: right on odd pages, left on even. */
-function pageNumberFooter(fonts: DocumentFonts, odd: boolean): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: 280 } : { left: 280 },
-        spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [
-          new TextRun({
-            font: fontSet(fonts.pageNumber),
-            size: PAGE_NUMBER_SIZE,
-            children: ['— ', PageNumber.CURRENT, ' —'],
-          }),
-        ],
-      }),
-    ],
-  });
+function bodyParagraph(text: string): string {
+  return paragraphXml(text, INDENTED);
 }
 
-function bodyParagraph(text: string): Paragraph {
-  return new Paragraph({ indent: { firstLine: TWO_CHARACTERS }, children: [new TextRun(text)] });
+function headingParagraph(section: ReportSection, fonts: DocumentFonts): string {
+  return paragraphXml(
+    section.heading,
+    KEEP_NEXT + INDENTED,
+    fontsXml(section.level === 1 ? fonts.heading1 : fonts.heading2),
+  );
 }
 
-function headingParagraph(section: ReportSection, fonts: DocumentFonts): Paragraph {
-  return new Paragraph({
-    indent: { firstLine: TWO_CHARACTERS },
-    keepNext: true,
-    children: [
-      new TextRun({
-        text: section.heading,
-        font: fontSet(section.level === 1 ? fonts.heading1 : fonts.heading2),
-      }),
-    ],
-  });
+/** 表 N / 图 N captions: 12 pt 黑体, centred. */
+function captionParagraph(text: string, fonts: DocumentFonts, keepNext: boolean): string {
+  return paragraphXml(
+    text,
+    (keepNext ? KEEP_NEXT : '') + CENTER,
+    `${fontsXml(fonts.heading1)}<w:sz w:val="${TABLE_SIZE}"/><w:szCs w:val="${TABLE_SIZE}"/>`,
+  );
 }
 
-/**
- * Where a table goes: a paragraph of its own that only this writer makes (every other paragraph has
- * properties), replaced by the table's XML once the library has written the document.
- */
-const TABLE_PLACE = '\uE000表格';
-
-function tablePlaceXml(index: number): string {
-  return `<w:p><w:r><w:t xml:space="preserve">${TABLE_PLACE}${index}</w:t></w:r></w:p>`;
-}
-
-function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts, tables: string[]): Paragraph[] {
-  const caption = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    keepNext: true,
-    children: [
-      new TextRun({
-        text: `表${number}\u3000${table.caption}`,
-        font: fontSet(fonts.heading1),
-        size: TABLE_SIZE,
-      }),
-    ],
-  });
-  if (table.rows.length === 0) return [caption, bodyParagraph(table.emptyText)];
+function tableBlock(table: ReportTable, number: number, fonts: DocumentFonts): string {
+  const caption = captionParagraph(`表${number}\u3000${table.caption}`, fonts, true);
+  if (table.rows.length === 0) return caption + bodyParagraph(table.emptyText);
   const totalWidth = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => Math.floor((TEXT_WIDTH * column.width) / totalWidth));
   // Size, spacing and grid come from the table's paragraph style, not from each of thousands of cells.
-  tables.push(
-    tableXml(table, {
-      widths,
-      tableWidth: TEXT_WIDTH,
-      style: table.columns.length > 8 ? WIDE_TABLE_STYLE : TABLE_STYLE,
-      headerFont: fonts.heading1,
-    }),
-  );
-  return [
-    caption,
-    new Paragraph({ children: [new TextRun(`${TABLE_PLACE}${tables.length - 1}`)] }),
-    // A table directly followed by a heading would touch it; an empty line keeps the grid.
-    new Paragraph({ children: [] }),
-  ];
+  const xml = tableXml(table, {
+    widths,
+    tableWidth: TEXT_WIDTH,
+    style: table.columns.length > 8 ? WIDE_TABLE_STYLE : TABLE_STYLE,
+    headerFont: fonts.heading1,
+  });
+  // A table directly followed by a heading would touch it; an empty line keeps the grid.
+  return caption + xml + EMPTY_PARAGRAPH;
 }
 
-/** Pixels at 96 to the inch, as the library sizes pictures: the text width. */
+/** English Metric Units a CSS pixel (96 to the inch) has: pictures are sized in them. */
+const EMU_PER_PIXEL = 9525;
+/** The text width in whole pixels, as pictures are laid out at. */
 const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
 /**
  * A chart as a picture the width of the text: the SVG (Word 2016 and later, WPS) with a PNG for the
  * readers that draw no SVG, its caption 图 N below it. Off the grid: exact spacing would clip it.
  */
-function chartBlock(
-  chart: ReportChart,
-  picture: ChartPicture,
-  number: number,
-  fonts: DocumentFonts,
-): Paragraph[] {
-  const height = Math.round((TEXT_WIDTH_PX * chart.height) / chart.width);
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO },
-      children: [
-        new ImageRun({
-          type: 'svg',
-          data: strToU8(picture.svg),
-          fallback: { type: 'png', data: picture.png },
-          transformation: { width: TEXT_WIDTH_PX, height },
-          altText: { name: chart.caption, description: chart.caption, title: chart.caption },
-        }),
-      ],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [
-        new TextRun({
-          text: `图${number}\u3000${chart.caption}`,
-          font: fontSet(fonts.heading1),
-          size: TABLE_SIZE,
-        }),
-      ],
-    }),
-  ];
-}
-
-/** The .docx with each table's place in word/document.xml replaced by the table. */
-function withTables(docx: Uint8Array, tables: readonly string[]): Uint8Array {
-  if (tables.length === 0) return docx;
-  const files = unzipSync(docx);
-  const body = files[DOCUMENT_XML];
-  if (body === undefined) throw new Error(`生成的 .docx 中缺少 ${DOCUMENT_XML}`);
-  let xml = strFromU8(body);
-  tables.forEach((table, index) => {
-    const place = tablePlaceXml(index);
-    const at = xml.indexOf(place);
-    if (at < 0) throw new Error(`生成 .docx 时找不到第 ${index + 1} 个表格的位置`);
-    xml = xml.slice(0, at) + table + xml.slice(at + place.length);
-  });
-  files[DOCUMENT_XML] = strToU8(xml);
-  const styles = files[STYLES_XML];
-  if (styles === undefined) throw new Error(`生成的 .docx 中缺少 ${STYLES_XML}`);
-  files[STYLES_XML] = strToU8(offTheLineGrid(strFromU8(styles)));
-  // Level 3: at 6, deflating took 60 % longer (most of a package's 1.5 s of it) for a sixth less size.
-  return zipSync(files, { level: 3 });
-}
-
-const DOCUMENT_XML = 'word/document.xml';
-const STYLES_XML = 'word/styles.xml';
-
-/**
- * The table styles' paragraphs off the 22-line grid (pPr's snapToGrid; the library writes only the
- * run's, which is the character grid): on the grid every table row was a whole body line high or two.
- */
-function offTheLineGrid(styles: string): string {
-  return styles.replace(
-    new RegExp(`(w:styleId="(?:${TABLE_STYLE}|${WIDE_TABLE_STYLE})">(?:(?!</w:style>).)*?<w:pPr>)`, 'g'),
-    '$1<w:snapToGrid w:val="false"/>',
+function chartBlock(chart: ReportChart, index: number, fonts: DocumentFonts): string {
+  const part = picturePart(index);
+  const cx = TEXT_WIDTH_PX * EMU_PER_PIXEL;
+  const cy = Math.round((TEXT_WIDTH_PX * chart.height) / chart.width) * EMU_PER_PIXEL;
+  const name = xmlText(chart.caption);
+  const extent = `cx="${cx}" cy="${cy}"`;
+  const picture =
+    `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent ${extent}/>` +
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/>' +
+    `<wp:docPr id="${index + 1}" name="${name}" descr="${name}" title="${name}"/>` +
+    '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    `<pic:nvPicPr><pic:cNvPr id="0" name="${name}"/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${part.pngRid}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">` +
+    `<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${part.svgRid}"/></a:ext></a:extLst></a:blip>` +
+    '<a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>' +
+    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext ${extent}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>';
+  return (
+    `<w:p><w:pPr>${KEEP_NEXT}${SINGLE}${CENTER}</w:pPr><w:r>${picture}</w:r></w:p>` +
+    captionParagraph(`图${index + 1}\u3000${chart.caption}`, fonts, false)
   );
 }
 
@@ -233,9 +154,74 @@ function chartsOf(sections: readonly ReportSection[]): ReportChart[] {
   ]);
 }
 
+/** The section: the page, its margins and line grid, the footers, pages numbered from 1. */
+function sectionPropertiesXml(): string {
+  return (
+    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_ODD_RID}"/><w:footerReference w:type="even" r:id="${FOOTER_EVEN_RID}"/>` +
+    `<w:pgSz w:w="${A4.width}" w:h="${A4.height}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="${mm(37)}" w:right="${mm(26)}" w:bottom="${mm(35)}" w:left="${mm(28)}" w:header="708" w:footer="${mm(23)}" w:gutter="0"/>` +
+    `<w:pgNumType w:start="1"/><w:docGrid w:type="lines" w:linePitch="${LINE_PITCH}"/></w:sectPr>`
+  );
+}
+
+function documentXml(document: ReportDocument, fonts: DocumentFonts): string {
+  const parts: string[] = [DOCUMENT_START];
+  let tableNumber = 0;
+  let chartIndex = 0;
+  const blocks = (list: readonly ReportBlock[]) => {
+    for (const block of list) {
+      switch (block.kind) {
+        case 'paragraph':
+          parts.push(bodyParagraph(block.text));
+          break;
+        case 'table':
+          tableNumber += 1;
+          parts.push(tableBlock(block, tableNumber, fonts));
+          break;
+        case 'chart':
+          parts.push(chartBlock(block, chartIndex, fonts));
+          chartIndex += 1;
+          break;
+      }
+    }
+  };
+  const section = (each: ReportSection) => {
+    parts.push(headingParagraph(each, fonts));
+    blocks(each.blocks);
+    each.subsections.forEach(section);
+  };
+  parts.push(
+    paragraphXml(
+      document.title,
+      `<w:spacing w:after="${LINE_PITCH}" w:line="240" w:lineRule="auto"/>${CENTER}`,
+      `${fontsXml(fonts.title)}<w:sz w:val="${TITLE_SIZE}"/><w:szCs w:val="${TITLE_SIZE}"/>`,
+    ),
+    paragraphXml(
+      document.subtitle,
+      `<w:spacing w:after="${LINE_PITCH}"/>${CENTER}`,
+      fontsXml(fonts.heading2),
+    ),
+  );
+  document.sections.forEach(section);
+  if (document.attachments.length > 0) {
+    const names = document.attachments.map((name, index) =>
+      document.attachments.length === 1 ? name : `${index + 1}. ${name}`,
+    );
+    parts.push(EMPTY_PARAGRAPH, bodyParagraph(`附件：${names.join('\u3000')}`));
+  }
+  parts.push(sectionPropertiesXml(), DOCUMENT_END);
+  return parts.join('');
+}
+
+/**
+ * Deflate level 3 for the XML: at 6, deflating took 60 % longer for a sixth less size. The PNGs are
+ * compressed already and are stored.
+ */
+const XML_LEVEL = 3;
+
 /**
  * Renders a report document as a .docx following GB/T 9704-2012, its charts drawn by `pictures`
- * (all of them before the document is laid out, so a drawing that takes time is awaited once).
+ * (all of them before the document is written, so a drawing that takes time is awaited once).
  */
 export async function renderDocx(
   document: ReportDocument,
@@ -244,81 +230,39 @@ export async function renderDocx(
 ): Promise<Uint8Array> {
   const charts = chartsOf(document.sections);
   const drawn = await Promise.all(charts.map((chart) => pictures(chart)));
-  const pictureOf = new Map(charts.map((chart, index) => [chart, drawn[index] as ChartPicture]));
-  const tables: string[] = [];
-  let tableNumber = 0;
-  let chartNumber = 0;
-  const blocks = (list: readonly ReportBlock[]): Paragraph[] =>
-    list.flatMap((block) => {
-      switch (block.kind) {
-        case 'paragraph':
-          return [bodyParagraph(block.text)];
-        case 'table':
-          tableNumber += 1;
-          return tableBlock(block, tableNumber, fonts, tables);
-        case 'chart':
-          chartNumber += 1;
-          return chartBlock(block, pictureOf.get(block) as ChartPicture, chartNumber, fonts);
-      }
-    });
-  const sectionContent = (section: ReportSection): Paragraph[] => [
-    headingParagraph(section, fonts),
-    ...blocks(section.blocks),
-    ...section.subsections.flatMap(sectionContent),
-  ];
-  const title = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, after: LINE_PITCH },
-    children: [new TextRun({ text: document.title, font: fontSet(fonts.title), size: TITLE_SIZE })],
+  const xml = (text: string): Zippable[string] => [strToU8(text), { level: XML_LEVEL }];
+  const files: Zippable = {
+    '[Content_Types].xml': xml(contentTypesXml()),
+    '_rels/.rels': xml(packageRelationshipsXml()),
+    'docProps/core.xml': xml(corePropertiesXml(document.title, '运维台')),
+    'docProps/app.xml': xml(appPropertiesXml('运维台')),
+    [DOCUMENT_XML]: xml(documentXml(document, fonts)),
+    'word/_rels/document.xml.rels': xml(documentRelationshipsXml(drawn.length)),
+    'word/styles.xml': xml(
+      stylesXml({
+        bodyFont: fonts.body,
+        bodySize: BODY_SIZE,
+        characterSpacing: CHARACTER_SPACING,
+        linePitch: LINE_PITCH,
+        tableStyles: [
+          { id: TABLE_STYLE, size: TABLE_SIZE },
+          { id: WIDE_TABLE_STYLE, size: WIDE_TABLE_SIZE },
+        ],
+      }),
+    ),
+    'word/settings.xml': xml(settingsXml()),
+    'word/fontTable.xml': xml(fontTableXml()),
+    'word/footer1.xml': xml(
+      footerXml({ odd: true, font: fonts.pageNumber, size: PAGE_NUMBER_SIZE, indent: PAGE_NUMBER_INDENT }),
+    ),
+    'word/footer2.xml': xml(
+      footerXml({ odd: false, font: fonts.pageNumber, size: PAGE_NUMBER_SIZE, indent: PAGE_NUMBER_INDENT }),
+    ),
+  };
+  drawn.forEach((picture, index) => {
+    const part = picturePart(index);
+    files[`word/${part.svgPath}`] = xml(picture.svg);
+    files[`word/${part.pngPath}`] = [picture.png, { level: 0 }];
   });
-  const subtitle = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after: LINE_PITCH },
-    children: [new TextRun({ text: document.subtitle, font: fontSet(fonts.heading2) })],
-  });
-  const attachments =
-    document.attachments.length === 0
-      ? []
-      : [
-          new Paragraph({ children: [] }),
-          bodyParagraph(
-            `附件：${document.attachments.map((name, index) => (document.attachments.length === 1 ? name : `${index + 1}. ${name}`)).join('\u3000')}`,
-          ),
-        ];
-
-  const file = new Document({
-    creator: '运维台',
-    title: document.title,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      paragraphStyles: [
-        tableTextStyle(TABLE_STYLE, TABLE_SIZE),
-        tableTextStyle(WIDE_TABLE_STYLE, WIDE_TABLE_SIZE),
-      ],
-      default: {
-        document: {
-          run: { font: fontSet(fonts.body), size: BODY_SIZE, characterSpacing: -5 },
-          paragraph: {
-            spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT },
-            alignment: AlignmentType.JUSTIFIED,
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: A4,
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(23) },
-            pageNumbers: { start: 1 },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
-        },
-        footers: { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) },
-        children: [title, subtitle, ...document.sections.flatMap(sectionContent), ...attachments],
-      },
-    ],
-  });
-  return withTables(new Uint8Array(await Packer.toArrayBuffer(file)), tables);
+  return zipSync(files);
 }

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '@core/reports';
+import type { ReportChart, ReportDocument } from '@core/reports';
 import { buildReport } from '@core/reports';
 import { februaryRequest } from '../test-support/report-records';
 import { WINDOWS_DOCUMENT_FONTS, renderDocx } from '@core/documents';
@@ -188,3 +188,95 @@ describe('the .docx charts', () => {
     );
   });
 });
+
+describe('the .docx text', () => {
+  const hostile = '登录<script>&“乱码”"引号"\u0001\u000B\uFFFF\uD800结束';
+  const escaped = '登录&lt;script&gt;&amp;“乱码”&quot;引号&quot;结束';
+
+  it('escapes every text it writes and drops the characters XML 1.0 forbids', async () => {
+    const zip = await JSZip.loadAsync(
+      await renderDocx(
+        {
+          ...document,
+          title: hostile,
+          subtitle: hostile,
+          attachments: [hostile],
+          sections: [
+            {
+              heading: hostile,
+              level: 1,
+              blocks: [
+                { kind: 'paragraph', text: hostile },
+                {
+                  kind: 'table',
+                  caption: hostile,
+                  columns: [{ header: hostile, width: 4 }],
+                  rows: [[hostile]],
+                  emptyText: '',
+                },
+                { ...chartOf(buildReport(februaryRequest('monthly'))), caption: hostile },
+              ],
+              subsections: [],
+            },
+          ],
+        },
+        serverChartPicture,
+      ),
+    );
+    const body = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    // Title, subtitle, heading, paragraph, 表 caption, header, cell, the picture's four names, 图 caption
+    // and the attachments line.
+    expect(body.split(escaped)).toHaveLength(14);
+    expect(body).toContain(`name="${escaped}"`);
+    expect(core).toContain(`<dc:title>${escaped}</dc:title>`);
+    // eslint-disable-next-line no-control-regex -- no character XML 1.0 forbids is left
+    expect(body + core).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/);
+  });
+});
+
+describe('the .docx package', () => {
+  it('gives every part a content type, and every relationship a part that exists', async () => {
+    const zip = await JSZip.loadAsync(
+      await renderDocx(buildReport(februaryRequest('monthly')), serverChartPicture),
+    );
+    const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name]?.dir);
+    const types = await read('[Content_Types].xml');
+    const defaults = [...types.matchAll(/<Default [^>]*Extension="(\w+)"/g)].map((match) => match[1]);
+    const overrides = [...types.matchAll(/<Override [^>]*PartName="\/([^"]+)"/g)].map((match) => match[1]);
+    for (const name of names.filter((part) => part !== '[Content_Types].xml')) {
+      expect(overrides.includes(name) || defaults.includes(name.split('.').pop()), name).toBe(true);
+    }
+    for (const override of overrides) expect(names).toContain(override);
+    for (const [rels, base] of [
+      ['_rels/.rels', ''],
+      ['word/_rels/document.xml.rels', 'word/'],
+    ] as const) {
+      const targets = [...(await read(rels)).matchAll(/Target="([^"]+)"/g)].map((match) => match[1]);
+      expect(targets.length).toBeGreaterThan(2);
+      for (const target of targets) expect(names).toContain(`${base}${target}`);
+    }
+    const ids = [...(await read('word/_rels/document.xml.rels')).matchAll(/Id="(rId\d+)"/g)].map(
+      (match) => match[1],
+    );
+    const body = await read('word/document.xml');
+    for (const used of body.matchAll(/r:(?:id|embed)="(rId\d+)"/g)) expect(ids).toContain(used[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+function chartOf(report: ReportDocument): ReportChart {
+  const find = (sections: ReportDocument['sections']): ReportChart | undefined => {
+    for (const section of sections) {
+      const chart =
+        section.blocks.find((block): block is ReportChart => block.kind === 'chart') ??
+        find(section.subsections);
+      if (chart !== undefined) return chart;
+    }
+    return undefined;
+  };
+  const chart = find(report.sections);
+  if (chart === undefined) throw new Error('月报中没有图');
+  return chart;
+}
