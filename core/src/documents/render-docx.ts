@@ -1,4 +1,3 @@
-import { type Zippable, strToU8, zipSync } from 'fflate';
 import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '../reports';
 import { type DocumentFonts, GB_DOCUMENT_FONTS } from './docx-fonts';
 import {
@@ -20,6 +19,7 @@ import {
   stylesXml,
 } from './docx-parts';
 import { tableXml, xmlText } from './docx-table-xml';
+import { PORTABLE_ZIP_CODEC, type ZipCodec, type ZipEntry, zipArchive } from './zip-archive';
 
 /** A chart drawn: its SVG, and a PNG of it for the readers that draw no SVG (Word before 2016). */
 export interface ChartPicture {
@@ -219,26 +219,37 @@ function documentXml(document: ReportDocument, fonts: DocumentFonts): string {
  */
 const XML_LEVEL = 3;
 
+const encoder = new TextEncoder();
+
 /**
  * Renders a report document as a .docx following GB/T 9704-2012, its charts drawn by `pictures`
- * (all of them before the document is written, so a drawing that takes time is awaited once).
+ * (all of them before the document is written, so a drawing that takes time is awaited once), zipped
+ * with `codec`.
  */
 export async function renderDocx(
   document: ReportDocument,
   pictures: ChartPictures,
   fonts: DocumentFonts = GB_DOCUMENT_FONTS,
+  codec: ZipCodec = PORTABLE_ZIP_CODEC,
 ): Promise<Uint8Array> {
   const charts = chartsOf(document.sections);
   const drawn = await Promise.all(charts.map((chart) => pictures(chart)));
-  const xml = (text: string): Zippable[string] => [strToU8(text), { level: XML_LEVEL }];
-  const files: Zippable = {
-    '[Content_Types].xml': xml(contentTypesXml()),
-    '_rels/.rels': xml(packageRelationshipsXml()),
-    'docProps/core.xml': xml(corePropertiesXml(document.title, '运维台')),
-    'docProps/app.xml': xml(appPropertiesXml('运维台')),
-    [DOCUMENT_XML]: xml(documentXml(document, fonts)),
-    'word/_rels/document.xml.rels': xml(documentRelationshipsXml(drawn.length)),
-    'word/styles.xml': xml(
+  const xml = (path: string, text: string): ZipEntry => ({
+    path,
+    data: encoder.encode(text),
+    level: XML_LEVEL,
+  });
+  const footer = (odd: boolean) =>
+    footerXml({ odd, font: fonts.pageNumber, size: PAGE_NUMBER_SIZE, indent: PAGE_NUMBER_INDENT });
+  const entries: ZipEntry[] = [
+    xml('[Content_Types].xml', contentTypesXml()),
+    xml('_rels/.rels', packageRelationshipsXml()),
+    xml('docProps/core.xml', corePropertiesXml(document.title, '运维台')),
+    xml('docProps/app.xml', appPropertiesXml('运维台')),
+    xml(DOCUMENT_XML, documentXml(document, fonts)),
+    xml('word/_rels/document.xml.rels', documentRelationshipsXml(drawn.length)),
+    xml(
+      'word/styles.xml',
       stylesXml({
         bodyFont: fonts.body,
         bodySize: BODY_SIZE,
@@ -250,19 +261,17 @@ export async function renderDocx(
         ],
       }),
     ),
-    'word/settings.xml': xml(settingsXml()),
-    'word/fontTable.xml': xml(fontTableXml()),
-    'word/footer1.xml': xml(
-      footerXml({ odd: true, font: fonts.pageNumber, size: PAGE_NUMBER_SIZE, indent: PAGE_NUMBER_INDENT }),
-    ),
-    'word/footer2.xml': xml(
-      footerXml({ odd: false, font: fonts.pageNumber, size: PAGE_NUMBER_SIZE, indent: PAGE_NUMBER_INDENT }),
-    ),
-  };
-  drawn.forEach((picture, index) => {
-    const part = picturePart(index);
-    files[`word/${part.svgPath}`] = xml(picture.svg);
-    files[`word/${part.pngPath}`] = [picture.png, { level: 0 }];
-  });
-  return zipSync(files);
+    xml('word/settings.xml', settingsXml()),
+    xml('word/fontTable.xml', fontTableXml()),
+    xml('word/footer1.xml', footer(true)),
+    xml('word/footer2.xml', footer(false)),
+    ...drawn.flatMap((picture, index) => {
+      const part = picturePart(index);
+      return [
+        xml(`word/${part.svgPath}`, picture.svg),
+        { path: `word/${part.pngPath}`, data: picture.png, level: 0 },
+      ];
+    }),
+  ];
+  return zipArchive(entries, codec);
 }

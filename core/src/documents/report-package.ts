@@ -1,4 +1,3 @@
-import { type Zippable, zipSync } from 'fflate';
 import type { WorkingCalendar } from '../calendar';
 import type { ContractProfile } from '../profile';
 import {
@@ -17,7 +16,8 @@ import {
   reportAsOf,
   reportSubtitle,
 } from '../reports';
-import { dayNumberToIsoDate, type Instant } from '../time/shanghai-time';
+import { dayNumberToIsoDate, type Instant, SHANGHAI_OFFSET_MS } from '../time/shanghai-time';
+import { PORTABLE_ZIP_CODEC, type ZipCodec, type ZipEntry, type ZipTime, zipArchive } from './zip-archive';
 
 /**
  * Files to render from one model: plain data, so that a worker (a server thread, the app's Web Worker)
@@ -47,6 +47,8 @@ export interface PackageOptions {
   readonly pause: () => Promise<void>;
   /** Called as each file is done, with how many of how many. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the package's zip is checked (its files are stored); the portable one by default. */
+  readonly codec?: ZipCodec;
 }
 
 export interface PackageRequest {
@@ -68,18 +70,20 @@ interface PackageEntry {
 
 /**
  * The package's files, stored as they are: .docx, .xlsx and .pdf are compressed already, and deflating
- * them again took a second and saved nothing.
+ * them again took a second and saved nothing. Dated when the package was made, in Beijing time, as the
+ * reader's file manager shows them.
  */
-class PackageZip {
-  private readonly files: Zippable = {};
-
-  file(path: string, bytes: Uint8Array): void {
-    this.files[path] = [bytes, { level: 0 }];
-  }
-
-  bytes(): Uint8Array {
-    return zipSync(this.files);
-  }
+function packageZip(files: readonly ZipEntry[], now: Instant, codec: ZipCodec): Uint8Array {
+  const local = new Date(now + SHANGHAI_OFFSET_MS);
+  const time: ZipTime = {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+  return zipArchive(files, codec, time);
 }
 
 /** The documents that also go in as PDF: the signed-off copies of the reports themselves. */
@@ -93,7 +97,7 @@ const PDF_KINDS: ReadonlySet<ReportKind> = new Set(['monthly', 'summary']);
 export async function buildReportPackage(
   request: PackageRequest,
   renderer: JobRenderer,
-  { pdf, pause, onProgress }: PackageOptions,
+  { pdf, pause, onProgress, codec = PORTABLE_ZIP_CODEC }: PackageOptions,
 ): Promise<Uint8Array> {
   const files: { readonly path: string; readonly what: string; readonly bytes: Promise<Uint8Array> }[] = [];
   const scopes: { folder: string; scope: ReportScope; label: string }[] = [
@@ -161,10 +165,14 @@ export async function buildReportPackage(
     ),
     ...files.map((file) => file.bytes),
   ]);
-  const zip = new PackageZip();
-  zip.file('目录.docx', contentsList as Uint8Array);
-  files.forEach((file, index) => zip.file(file.path, rendered[index] as Uint8Array));
-  return zip.bytes();
+  return packageZip(
+    [
+      { path: '目录.docx', data: contentsList as Uint8Array, level: 0 },
+      ...files.map((file, index) => ({ path: file.path, data: rendered[index] as Uint8Array, level: 0 })),
+    ],
+    request.now,
+    codec,
+  );
 }
 
 export function reportRequest(

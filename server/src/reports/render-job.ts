@@ -1,5 +1,6 @@
-import { type RenderJob, renderDocx, renderLedgersXlsx } from '@core/documents';
+import { GB_DOCUMENT_FONTS, type RenderJob, renderDocx, renderLedgersXlsx } from '@core/documents';
 import { serverChartPicture } from './chart-svg';
+import { NODE_ZIP_CODEC } from './node-zip-codec';
 import { renderPdf } from './render-pdf';
 
 export type { RenderJob };
@@ -12,7 +13,7 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array[]> {
       for (const format of job.formats) {
         files.push(
           format === 'docx'
-            ? await renderDocx(job.document, serverChartPicture)
+            ? await renderDocx(job.document, serverChartPicture, GB_DOCUMENT_FONTS, NODE_ZIP_CODEC)
             : await renderPdf(job.document),
         );
       }

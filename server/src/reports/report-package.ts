@@ -1,4 +1,5 @@
 import { type PackageRequest, buildReportPackage as buildPackage } from '@core/documents';
+import { NODE_ZIP_CODEC } from './node-zip-codec';
 import { type DocumentRenderer, inThreadRenderer } from './render-workers';
 
 /**
@@ -11,6 +12,7 @@ export function buildReportPackage(
 ): Promise<Uint8Array> {
   return buildPackage(request, renderer, {
     pdf: true,
+    codec: NODE_ZIP_CODEC,
     // The next job goes to a worker thread only when this thread hears that it is done with the last.
     pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
