@@ -78,9 +78,9 @@ async function openApp(page: Page, url: string): Promise<void> {
 }
 
 /**
- * One task in a freshly loaded page, as when the user opens 报表: the page's code cold, the worker
- * started with the read. The app shows its user chooser meanwhile (no user is signed in), so nothing
- * else reads the store while the task is timed.
+ * One task in a freshly loaded page, as when the user opens 报表 and asks for a file: the page's code
+ * cold, its worker started a moment before (report-measure.ts). The app shows its user chooser
+ * meanwhile (no user is signed in), so nothing else reads the store while the task is timed.
  */
 async function timeInFreshPage(
   page: Page,
