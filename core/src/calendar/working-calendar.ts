@@ -48,7 +48,8 @@ export class WorkingCalendar {
   private readonly names = new Map<DayNumber, string>();
   private readonly noticeYears: ReadonlySet<number>;
 
-  constructor(notices: readonly CalendarNotice[]) {
+  /** The notices it was built from: two calendars of the same notices judge every day alike. */
+  constructor(readonly notices: readonly CalendarNotice[]) {
     const years = [...new Set(notices.map((notice) => notice.year))].sort((a, b) => a - b);
     if (years.length !== notices.length) throw new RangeError('同一年度的节假日通知只能有一份');
     this.noticeYears = new Set(years);

@@ -20,6 +20,7 @@ import { currentRoster, dutyDayStatuses } from '../records/kinds/duty-roster';
 import { onSiteWorkdays } from '../records/kinds/onsite-check';
 import { trainingProgress } from '../records/kinds/training-check';
 import { visitCoverage } from '../records/kinds/visit-coverage';
+import { ticketDigests } from '../reports/ticket-digest';
 import { slaBreaches, slaCompliance } from '../reports/ticket-figures';
 import { findSubsystem } from '../profile/find-sla-clock';
 import { parseInstant } from '../time/shanghai-time';
@@ -82,7 +83,8 @@ describe('slaComplianceChart', () => {
 
 describe('openTicketsChart', () => {
   it('stacks open tickets by age, subsystems with at-risk tickets first', () => {
-    const chart = openTicketsChart(tickets, new Set([lateAnswer.id]), testProfile, now);
+    const digests = ticketDigests(tickets, { profile: testProfile, calendar: testCalendar, asOf: now });
+    const chart = openTicketsChart(digests, new Set([lateAnswer.id]), testProfile, now);
     expect((chart.option.yAxis as { data: string[] }).data).toEqual(['网站群（1 个有风险）', '互联网+人社']);
     // lateAnswer: 26 hours old (1–3 天); old: 12 days (7 天以上).
     expect([0, 1, 2, 3].map((index) => seriesData(chart.option, index))).toEqual([

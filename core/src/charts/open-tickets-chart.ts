@@ -1,6 +1,5 @@
 import type { ContractProfile } from '../profile/contract-profile';
-import { resolvedAt } from '../reports/ticket-figures';
-import type { Ticket } from '../records/ticket';
+import type { TicketDigest } from '../reports/ticket-digest';
 import { DAY_MS, type Instant } from '../time/shanghai-time';
 import { CHART_COLORS, type ChartModel, baseOption, subsystemLabel } from './chart-model';
 
@@ -17,27 +16,30 @@ export function ageBucket(receivedAt: Instant, now: Instant): number {
   return AGE_BUCKETS.findIndex((bucket) => days < bucket.upToDays);
 }
 
+/** What the chart needs of a ticket: a digest taken at `now` or settled before it. */
+type OpenTicket = Pick<TicketDigest, 'id' | 'subsystemId' | 'receivedAt' | 'resolvedAt' | 'deleted'>;
+
 /**
  * Open tickets (not resolved as of `now`) by subsystem, stacked by age. Subsystems with the most open
  * tickets at risk (`atRisk`: ids of tickets whose clocks are at risk or breached) come first, then by
  * how many are open. A click on a segment opens its tickets.
  */
 export function openTicketsChart(
-  tickets: readonly Ticket[],
+  tickets: readonly OpenTicket[],
   atRisk: ReadonlySet<string>,
   profile: ContractProfile,
   now: Instant,
 ): ChartModel {
   const open = tickets.filter(
-    (ticket) => !ticket.deleted && ticket.receivedAt <= now && resolvedAt(ticket, now) === null,
+    (ticket) => !ticket.deleted && ticket.receivedAt <= now && ticket.resolvedAt === null,
   );
-  const bySubsystem = new Map<number, Ticket[]>();
+  const bySubsystem = new Map<number, OpenTicket[]>();
   for (const ticket of open) {
     const list = bySubsystem.get(ticket.subsystemId) ?? [];
     list.push(ticket);
     bySubsystem.set(ticket.subsystemId, list);
   }
-  const risky = (list: readonly Ticket[]) => list.filter((ticket) => atRisk.has(ticket.id)).length;
+  const risky = (list: readonly OpenTicket[]) => list.filter((ticket) => atRisk.has(ticket.id)).length;
   const subsystemIds = [...bySubsystem.keys()].sort((a, b) => {
     const listA = bySubsystem.get(a) ?? [];
     const listB = bySubsystem.get(b) ?? [];

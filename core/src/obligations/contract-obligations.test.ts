@@ -4,7 +4,7 @@ import type { ContractProfile } from '../profile/contract-profile';
 import { parseInstant } from '../time/shanghai-time';
 import { contractObligations, obligationScopeOf } from './contract-obligations';
 import type { ObligationScope } from './obligation';
-import { NO_RECORDS, contextAt, testProfile, testTicket } from './test-records';
+import { NO_RECORDS, contextAt, digestsAt, testProfile, testTicket } from './test-records';
 
 describe('contractObligations: every duty of the profile is checked or listed with why not', () => {
   const { obligations, notTracked } = contractObligations(NO_RECORDS, contextAt('2026-03-02 10:00'));
@@ -80,7 +80,7 @@ describe('contractObligations: every duty of the profile is checked or listed wi
 
 describe('contractObligations for a scope', () => {
   const ticket = testTicket({ receivedAt: parseInstant('2026-03-02 09:00') });
-  const records = { ...NO_RECORDS, tickets: [ticket] };
+  const records = { ...NO_RECORDS, tickets: digestsAt([ticket], contextAt('2026-03-02 10:00')) };
 
   it('gives an engineer only their subsystems', () => {
     const scope = obligationScopeOf({ role: 'engineer', subsystemIds: [1] }, testProfile);

@@ -7,7 +7,7 @@ import type { DutyAssignment, DutyLog, DutySwap, SensitivePeriod } from '../reco
 import type { OnSiteDay } from '../records/kinds/onsite';
 import type { Training } from '../records/kinds/training';
 import type { Visit } from '../records/kinds/visit';
-import type { Ticket } from '../records/ticket';
+import type { TicketDigest } from '../reports/ticket-digest';
 import type { Instant } from '../time/shanghai-time';
 
 /**
@@ -89,7 +89,11 @@ export interface NotTracked {
 }
 
 export interface ObligationRecords {
-  readonly tickets: readonly Ticket[];
+  /**
+   * The tickets' digests (reports/ticket-digest.ts), taken at `now` or settled before it: a year of
+   * tickets is then judged without timing every clock again.
+   */
+  readonly tickets: readonly TicketDigest[];
   readonly inspectionTemplates: readonly InspectionTemplate[];
   readonly inspectionRuns: readonly InspectionRun[];
   readonly trainings: readonly Training[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findSubsystem } from '../profile/find-sla-clock';
 import { parseInstant } from '../time/shanghai-time';
 import { compareTarget, targetObligations, untrackedTargets } from './targets';
-import { contextAt, testProfile, testTicket } from './test-records';
+import { contextAt, digestsAt, testProfile, testTicket } from './test-records';
 
 /*
  * Subsystem 5 promises a fault resolution rate ≥ 99 % and a mean time to repair < 60 minutes; the
@@ -18,7 +18,10 @@ const consultation = testTicket({ category: 'consultation', receivedAt: parseIns
 
 function byId(now: string, tickets = [quick, open, consultation]) {
   return new Map(
-    targetObligations(tickets, [s5], contextAt(now)).map((obligation) => [obligation.id, obligation]),
+    targetObligations(digestsAt(tickets, contextAt(now)), [s5], contextAt(now)).map((obligation) => [
+      obligation.id,
+      obligation,
+    ]),
   );
 }
 

@@ -7,8 +7,8 @@ import {
 } from '../profile/obligations';
 import type { Subsystem } from '../profile/subsystem';
 import { formatDuration, formatRate } from '../reports/format';
-import { meanTimeToResolve, resolutionRate, resolvedAt } from '../reports/ticket-figures';
-import type { Ticket } from '../records/ticket';
+import type { TicketDigest } from '../reports/ticket-digest';
+import { meanTimeToResolveOf, resolutionRateOf } from '../reports/ticket-figures';
 import { MINUTE_MS } from '../time/shanghai-time';
 import { daysUntil, endOfDate, startOfDate } from './dates';
 import {
@@ -61,7 +61,7 @@ interface TargetSource {
  * after the year → broken; missed while the year runs (open tickets can still be resolved) → at risk.
  */
 export function targetObligations(
-  tickets: readonly Ticket[],
+  tickets: readonly TicketDigest[],
   subsystems: readonly Subsystem[],
   context: ObligationContext,
 ): Obligation[] {
@@ -83,7 +83,7 @@ export function targetObligations(
   const yearOver = daysUntil(context.now, to) <= 0;
   return sources.flatMap(({ subsystem, target }): Obligation[] => {
     const own = subsystem === null ? faults : faults.filter((ticket) => ticket.subsystemId === subsystem.id);
-    const measured = measure(target, own, context);
+    const measured = measure(target, own);
     if (measured === null) return [];
     const { label, unit } = TARGET_METRIC_LABELS[target.metric];
     const kept = measured.value === null || compareTarget(measured.value, target.comparison, target.value);
@@ -113,11 +113,11 @@ interface Measured {
   readonly recordIds: readonly string[];
 }
 
-function measure(target: Target, faults: readonly Ticket[], context: ObligationContext): Measured | null {
+function measure(target: Target, faults: readonly TicketDigest[]): Measured | null {
   switch (target.metric) {
     case 'resolution-rate-percent': {
-      const rate = resolutionRate(faults, context.now);
-      const open = faults.filter((ticket) => resolvedAt(ticket, context.now) === null);
+      const rate = resolutionRateOf(faults);
+      const open = faults.filter((ticket) => ticket.resolvedAt === null);
       return {
         value: rate.rate === null ? null : rate.rate * 100,
         detail:
@@ -128,11 +128,11 @@ function measure(target: Target, faults: readonly Ticket[], context: ObligationC
       };
     }
     case 'mean-time-to-repair-minutes': {
-      const mttr = meanTimeToResolve(faults, context.now);
-      const slow = faults.filter((ticket) => {
-        const at = resolvedAt(ticket, context.now);
-        return at !== null && (at - ticket.receivedAt) / MINUTE_MS >= target.value;
-      });
+      const mttr = meanTimeToResolveOf(faults);
+      const slow = faults.filter(
+        (ticket) =>
+          ticket.resolvedAt !== null && (ticket.resolvedAt - ticket.receivedAt) / MINUTE_MS >= target.value,
+      );
       return {
         value: mttr.meanMs === null ? null : mttr.meanMs / MINUTE_MS,
         detail:

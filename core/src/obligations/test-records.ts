@@ -1,3 +1,4 @@
+import { type TicketDigest, ticketDigests } from '../reports/ticket-digest';
 import { builtinCalendar } from '../calendar/builtin-calendars';
 import { loadDefaultProfile } from '../profile/default-profile';
 import { type InspectionRun, inspectionRunSchema } from '../records/inspection-run';
@@ -60,6 +61,11 @@ export function contextAt(now: string, overrides: Partial<ObligationContext> = {
     scope: { subsystemIds: null, unitIds: null },
     ...overrides,
   };
+}
+
+/** The tickets' digests at the context's instant, as the dashboard takes those not yet settled. */
+export function digestsAt(tickets: readonly Ticket[], context: ObligationContext): TicketDigest[] {
+  return ticketDigests(tickets, { profile: context.profile, calendar: context.calendar, asOf: context.now });
 }
 
 /** A ticket received at `receivedAt`, taken through `steps` ([action, time, reason?]). */

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../time/shanghai-time';
 import type { Obligation } from './obligation';
-import { contextAt, testTicket } from './test-records';
+import { contextAt, digestsAt, testTicket } from './test-records';
 import { ticketClockObligations } from './ticket-clocks';
+import type { ObligationContext } from './obligation';
+import type { Ticket } from '../records/ticket';
+
+function clocksAt(tickets: readonly Ticket[], context: ObligationContext): Obligation[] {
+  return ticketClockObligations(digestsAt(tickets, context), context);
+}
 
 /*
  * Subsystem 5 (网站群): faults answered within 10 minutes and resolved within 2 hours, round the clock.
@@ -28,14 +34,14 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
   ] as const)(
     'an unanswered holiday fault at %s: response %s, resolution %s',
     (now, response, resolution) => {
-      const obligations = ticketClockObligations([onHoliday], contextAt(now));
+      const obligations = clocksAt([onHoliday], contextAt(now));
       expect(clock(obligations, 'response').state).toBe(response);
       expect(clock(obligations, 'resolution').state).toBe(resolution);
     },
   );
 
   it('is due at the clock’s deadline and proves itself with the ticket', () => {
-    const response = clock(ticketClockObligations([onHoliday], contextAt('2026-02-16 10:05')), 'response');
+    const response = clock(clocksAt([onHoliday], contextAt('2026-02-16 10:05')), 'response');
     expect(response.dueAt).toBe(parseInstant('2026-02-16 10:10'));
     expect(response.recordIds).toEqual([onHoliday.id]);
     expect(response.subsystemId).toBe(5);
@@ -51,7 +57,7 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
       ['respond', '2026-02-16 10:25'],
       ['resolve', '2026-02-16 11:00'],
     ]);
-    const obligations = ticketClockObligations([inTime, late], contextAt('2026-02-16 12:30'));
+    const obligations = clocksAt([inTime, late], contextAt('2026-02-16 12:30'));
     expect(obligations.map((obligation) => [obligation.id.split(':')[1], obligation.state])).toEqual([
       [inTime.id, 'met'],
       [inTime.id, 'met'],
@@ -65,7 +71,7 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
     // Subsystem 1, received Saturday 02-14 17:20: 10 working minutes that day, then nothing until
     // Tuesday 02-24 09:00, so the 30 minutes end at 02-24 09:20.
     const ticket = testTicket({ subsystemId: 1, receivedAt: parseInstant('2026-02-14 17:20') });
-    const resolution = clock(ticketClockObligations([ticket], contextAt('2026-02-20 12:00')), 'resolution');
+    const resolution = clock(clocksAt([ticket], contextAt('2026-02-20 12:00')), 'resolution');
     expect(resolution.state).toBe('due');
     expect(resolution.dueAt).toBe(parseInstant('2026-02-24 09:20'));
     expect(resolution.detail).toBe('已用时限的 33%，须在 2026-02-24 09:20 前解决');
@@ -76,9 +82,9 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
     const lastYear = testTicket({ receivedAt: parseInstant('2025-12-31 10:00') });
     const later = testTicket({ receivedAt: parseInstant('2026-02-17 10:00') });
     const now = '2026-02-16 10:05';
-    expect(ticketClockObligations([deleted, lastYear, later], contextAt(now))).toEqual([]);
+    expect(clocksAt([deleted, lastYear, later], contextAt(now))).toEqual([]);
     const engineerOfOne = contextAt(now, { scope: { subsystemIds: [1], unitIds: null } });
-    expect(ticketClockObligations([onHoliday], engineerOfOne)).toEqual([]);
+    expect(clocksAt([onHoliday], engineerOfOne)).toEqual([]);
   });
 
   it('sets no obligation for a clock the contract does not set', () => {
@@ -88,6 +94,6 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
       category: 'consultation',
       receivedAt: parseInstant('2026-03-02 10:00'),
     });
-    expect(ticketClockObligations([consultation], contextAt('2026-03-02 10:05'))).toEqual([]);
+    expect(clocksAt([consultation], contextAt('2026-03-02 10:05'))).toEqual([]);
   });
 });

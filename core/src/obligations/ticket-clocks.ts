@@ -1,7 +1,6 @@
 import { CLOCK_KIND_LABELS, CLOCK_KINDS } from '../profile/sla-policy';
 import { formatDateTime, formatDuration } from '../reports/format';
-import { clockOutcome } from '../reports/ticket-figures';
-import type { Ticket } from '../records/ticket';
+import type { TicketDigest } from '../reports/ticket-digest';
 import { endOfDate, startOfDate } from './dates';
 import {
   type Obligation,
@@ -12,22 +11,24 @@ import {
 
 /**
  * Each set clock (response, resolution) of each ticket received in the contract year up to `now`,
- * judged by the same `clockOutcome` the documents use: stopped in time → met; past its deadline,
- * stopped or not → broken; 75 % of its budget used → at risk; otherwise due at its deadline.
+ * judged by the same `clockOutcome` the documents use (through the tickets' digests, taken at `now` or
+ * settled before it): stopped in time → met; past its deadline, stopped or not → broken; 75 % of its
+ * budget used → at risk; otherwise due at its deadline.
  */
-export function ticketClockObligations(tickets: readonly Ticket[], context: ObligationContext): Obligation[] {
+export function ticketClockObligations(
+  tickets: readonly TicketDigest[],
+  context: ObligationContext,
+): Obligation[] {
   const from = startOfDate(context.contractYear.from);
   const to = Math.min(endOfDate(context.contractYear.to), context.now + 1);
-  const figureContext = { profile: context.profile, calendar: context.calendar, asOf: context.now };
   const names = new Map(context.profile.subsystems.map((subsystem) => [subsystem.id, subsystem.shortName]));
   const found: Obligation[] = [];
   for (const ticket of tickets) {
     if (ticket.deleted || ticket.receivedAt < from || ticket.receivedAt >= to) continue;
     if (!subsystemInScope(context.scope, ticket.subsystemId)) continue;
     for (const kind of CLOCK_KINDS) {
-      const outcome = clockOutcome(ticket, kind, figureContext);
-      if (!outcome.set) continue;
-      const { status } = outcome;
+      const status = ticket.clocks[kind];
+      if (status === null) continue;
       let state: ObligationState;
       let detail: string;
       if (status.breached) {
@@ -54,7 +55,7 @@ export function ticketClockObligations(tickets: readonly Ticket[], context: Obli
         title: `${names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`}工单“${ticket.title}”${CLOCK_KIND_LABELS[kind]}时限`,
         state,
         dueAt: status.deadline,
-        detail: outcome.provisional ? `${detail}（时限跨越尚无节假日通知的年度，暂定）` : detail,
+        detail: status.provisional ? `${detail}（时限跨越尚无节假日通知的年度，暂定）` : detail,
         recordIds: [ticket.id],
         clause: null,
       });

@@ -31,6 +31,8 @@ export const TICKET_CHANNEL_LABELS: Readonly<Record<TicketChannel, string>> = {
 
 /** The status is a projection of the status events (see ticket-status.ts); the store indexes it. */
 export const TICKET_STATUSES = ['new', 'responded', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
+/** The statuses in which a ticket's clocks can still run (it must be responded to before it is resolved). */
+export const OPEN_TICKET_STATUSES = ['new', 'responded', 'in_progress', 'waiting'] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES, {
   error: `状态应为 ${TICKET_STATUSES.join('、')} 之一`,
 });

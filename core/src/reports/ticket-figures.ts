@@ -1,5 +1,3 @@
-import type { WorkingCalendar } from '../calendar/working-calendar';
-import { type ContractProfile, findSlaClock } from '../profile';
 import { CLOCK_KINDS, type ClockKind } from '../profile/sla-policy';
 import {
   TICKET_CATEGORIES,
@@ -8,45 +6,30 @@ import {
   TICKET_SEVERITY_LABELS,
 } from '../records/classification';
 import { TICKET_CHANNELS, TICKET_CHANNEL_LABELS, type Ticket } from '../records/ticket';
-import { ticketClockProvisional } from '../sla/provisional-clock';
-import { type TicketClockStatus, ticketClock, ticketClockSpec } from '../sla/ticket-clock';
 import type { Instant } from '../time/shanghai-time';
 import { type ReportPeriod, type ReportScope, inPeriod, inScope } from './period';
+import { type TicketFigureContext, clockOutcome, resolvedAt } from './ticket-clock-outcome';
+import { type TicketDigest, ticketDigests } from './ticket-digest';
 
-/** What every ticket figure needs besides the tickets: the contract, the calendar and the cut-off. */
-export interface TicketFigureContext {
-  readonly profile: ContractProfile;
-  readonly calendar: WorkingCalendar;
-  /** Events after this instant are not yet history: a report is as of a moment, so it can be redone. */
-  readonly asOf: Instant;
-}
+export {
+  type ClockOutcome,
+  type TicketFigureContext,
+  clockOutcome,
+  resolvedAt,
+} from './ticket-clock-outcome';
 
 /** The tickets a document counts: received in the period, on a subsystem in scope, not deleted. */
-export function ticketsInPeriod(
-  tickets: readonly Ticket[],
+export function ticketsInPeriod<T extends Pick<Ticket, 'id' | 'deleted' | 'subsystemId' | 'receivedAt'>>(
+  tickets: readonly T[],
   period: ReportPeriod,
   scope: ReportScope,
-): Ticket[] {
+): T[] {
   return tickets
     .filter(
       (ticket) =>
         !ticket.deleted && inScope(scope, ticket.subsystemId) && inPeriod(period, ticket.receivedAt),
     )
     .sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
-}
-
-/**
- * When the ticket was last resolved as of `asOf`: the first `resolved` or `closed` after the last
- * `reopened`, or null while it is still open.
- */
-export function resolvedAt(ticket: Pick<Ticket, 'events'>, asOf: Instant): Instant | null {
-  let at: Instant | null = null;
-  for (const event of ticket.events) {
-    if (event.at > asOf) continue;
-    if ((event.kind === 'resolved' || event.kind === 'closed') && at === null) at = event.at;
-    if (event.kind === 'reopened') at = null;
-  }
-  return at;
 }
 
 export interface ResolutionRate {
@@ -56,12 +39,23 @@ export interface ResolutionRate {
   readonly rate: number | null;
 }
 
+/** What the resolution figures need of a ticket: when it came in and when it was resolved, if it was. */
+export type Resolution = Pick<TicketDigest, 'receivedAt' | 'resolvedAt'>;
+
+function resolutionsOf(tickets: readonly Ticket[], asOf: Instant): Resolution[] {
+  return tickets.map((ticket) => ({ receivedAt: ticket.receivedAt, resolvedAt: resolvedAt(ticket, asOf) }));
+}
+
 export function resolutionRate(tickets: readonly Ticket[], asOf: Instant): ResolutionRate {
-  const resolved = tickets.filter((ticket) => resolvedAt(ticket, asOf) !== null).length;
+  return resolutionRateOf(resolutionsOf(tickets, asOf));
+}
+
+export function resolutionRateOf(resolutions: readonly Resolution[]): ResolutionRate {
+  const resolved = resolutions.filter((resolution) => resolution.resolvedAt !== null).length;
   return {
-    received: tickets.length,
+    received: resolutions.length,
     resolved,
-    rate: tickets.length === 0 ? null : resolved / tickets.length,
+    rate: resolutions.length === 0 ? null : resolved / resolutions.length,
   };
 }
 
@@ -74,12 +68,18 @@ export interface MeanTimeToResolve {
 
 /** MTTR over the tickets resolved as of `asOf`, in natural time (what the purchaser experiences). */
 export function meanTimeToResolve(tickets: readonly Ticket[], asOf: Instant): MeanTimeToResolve {
-  const durations = tickets.flatMap((ticket) => {
-    const at = resolvedAt(ticket, asOf);
-    return at === null ? [] : [at - ticket.receivedAt];
-  });
-  const total = durations.reduce((sum, duration) => sum + duration, 0);
-  return { resolved: durations.length, meanMs: durations.length === 0 ? null : total / durations.length };
+  return meanTimeToResolveOf(resolutionsOf(tickets, asOf));
+}
+
+export function meanTimeToResolveOf(resolutions: readonly Resolution[]): MeanTimeToResolve {
+  let resolved = 0;
+  let total = 0;
+  for (const { receivedAt, resolvedAt: at } of resolutions) {
+    if (at === null) continue;
+    resolved += 1;
+    total += at - receivedAt;
+  }
+  return { resolved, meanMs: resolved === 0 ? null : total / resolved };
 }
 
 export interface CountRow<Key extends string> {
@@ -114,27 +114,6 @@ export function ticketsBySeverity(tickets: readonly Ticket[]) {
   return countBy(tickets, TICKET_SEVERITIES, TICKET_SEVERITY_LABELS, (ticket) => ticket.severity);
 }
 
-/** One clock of one ticket: either the contract sets it and it has a status, or it does not. */
-export type ClockOutcome =
-  | {
-      readonly kind: ClockKind;
-      readonly set: true;
-      readonly status: TicketClockStatus;
-      /** The deadline depends on a year whose holiday notice is not yet published (暂定). */
-      readonly provisional: boolean;
-    }
-  | { readonly kind: ClockKind; readonly set: false };
-
-export function clockOutcome(ticket: Ticket, kind: ClockKind, context: TicketFigureContext): ClockOutcome {
-  const found = findSlaClock(context.profile, ticket.subsystemId, ticket.category, ticket.severity, kind);
-  if (found === undefined) return { kind, set: false };
-  const spec = ticketClockSpec(found);
-  const status = ticketClock(ticket, kind, spec, { calendar: context.calendar, now: context.asOf });
-  const until = status.deadline ?? context.asOf;
-  const provisional = ticketClockProvisional(spec, context.calendar, ticket.receivedAt, until) !== null;
-  return { kind, set: true, status, provisional };
-}
-
 export interface ClockCompliance {
   readonly subsystemId: number;
   readonly kind: ClockKind;
@@ -155,33 +134,44 @@ export interface ClockCompliance {
  * Pauses (waiting on the requester, the span between resolve and reopen) are the clock's own rules.
  */
 export function slaCompliance(tickets: readonly Ticket[], context: TicketFigureContext): ClockCompliance[] {
-  const subsystemIds = [...new Set(tickets.map((ticket) => ticket.subsystemId))].sort((a, b) => a - b);
-  return subsystemIds.flatMap((subsystemId) => {
-    const own = tickets.filter((ticket) => ticket.subsystemId === subsystemId);
-    return CLOCK_KINDS.map((kind) => {
-      let met = 0;
-      let breached = 0;
-      let pending = 0;
-      let notSet = 0;
-      for (const ticket of own) {
-        const outcome = clockOutcome(ticket, kind, context);
-        if (!outcome.set) notSet += 1;
-        else if (outcome.status.breached) breached += 1;
-        else if (outcome.status.state === 'met') met += 1;
-        else pending += 1;
-      }
-      const decided = met + breached;
-      return {
-        subsystemId,
-        kind,
-        met,
-        breached,
-        pending,
-        notSet,
-        rate: decided === 0 ? null : met / decided,
+  return slaComplianceOf(ticketDigests(tickets, context));
+}
+
+/** `slaCompliance` over digests taken at the figure's instant (or settled before it). */
+export function slaComplianceOf(
+  digests: readonly Pick<TicketDigest, 'subsystemId' | 'clocks'>[],
+): ClockCompliance[] {
+  const counts = new Map<
+    number,
+    Record<ClockKind, { met: number; breached: number; pending: number; notSet: number }>
+  >();
+  for (const digest of digests) {
+    let own = counts.get(digest.subsystemId);
+    if (own === undefined) {
+      own = {
+        response: { met: 0, breached: 0, pending: 0, notSet: 0 },
+        resolution: { met: 0, breached: 0, pending: 0, notSet: 0 },
       };
-    });
-  });
+      counts.set(digest.subsystemId, own);
+    }
+    for (const kind of CLOCK_KINDS) {
+      const clock = digest.clocks[kind];
+      const row = own[kind];
+      if (clock === null) row.notSet += 1;
+      else if (clock.breached) row.breached += 1;
+      else if (clock.state === 'met') row.met += 1;
+      else row.pending += 1;
+    }
+  }
+  return [...counts.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((subsystemId) =>
+      CLOCK_KINDS.map((kind) => {
+        const row = counts.get(subsystemId)?.[kind] ?? { met: 0, breached: 0, pending: 0, notSet: 0 };
+        const decided = row.met + row.breached;
+        return { subsystemId, kind, ...row, rate: decided === 0 ? null : row.met / decided };
+      }),
+    );
 }
 
 /** Sums compliance rows over subsystems: one row per clock for the whole scope. */

@@ -19,6 +19,7 @@ export {
 export {
   CLOCK_TIMELINE_LABELS,
   TICKET_CLOCK_STATE_LABELS,
+  TICKET_CLOCK_STATES,
   WARNING_FRACTION,
   ticketClock,
   ticketClockSpec,

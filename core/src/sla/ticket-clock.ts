@@ -38,7 +38,8 @@ export const CLOCK_TIMELINE_LABELS: Readonly<Record<ClockTimelineEntry['kind'], 
  * - `met` / `breached`: it stopped (responded / resolved) on time / late.
  * `breached` (the flag) is also true for a clock still running or paused once it is past its deadline.
  */
-export type TicketClockState = 'running' | 'paused' | 'met' | 'breached';
+export const TICKET_CLOCK_STATES = ['running', 'paused', 'met', 'breached'] as const;
+export type TicketClockState = (typeof TICKET_CLOCK_STATES)[number];
 
 export const TICKET_CLOCK_STATE_LABELS: Readonly<Record<TicketClockState, string>> = {
   running: '计时中',

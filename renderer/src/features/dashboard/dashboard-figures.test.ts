@@ -1,7 +1,7 @@
 import { builtinCalendar } from '@core/calendar';
 import { loadDefaultProfile } from '@core/profile';
 import { newTicket, type Ticket, transition } from '@core/records';
-import { slaCompliance } from '@core/reports';
+import { slaCompliance, ticketDigests } from '@core/reports';
 import { parseInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
 import { dashboardFigures, dashboardYear } from './dashboard-figures';
@@ -38,7 +38,7 @@ const lateOn5 = ticket(5, '2026-03-03 10:00', '2026-03-03 10:25');
 const metOn1 = ticket(1, '2026-03-02 11:00', '2026-03-02 11:05');
 const tickets = [metOn5, lateOn5, metOn1];
 const records = {
-  tickets,
+  tickets: ticketDigests(tickets, { ...rules, asOf: now }),
   templates: [],
   runs: [],
   trainings: [],

@@ -20,7 +20,7 @@ import {
   contractObligations,
 } from '@core/obligations';
 import type { ContractProfile } from '@core/profile';
-import type { InspectionRun, InspectionTemplate, Ticket } from '@core/records';
+import type { InspectionRun, InspectionTemplate } from '@core/records';
 import {
   type DateRange,
   type DutyAssignment,
@@ -38,12 +38,19 @@ import {
   trainingProgress,
   visitCoverage,
 } from '@core/records/kinds';
-import { monthPeriod, reportPeriod, slaCompliance, ticketsInPeriod } from '@core/reports';
+import {
+  type TicketDigest,
+  monthPeriod,
+  reportPeriod,
+  slaComplianceOf,
+  ticketsInPeriod,
+} from '@core/reports';
 import { type Instant, dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 
 /** The records the dashboard draws from, as this PC's store holds them. */
 export interface DashboardRecords {
-  readonly tickets: readonly Ticket[];
+  /** The digests of the contract year's tickets as of the dashboard's instant (tickets/ticket-digest-store.ts). */
+  readonly tickets: readonly TicketDigest[];
   readonly templates: readonly InspectionTemplate[];
   readonly runs: readonly InspectionRun[];
   readonly trainings: readonly Training[];
@@ -128,7 +135,6 @@ export function dashboardFigures(
     ]),
   ) as Record<ObligationState, number>;
 
-  const figureContext = { profile, calendar, asOf: now };
   const whole = { subsystemIds: [] };
   const ofYear = ticketsInPeriod(tickets, reportPeriod(contractYear.from, contractYear.to), whole);
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
@@ -218,13 +224,13 @@ export function dashboardFigures(
       .filter((obligation) => obligation.kind === 'report' || obligation.kind === 'acceptance')
       .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)),
     slaMonth: slaComplianceChart(
-      slaCompliance(ofMonth, figureContext),
+      slaComplianceOf(ofMonth),
       breaches.filter((breach) => monthIds.has(breach.ticket.id)),
       profile,
       `${Number(month.slice(5))}月 SLA 达标率`,
     ),
     slaYear: slaComplianceChart(
-      slaCompliance(ofYear, figureContext),
+      slaComplianceOf(ofYear),
       breaches,
       profile,
       `${contractYear.from.slice(0, 4)}年度 SLA 达标率`,

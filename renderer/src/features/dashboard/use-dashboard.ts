@@ -5,8 +5,9 @@ import { useMemo } from 'react';
 import { useDatabase, usePlainRecordLists, useSlaRules } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { sessionScope, useSession } from '../session';
+import { digestsAt, readDigestSource } from '../tickets/ticket-digest-store';
 import { useNow } from '../today/use-now';
-import { type DashboardFigures, dashboardFigures } from './dashboard-figures';
+import { type DashboardFigures, dashboardFigures, dashboardYear } from './dashboard-figures';
 
 /** The User Timing entry of each computation of the figures (bench/dashboard reads it). */
 export const FIGURES_MEASURE = 'yunwei:dashboard-figures';
@@ -30,21 +31,29 @@ export function useDashboard(): DashboardState {
   const session = useSession();
   const now = useNow();
   const catalogue = useTemplateCatalogue();
-  const tickets = useQuery({
-    queryKey: ['tickets', db.name, 'dashboard'],
-    queryFn: async () => (await db.tickets.toArray()).map((row) => row.record),
-  });
-  const runs = useQuery({
-    queryKey: ['inspectionRuns', db.name, 'dashboard'],
-    queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
-  });
-  const { lists, error: listsError } = usePlainRecordLists();
   const userScope = sessionScope(session);
   // A name on this PC answers to no server and sees every subsystem, as the lead does.
   const scope = useMemo(
     () => obligationScopeOf(sessionScope(session) ?? { role: 'project_lead' }, rules.profile),
     [session, rules.profile],
   );
+  const year = dashboardYear(now);
+  // The year's tickets as digests (tickets/ticket-digest-store.ts): a year of tickets is ~150 rows,
+  // not every ticket; only those whose clocks run are read whole, and judged at each minute below.
+  const tickets = useQuery({
+    queryKey: ['tickets', db.name, 'dashboard', year.from, scope.subsystemIds],
+    queryFn: () =>
+      readDigestSource(
+        db,
+        { fromMonth: year.from.slice(0, 7), toMonth: year.to.slice(0, 7), subsystemIds: scope.subsystemIds },
+        Date.now(),
+      ),
+  });
+  const runs = useQuery({
+    queryKey: ['inspectionRuns', db.name, 'dashboard'],
+    queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
+  });
+  const { lists, error: listsError } = usePlainRecordLists();
   const templates = catalogue.data?.all;
   const figures = useMemo(() => {
     if (
@@ -55,13 +64,15 @@ export function useDashboard(): DashboardState {
     ) {
       return undefined;
     }
-    const records = {
-      tickets: tickets.data,
-      runs: runs.data,
-      templates,
-      ...lists,
-    };
-    return timed(() => dashboardFigures(records, rules, scope, now));
+    const source = tickets.data;
+    return timed(() =>
+      dashboardFigures(
+        { tickets: digestsAt(source, rules, now), runs: runs.data, templates, ...lists },
+        rules,
+        scope,
+        now,
+      ),
+    );
   }, [tickets.data, runs.data, templates, lists, rules, scope, now]);
   const error =
     [tickets, runs].find((query) => query.error !== null)?.error ?? listsError ?? catalogue.error ?? null;

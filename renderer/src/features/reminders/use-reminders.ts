@@ -1,8 +1,10 @@
+import { OPEN_TICKET_STATUSES } from '@core/records';
 import { dueReminders } from '@core/reminders';
 import { contractYearOf } from '@core/records/kinds';
 import type { ReminderReceipt } from '@core/records/kinds';
 import { dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 import { useQuery } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
 import { useMemo } from 'react';
 import { useCurrentUser, useDatabase, usePlainRecords, useSlaRules } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
@@ -21,7 +23,7 @@ export interface RemindersState {
 /**
  * The signed-in user's reminders from this PC's store (offline like every page), recomputed every
  * minute and whenever a save or a sync changes the records they come from. Only what reminders need is
- * read: the tickets the user holds, today's runs, the duty days around today, this month's visits.
+ * read: the open tickets the user holds, today's runs, the duty days around today, this month's visits.
  */
 export function useReminders(): RemindersState {
   const db = useDatabase();
@@ -40,7 +42,19 @@ export function useReminders(): RemindersState {
   );
   const tickets = useQuery({
     queryKey: ['tickets', db.name, 'reminders', user],
-    queryFn: async () => (await db.tickets.where('assignee').equals(user).toArray()).map((row) => row.record),
+    // Only open tickets can have a clock running: a year of closed ones is left unread.
+    queryFn: async () => {
+      const lists = await Promise.all(
+        OPEN_TICKET_STATUSES.map((status) =>
+          db.tickets
+            .where('[status+deadlineAt]')
+            .between([status, Dexie.minKey], [status, Dexie.maxKey])
+            .filter((row) => row.assignee === user)
+            .toArray(),
+        ),
+      );
+      return lists.flat().map((row) => row.record);
+    },
   });
   const runs = useQuery({
     queryKey: ['inspectionRuns', db.name, 'reminders', today, templateIds],

@@ -5,11 +5,12 @@ import type { StoreKind } from '../../store/kinds/store-kind';
 import type { TicketRow } from '../../store/rows/row-types';
 import { ticketRow } from '../../store/rows/ticket-row';
 import { searchRowsToWrite, ticketSearchKeyRange } from '../../store/rows/ticket-search-rows';
+import { addPulledDigest, removePulledDigest, writeDigestOnSave } from './ticket-digest-store';
 
-/** Tickets in the store: their rows and, beside them, their search rows. */
+/** Tickets in the store: their rows and, beside them, their search rows and their clock digests. */
 export const ticketStoreKind: StoreKind<Ticket> = {
   pathOf: (ticketId) => `/tickets/${ticketId}`,
-  tables: (db) => [db.tickets, db.ticketSearch],
+  tables: (db) => [db.tickets, db.ticketSearch, db.ticketDigests],
   ids: async (db) => db.tickets.toCollection().primaryKeys(),
   idsOutside: async (db, visibility) => {
     const lists = await Promise.all(
@@ -37,18 +38,21 @@ export const ticketStoreKind: StoreKind<Ticket> = {
     await Promise.all([
       request(() => transaction.objectStore(db.tickets.name).put(ticketRow(ticket, db.slaRules, now))),
       ...searchRowsToWrite(stored, ticket, newRecordId).map((row) => request(() => search.put(row))),
+      writeDigestOnSave(db, transaction, ticket, stored, now),
     ]);
   },
   putPulled: (db, writes, { record, stored, serverClocks, now, deferCompanions }) => {
     writes.put(db.tickets, ticketRow(record, db.slaRules, now, serverClocks));
+    addPulledDigest(db, writes, record, stored?.record ?? null, now);
     if (deferCompanions) return;
     for (const row of searchRowsToWrite(stored?.record ?? null, record, newRecordId)) {
       writes.put(db.ticketSearch, row);
     }
   },
   // A removed ticket's search rows go with it: its base rows and every addition.
-  removePulled: (db, writes, ticketId) => {
+  removePulled: (db, writes, ticketId, stored) => {
     writes.delete(db.tickets, ticketId);
+    if (stored !== undefined) removePulledDigest(db, writes, stored.record);
     const [from, to] = ticketSearchKeyRange(ticketId);
     writes.deleteWith(() => db.ticketSearch.where(':id').between(from, to).delete());
   },

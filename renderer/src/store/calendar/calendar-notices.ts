@@ -1,5 +1,5 @@
 import type { CalendarNotice } from '@core/calendar';
-import { newRecordId, type Ticket, type TicketStatus } from '@core/records';
+import { OPEN_TICKET_STATUSES, newRecordId, type Ticket } from '@core/records';
 import { encodeHlc, type HistoryEntry, tick } from '@core/sync';
 import { Dexie, type Table } from 'dexie';
 import { readClock, writeClock } from '../database/clock';
@@ -16,7 +16,6 @@ export const SLA_DEADLINES_FIELD = 'slaDeadlines';
 export const SYSTEM_ACTOR = '系统';
 
 /** The statuses whose clocks can still run: their deadlines move with the calendar. */
-const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'responded', 'in_progress', 'waiting'];
 
 export type StoredCalendar = CalendarMetaRow['value'];
 
@@ -70,7 +69,7 @@ export async function applyCalendarNotices(
     const clock = tick(await readClock(db), now);
     const hlc = encodeHlc(clock);
     const ids: string[] = [];
-    for (const status of OPEN_STATUSES) {
+    for (const status of OPEN_TICKET_STATUSES) {
       const rows = await db.tickets
         .where('[status+deadlineAt]')
         .between([status, Dexie.minKey], [status, Dexie.maxKey])

@@ -94,4 +94,16 @@ export const SCHEMA_V7 = {
   records: 'id, [type+day], *unitIds',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 7;
+/**
+ * Version 8: `ticketDigests`, the tickets' clock digests (core reports/ticket-digest.ts) in one row per
+ * Shanghai month of receipt and subsystem (features/tickets/ticket-digest-buckets.ts), so the
+ * dashboard counts a year of tickets from ~150 rows instead of reading every ticket. Ticket saves and
+ * pulls keep it; a row keyed `built` names the SLA rules it was built under, and a store without it
+ * (this upgrade leaves the table empty) or with other rules is built again when first read.
+ */
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  ticketDigests: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 8;

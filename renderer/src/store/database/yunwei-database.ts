@@ -11,11 +11,21 @@ import type {
   SyncMetaRow,
   SyncProblemRow,
   SyncStateRow,
+  TicketDigestRow,
   TicketRow,
   TicketSearchRow,
 } from '../rows/row-types';
 import { defaultSlaRules, type SlaRules } from '../rows/sla-rules';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './schema';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+} from './schema';
 import { upgradeToV3 } from './upgrade-v3';
 import { upgradeToV5 } from './upgrade-v5';
 import { upgradeToV6 } from './upgrade-v6';
@@ -53,6 +63,7 @@ export class YunweiDatabase extends Dexie {
   declare readonly rejections: Table<RejectionRow, string>;
   declare readonly syncProblems: Table<SyncProblemRow, string>;
   declare readonly records: Table<PlainRecordRow, string>;
+  declare readonly ticketDigests: Table<TicketDigestRow, string>;
 
   /**
    * Replaced when the added calendar notices change (store/calendar/calendar-notices.ts): every view
@@ -87,6 +98,7 @@ export class YunweiDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
+    this.version(8).stores(SCHEMA_V8);
 
     this.on('versionchange', (event) => {
       this.disconnectedReason = event.newVersion === null ? DELETED_MESSAGE : SUPERSEDED_MESSAGE;

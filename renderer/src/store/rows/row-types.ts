@@ -48,6 +48,29 @@ export interface TicketSearchRow {
   readonly ticketIds?: readonly (readonly string[])[];
 }
 
+/**
+ * The clock digests of the tickets received in one Shanghai month on one subsystem (key
+ * `YYYY-MM#SS`; features/tickets/ticket-digest-buckets.ts). Settled digests are stored column-wise
+ * (ids, titles and DIGEST_WIDTH numbers each): IndexedDB reads a few typed arrays far faster than
+ * thousands of small objects. A ticket whose clock still runs is only named in `liveIds`: its digest
+ * is taken again whenever it is read.
+ */
+export interface TicketDigestBucketRow {
+  readonly key: string;
+  readonly ids: readonly string[];
+  readonly titles: readonly string[];
+  readonly numbers: Float64Array;
+  readonly liveIds: readonly string[];
+}
+
+/** Says the buckets hold every ticket, digested under the SLA rules of this fingerprint. */
+export interface TicketDigestsBuiltRow {
+  readonly key: 'built';
+  readonly rules: string;
+}
+
+export type TicketDigestRow = TicketDigestBucketRow | TicketDigestsBuiltRow;
+
 /** Sorts after every real instant; IndexedDB keys cannot be Infinity-free nulls. */
 export const NO_RUNNING_DEADLINE = Number.MAX_SAFE_INTEGER;
 
