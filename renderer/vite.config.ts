@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { pdfFontsPlugin } from './build/pdf-fonts-plugin';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -47,7 +48,8 @@ const serviceWorker = VitePWA({
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), serviceWorker],
+  // The PDF's fonts (about 70 MB) are copied beside the build, not precached: see pdf-fonts-plugin.ts.
+  plugins: [react(), serviceWorker, pdfFontsPlugin()],
   resolve: { alias: { '@core': here('../core/src') } },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(String(packageJson.version)) },
   server: { host: '127.0.0.1', fs: { allow: [here('..')] } },

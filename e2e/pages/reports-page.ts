@@ -9,6 +9,7 @@ export class ReportsPage {
   readonly charts: Locator;
   readonly saveDocxButton: Locator;
   readonly saveXlsxButton: Locator;
+  readonly savePdfButton: Locator;
   readonly savePackageButton: Locator;
   readonly busy: Locator;
 
@@ -20,6 +21,7 @@ export class ReportsPage {
     this.charts = this.preview.getByTestId('report-chart');
     this.saveDocxButton = page.getByTestId('report-save-docx');
     this.saveXlsxButton = page.getByTestId('report-save-xlsx');
+    this.savePdfButton = page.getByTestId('report-save-pdf');
     this.savePackageButton = page.getByTestId('report-save-zip');
     this.busy = page.getByTestId('report-busy');
   }
@@ -39,6 +41,16 @@ export class ReportsPage {
   async save(button: Locator): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await button.click();
+    return download;
+  }
+
+  /**
+   * Saves the document as PDF: the first time the worker fetches and opens some 70 MB of fonts, which
+   * on a busy machine takes longer than a download's usual wait.
+   */
+  async savePdf(): Promise<Download> {
+    const download = this.page.waitForEvent('download', { timeout: 180_000 });
+    await this.savePdfButton.click();
     return download;
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test as base, type Download } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,8 +17,9 @@ import { type RunningYunweiServer, type ServerAccount, startYunweiServer } from 
 
 /*
  * 报表 (issue 15), from the records this PC synced, made offline: the engineer of subsystem 1 saves this
- * month's 运维月报 of their subsystem as a .docx holding their tickets (and not subsystem 5's); the
- * project lead saves the half-year acceptance package, a .zip with its 目录 first.
+ * month's 运维月报 of their subsystem as a .docx and as a PDF with its fonts embedded, holding their
+ * tickets (and not subsystem 5's); the project lead saves the half-year acceptance package, a .zip with
+ * its 目录 first.
  */
 
 const PASSWORD = 'Yunwei#2026';
@@ -47,6 +49,13 @@ const test = base.extend<object, { reportsServer: RunningYunweiServer }>({
 
 test.describe.configure({ timeout: 240_000 });
 
+/** What poppler reads of a PDF: its fonts' table rows and its text without white space. */
+function readPdf(file: string): { fonts: string[]; text: string } {
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return { fonts, text };
+}
+
 /** The downloaded file's entries, by name. */
 async function zipEntries(download: Download): Promise<Record<string, Uint8Array>> {
   const file = await download.path();
@@ -56,7 +65,7 @@ async function zipEntries(download: Download): Promise<Record<string, Uint8Array
 test('the engineer saves this month’s 运维月报 of their subsystem offline, with their tickets', async ({
   browser,
   reportsServer,
-}) => {
+}, testInfo) => {
   const context = await browser.newContext({
     baseURL: reportsServer.url,
     viewport: { width: 1366, height: 768 },
@@ -66,7 +75,11 @@ test('the engineer saves this month’s 运维月报 of their subsystem offline,
   await new SyncStatusPage(page).waitUntilSynced();
   const reports = new ReportsPage(page);
   await reports.openFromMenu();
-  // The page's code is loaded; from here on this PC reaches no server.
+  await expect(reports.preview).toContainText('运维月报');
+  // The first PDF fetches the fonts (online), and the browser keeps them for PDFs made offline.
+  const firstPdf = await reports.savePdf();
+  expect(firstPdf.suggestedFilename()).toMatch(/^运维月报-.*\.pdf$/);
+  // The page's code and the fonts are here; from here on this PC reaches no server.
   await context.setOffline(true);
   await expect(reports.scope).toContainText('互联网+人社');
   await expect(reports.preview).toContainText('运维月报');
@@ -75,8 +88,21 @@ test('the engineer saves this month’s 运维月报 of their subsystem offline,
   await expect(reports.preview).toContainText(OPEN_TITLE);
   await expect(reports.preview).not.toContainText(OTHER_TITLE);
   await expect(reports.charts.first().locator('svg')).toBeVisible();
-  await expect(page.getByText('PDF 由服务器生成', { exact: false })).toBeVisible();
   await manualScreenshot(page, 'reports-page');
+
+  const pdf = await reports.savePdf();
+  expect(pdf.suggestedFilename()).toMatch(/^运维月报-.*\.pdf$/);
+  const pdfFile = testInfo.outputPath('engineer-monthly.pdf');
+  await pdf.saveAs(pdfFile);
+  expect((await readFile(pdfFile)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const { fonts, text } = readPdf(pdfFile);
+  expect(fonts.length).toBeGreaterThan(0);
+  // Every font embedded (emb) as a subset (sub, the ABCDEF+ prefix): the PDF looks the same on any PC.
+  for (const row of fonts) expect(row).toMatch(/^[A-Z]{6}\+\S+\s.*\syes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
+  expect(text).toContain('运维月报');
+  expect(text).toContain('本月共受理问题2个，已解决1个');
+  expect(text).toContain(OPEN_TITLE);
+  expect(text).not.toContain(OTHER_TITLE);
 
   const download = await reports.save(reports.saveDocxButton);
   expect(download.suggestedFilename()).toMatch(/^运维月报-.*\.docx$/);

@@ -8,11 +8,10 @@ export {
   OPTIONAL_PDF_FONT_ROLES,
   PDF_FONT_FILES,
   PDF_FONT_ROLES,
-  type PdfFaces,
   type PdfFontFile,
   type PdfFontRole,
-  openPdfFace,
-} from './pdf-fonts';
+} from './pdf-font-files';
+export { type PdfFaces, openPdfFace } from './pdf-fonts';
 export { type ChartSvg, type PdfRendering, breakLines, renderPdf } from './render-pdf';
 export { columnLetters, renderLedgersXlsx } from './render-xlsx';
 export {

@@ -18,10 +18,9 @@ import {
   OPTIONAL_PDF_FONT_ROLES,
   PDF_FONT_FILES,
   PDF_FONT_ROLES,
-  type PdfFaces,
   type PdfFontRole,
-  openPdfFace,
-} from './pdf-fonts';
+} from './pdf-font-files';
+import { type PdfFaces, openPdfFace } from './pdf-fonts';
 import { breakLines, renderPdf } from './render-pdf';
 
 /** The faces as bytes, read here from Debian's directories as the app's build copies them. */

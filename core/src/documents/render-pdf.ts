@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '../reports';
-import { PDF_FONT_ROLES, type PdfFaces, type PdfFontRole } from './pdf-fonts';
+import { PDF_FONT_ROLES, type PdfFontRole } from './pdf-font-files';
+import type { PdfFaces } from './pdf-fonts';
 
 /*
  * The PDF of a report, the same wherever it is made: the server (Node), the app's Web Worker (the
@@ -295,13 +296,16 @@ export async function renderPdf(
   document: ReportDocument,
   { faces, chartSvg }: PdfRendering,
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
+  const options: PDFKit.PDFDocumentOptions = {
     size: 'A4',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     bufferPages: true,
     autoFirstPage: true,
     info: { Title: document.title, Creator: '运维台' },
-  });
+  };
+  // No default font (null, which @types/pdfkit does not list): pdfkit's is Helvetica, which its
+  // browser build has only once registered (registerStdFonts), and every line here names its face.
+  const doc = new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

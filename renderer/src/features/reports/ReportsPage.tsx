@@ -1,4 +1,10 @@
-import { FileExcelOutlined, FileWordOutlined, FileZipOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  FileZipOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import {
   type ReportDocument,
   type ReportRequest,
@@ -13,6 +19,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Progress,
   Segmented,
@@ -45,6 +52,18 @@ import './reports.css';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_MIME = 'application/zip';
+const PDF_MIME = 'application/pdf';
+const MB = 1024 * 1024;
+
+/** What the progress bar says: files of a package, or megabytes of the PDF's fonts being fetched. */
+function progressText(progress: WorkerProgress): string {
+  if (progress.stage === 'fonts') {
+    if (progress.done >= progress.total) return '字体已就绪，正在排版';
+    const mb = (bytes: number) => (bytes / MB).toFixed(1);
+    return `下载 PDF 字体 ${mb(progress.done)} / ${mb(progress.total)} MB`;
+  }
+  return `${progress.done} / ${progress.total} 个文件`;
+}
 
 type Busy = null | { readonly what: string; readonly progress: WorkerProgress | null };
 
@@ -62,8 +81,9 @@ function fileName(stem: string, extension: string): string {
 /**
  * 报表: the acceptance documents from this PC's records, offline. The user picks the document, the
  * period and the scope (what they may read); the page shows the document and saves it as .docx or the
- * ledger as .xlsx (made in a worker, so the page stays responsive), or prints the preview. The lead also
- * makes the half-year package. PDF is the server's (`yunwei report --format pdf`).
+ * ledger as .xlsx, or the document as a PDF with its fonts embedded (laid out by the server's code, the
+ * fonts fetched once when the first PDF is asked for), all made in a worker so the page stays
+ * responsive; or prints the preview. The lead also makes the half-year package.
  */
 export function ReportsPage() {
   const { message } = App.useApp();
@@ -75,6 +95,7 @@ export function ReportsPage() {
   const [choice, setChoice] = useState<ReportChoice>(() => initialChoice(access, Date.now()));
   const { records, error } = useReportRecords();
   const [busy, setBusy] = useState<Busy>(null);
+  const [packagePdf, setPackagePdf] = useState(false);
   const worker = useRef<ReportWorkerClient | null>(null);
   useEffect(() => {
     const started = startReportWorker();
@@ -137,6 +158,15 @@ export function ReportsPage() {
       await save(fileName(document.fileStem, 'docx'), DOCX_MIME, bytes);
     });
 
+  const savePdf = () =>
+    run('生成 PDF 文件', async (client) => {
+      if (document === null) return;
+      const bytes = await client.render({ kind: 'document', formats: ['pdf'], document }, (progress) =>
+        setBusy({ what: '生成 PDF 文件', progress }),
+      );
+      await save(fileName(document.fileStem, 'pdf'), PDF_MIME, bytes);
+    });
+
   const saveXlsx = () =>
     run('生成 Excel 台账', async (client) => {
       if (request === null) return;
@@ -156,6 +186,7 @@ export function ReportsPage() {
           notices: stored.data?.notices ?? [],
           now,
           records: request.records,
+          pdf: packagePdf,
         },
         (progress) => setBusy({ what: '生成验收材料包', progress }),
       );
@@ -211,8 +242,8 @@ export function ReportsPage() {
           报表
         </Typography.Title>
         <Typography.Text type="secondary">
-          由本机记录生成验收文件，无需联网。PDF 由服务器生成（yunwei report --format pdf）；本机可保存
-          Word、Excel 文件或打印预览。
+          由本机记录生成验收文件，无需联网。可保存 Word、PDF（字体已嵌入，与服务器生成的版式相同）、Excel
+          文件或打印预览；首次生成 PDF 时下载字体，此后离线也能生成。
         </Typography.Text>
       </header>
       <Card size="small" className="reports__controls">
@@ -335,6 +366,14 @@ export function ReportsPage() {
                 保存 Word（.docx）
               </Button>
               <Button
+                icon={<FilePdfOutlined />}
+                disabled={!ready}
+                onClick={savePdf}
+                data-testid="report-save-pdf"
+              >
+                保存 PDF（.pdf）
+              </Button>
+              <Button
                 icon={<FileExcelOutlined />}
                 disabled={!ready}
                 onClick={saveXlsx}
@@ -349,9 +388,18 @@ export function ReportsPage() {
           )}
         </Space>
         {isPackage && (
-          <Typography.Paragraph type="secondary" className="reports__note">
-            材料包含全部运维子项及每个运维子项的运维服务总结报告、各月运维月报、问题处理记录、巡检记录、值班记录（Word）和台账（Excel），以及目录。
-          </Typography.Paragraph>
+          <>
+            <Checkbox
+              checked={packagePdf}
+              onChange={(event) => setPackagePdf(event.target.checked)}
+              data-testid="report-package-pdf"
+            >
+              总结报告和月报同时附 PDF（与服务器生成的材料包相同；首次需下载字体）
+            </Checkbox>
+            <Typography.Paragraph type="secondary" className="reports__note">
+              材料包含全部运维子项及每个运维子项的运维服务总结报告、各月运维月报、问题处理记录、巡检记录、值班记录（Word）和台账（Excel），以及目录。
+            </Typography.Paragraph>
+          </>
         )}
         {busy !== null && (
           <div className="reports__busy" role="status" aria-live="polite" data-testid="report-busy">
@@ -362,7 +410,7 @@ export function ReportsPage() {
               <Progress
                 percent={Math.floor((100 * busy.progress.done) / busy.progress.total)}
                 status="active"
-                format={() => `${busy.progress?.done ?? 0} / ${busy.progress?.total ?? 0} 个文件`}
+                format={() => (busy.progress === null ? '' : progressText(busy.progress))}
               />
             )}
           </div>

@@ -2,9 +2,11 @@ import type { RenderJob } from '@core/documents';
 import type { FromReportWorker, PackageInput, ToReportWorker } from './report-worker-protocol';
 import { svgToPng } from './svg-to-png';
 
+/** Files done of all, or with `stage: 'fonts'` the bytes of the PDF's fonts fetched of all. */
 export interface WorkerProgress {
   readonly done: number;
   readonly total: number;
+  readonly stage?: 'fonts';
 }
 
 /** The part of a Worker the client uses, so that a test can stand a handler in for the thread. */
@@ -70,7 +72,11 @@ export class ReportWorkerClient {
   private heard(message: FromReportWorker): void {
     switch (message.type) {
       case 'progress':
-        this.pending.get(message.id)?.onProgress({ done: message.done, total: message.total });
+        this.pending.get(message.id)?.onProgress({
+          done: message.done,
+          total: message.total,
+          ...(message.stage === undefined ? {} : { stage: message.stage }),
+        });
         return;
       case 'done':
         this.settle(message.id)?.resolve(message.bytes);

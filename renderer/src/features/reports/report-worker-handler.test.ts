@@ -1,4 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { builtinCalendar } from '@core/calendar';
+import {
+  DEBIAN_FONT_DIRECTORIES,
+  PDF_FONT_FILES,
+  PDF_FONT_ROLES,
+  type PdfFaces,
+  type PdfFontRole,
+  openPdfFace,
+} from '@core/documents';
 import { loadDefaultProfile } from '@core/profile';
 import type { Ticket } from '@core/records';
 import { newTicket } from '@core/records/ticket-create';
@@ -15,7 +28,7 @@ import { parseInstant } from '@core/time/shanghai-time';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { reportChartSvg } from './report-chart-svg';
-import { NO_PDF_IN_APP, reportWorkerHandler } from './report-worker-handler';
+import { reportWorkerHandler } from './report-worker-handler';
 import type { FromReportWorker } from './report-worker-protocol';
 
 const profile = loadDefaultProfile();
@@ -62,6 +75,23 @@ function request(kind: ReportRequest['kind']): ReportRequest {
   };
 }
 
+/** The faces from Debian's files, opened once for the file (as the worker's loader does). */
+let faces: Promise<PdfFaces> | null = null;
+const debianFaces = (onProgress: (progress: { loaded: number; total: number }) => void) => {
+  onProgress({ loaded: 1, total: 1 });
+  faces ??= Promise.resolve(
+    Object.fromEntries(
+      PDF_FONT_ROLES.map((role: PdfFontRole) => {
+        // 楷体 as where LXGW WenKai is not installed: the body face.
+        const font = PDF_FONT_FILES[role === 'heading2' ? 'body' : role];
+        const path = join(DEBIAN_FONT_DIRECTORIES[font.debianPackage] ?? '', font.file);
+        return [role, openPdfFace(new Uint8Array(readFileSync(path)), font.face)];
+      }),
+    ) as unknown as PdfFaces,
+  );
+  return faces;
+};
+
 /** A worker handler whose page answers every chart with a fixed PNG signature, as svgToPng would. */
 function workerWithPage() {
   const posted: FromReportWorker[] = [];
@@ -72,6 +102,7 @@ function workerWithPage() {
       if (message.type === 'draw') void handle({ type: 'picture', pictureId: message.pictureId, png });
     },
     chartSvg: reportChartSvg,
+    pdfFaces: debianFaces,
   });
   return { handle, posted };
 }
@@ -112,14 +143,25 @@ describe('reportWorkerHandler', () => {
     expect(strFromU8(files['xl/sharedStrings.xml'] as Uint8Array)).toContain('社保卡查询页面打不开');
   });
 
-  it('answers a PDF job with why the app makes none, and carries on with the next job', async () => {
+  it('renders a PDF job with embedded fonts after reporting the fonts’ progress, and carries on with the next job', async () => {
     const { handle, posted } = workerWithPage();
     const document = buildReport(request('tickets'));
     await handle({ type: 'render', id: 3, job: { kind: 'document', formats: ['pdf'], document } });
-    expect(posted).toContainEqual({ type: 'failed', id: 3, reason: NO_PDF_IN_APP });
+    expect(posted).toContainEqual({ type: 'progress', id: 3, done: 1, total: 1, stage: 'fonts' });
+    const dir = await mkdtemp(join(tmpdir(), 'yunwei-worker-pdf-'));
+    try {
+      const file = join(dir, 'tickets.pdf');
+      await writeFile(file, finished(posted, 3));
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(text).toContain('社保卡查询页面打不开');
+      expect(text).toContain('王喆');
+      expect(text).not.toContain('网站群栏目更新失败');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     await handle({ type: 'render', id: 4, job: { kind: 'document', formats: ['docx'], document } });
     expect(finished(posted, 4).byteLength).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it("fails the document whose chart the page could not draw, with the page's reason", async () => {
     const posted: FromReportWorker[] = [];
@@ -131,6 +173,7 @@ describe('reportWorkerHandler', () => {
         }
       },
       chartSvg: reportChartSvg,
+      pdfFaces: debianFaces,
     });
     await handle({
       type: 'render',
@@ -164,5 +207,27 @@ describe('reportWorkerHandler', () => {
       unzipSync(files['目录.docx'] as Uint8Array)['word/document.xml'] as Uint8Array,
     );
     expect(contents).toContain('00-全部运维子项/');
+  }, 120_000);
+
+  it('builds the half-year package with the server’s PDF copies of the summary and monthly reports when asked', async () => {
+    const { handle, posted } = workerWithPage();
+    await handle({
+      type: 'package',
+      id: 7,
+      input: {
+        period: reportPeriod('2026-01-01', '2026-02-28'),
+        profile,
+        notices: [],
+        now: parseInstant('2026-03-02T09:00'),
+        records,
+        pdf: true,
+      },
+    });
+    const names = Object.keys(unzipSync(finished(posted, 7)));
+    const pdfs = names.filter((name) => name.endsWith('.pdf'));
+    // The summary and two months, for the whole contract and every subsystem.
+    expect(pdfs).toHaveLength(3 * (profile.subsystems.length + 1));
+    expect(pdfs.some((name) => /^00-全部运维子项\/运维月报-.*\.pdf$/.test(name))).toBe(true);
+    expect(posted).toContainEqual({ type: 'progress', id: 7, done: 1, total: 1, stage: 'fonts' });
   }, 120_000);
 });

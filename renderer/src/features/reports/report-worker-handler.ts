@@ -3,11 +3,15 @@ import {
   type ChartPicture,
   type ChartPictures,
   type JobRenderer,
+  type PdfFaces,
+  type RenderJob,
   buildReportPackage,
   renderDocx,
   renderLedgersXlsx,
+  renderPdf,
 } from '@core/documents';
 import type { ReportChart } from '@core/reports';
+import type { FontProgress } from './pdf-font-loader';
 import type { FromReportWorker, ToReportWorker } from './report-worker-protocol';
 
 export interface ReportWorkerDeps {
@@ -15,11 +19,9 @@ export interface ReportWorkerDeps {
   readonly post: (message: FromReportWorker, transfer?: Transferable[]) => void;
   /** The chart as SVG (ECharts' string renderer). */
   readonly chartSvg: (chart: ReportChart) => string;
+  /** The PDF's faces, fetched and opened the first time a PDF is asked for (pdf-font-loader.ts). */
+  readonly pdfFaces: (onProgress: (progress: FontProgress) => void) => Promise<PdfFaces>;
 }
-
-/** The app makes no PDF: its fonts and layout live on the server (`yunwei report --format pdf`). */
-export const NO_PDF_IN_APP =
-  'PDF 由服务器生成（yunwei report --format pdf），本机可保存 Word 和 Excel 文件或打印预览';
 
 /**
  * The worker's side of the protocol: renders documents and ledgers, builds the package, and asks the
@@ -28,6 +30,7 @@ export const NO_PDF_IN_APP =
 export function reportWorkerHandler({
   post,
   chartSvg,
+  pdfFaces,
 }: ReportWorkerDeps): (message: ToReportWorker) => Promise<void> {
   const waiting = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
   let lastPicture = 0;
@@ -45,12 +48,23 @@ export function reportWorkerHandler({
       if (job.kind === 'ledgers') return [await renderLedgersXlsx(job.ledgers, job.subtitle)];
       const files: Uint8Array[] = [];
       for (const format of job.formats) {
-        if (format === 'pdf') throw new Error(NO_PDF_IN_APP);
-        files.push(await renderDocx(job.document, pictures));
+        files.push(
+          format === 'pdf'
+            ? await renderPdf(job.document, { faces: await pdfFaces(() => undefined), chartSvg })
+            : await renderDocx(job.document, pictures),
+        );
       }
       return files;
     },
   };
+  /** The fonts before the first PDF of a piece of work, their download's progress under its id. */
+  const fontsFor = async (id: number, wanted: boolean) => {
+    if (!wanted) return;
+    await pdfFaces(({ loaded, total }) =>
+      post({ type: 'progress', id, done: loaded, total, stage: 'fonts' }),
+    );
+  };
+  const wantsPdf = (job: RenderJob) => job.kind === 'document' && job.formats.includes('pdf');
   const finish = async (id: number, work: () => Promise<Uint8Array>) => {
     try {
       const bytes = await work();
@@ -69,6 +83,7 @@ export function reportWorkerHandler({
     switch (message.type) {
       case 'render':
         await finish(message.id, async () => {
+          await fontsFor(message.id, wantsPdf(message.job));
           const [bytes] = await renderer.render(message.job);
           if (bytes === undefined) throw new Error('生成的文件为空');
           return bytes;
@@ -76,8 +91,10 @@ export function reportWorkerHandler({
         return;
       case 'package': {
         const { input, id } = message;
-        await finish(id, () =>
-          buildReportPackage(
+        const pdf = input.pdf === true;
+        await finish(id, async () => {
+          await fontsFor(id, pdf);
+          return buildReportPackage(
             {
               period: input.period,
               profile: input.profile,
@@ -87,13 +104,13 @@ export function reportWorkerHandler({
             },
             renderer,
             {
-              pdf: false,
+              pdf,
               // A macrotask between documents, so the page's answers (chart pictures) are heard.
               pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
               onProgress: (done, total) => post({ type: 'progress', id, done, total }),
             },
-          ),
-        );
+          );
+        });
         return;
       }
       case 'picture':

@@ -14,6 +14,8 @@ export interface PackageInput {
   readonly notices: readonly CalendarNotice[];
   readonly now: Instant;
   readonly records: ReportRecords;
+  /** The monthly and summary reports also as PDF, as the server's package has them. */
+  readonly pdf?: boolean;
 }
 
 /** The page to the worker: work to do, and the pictures of charts it asked the page to draw. */
@@ -25,10 +27,17 @@ export type ToReportWorker =
 
 /**
  * The worker to the page: progress and the file of a piece of work, or why it failed; and a chart's
- * SVG to draw as a PNG (a worker has no document to decode an SVG image in).
+ * SVG to draw as a PNG (a worker has no document to decode an SVG image in). Progress counts files,
+ * or with `stage: 'fonts'` the bytes of the PDF's fonts fetched before the first PDF.
  */
 export type FromReportWorker =
-  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number;
+      readonly stage?: 'fonts';
+    }
   | { readonly type: 'done'; readonly id: number; readonly bytes: Uint8Array }
   | { readonly type: 'failed'; readonly id: number; readonly reason: string }
   | {
