@@ -12,17 +12,21 @@ import type { BenchDatabase } from '../local/bench-window';
 const USER = 'bench-reports';
 const RUNS = 3;
 
-/** What the page makes, as renderer/src/app/bench/report-measure.ts takes it. */
+/** A month or a half-year, as the 报表 page's period pickers give them (report-choice.ts). */
+type PeriodChoice =
+  | { readonly kind: 'month'; readonly month: string }
+  | { readonly kind: 'half'; readonly year: number; readonly half: 1 | 2 };
+
+/** What the page makes for the whole contract, as renderer/src/app/bench/report-measure.ts takes it. */
 export type BrowserReportTask =
   | { readonly kind: 'read' }
   | {
       readonly kind: 'document';
       readonly format: 'docx' | 'pdf';
       readonly report: 'monthly';
-      readonly from: string;
-      readonly to: string;
+      readonly period: PeriodChoice;
     }
-  | { readonly kind: 'ledger'; readonly report: 'tickets'; readonly from: string; readonly to: string };
+  | { readonly kind: 'ledger'; readonly report: 'tickets'; readonly period: PeriodChoice };
 
 /** One piece of the page's work, as report-measure.ts times it (ms). */
 interface PageTiming {

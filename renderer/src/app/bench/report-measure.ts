@@ -1,17 +1,17 @@
 import { loadDefaultProfile } from '@core/profile';
 import type { RecordType } from '@core/records';
 import {
+  type ReportKind,
   type ReportRecords,
   type ReportRequest,
-  WHOLE_CONTRACT,
   buildLedgers,
   buildReport,
   reportAsOf,
-  reportPeriod,
   reportSubtitle,
 } from '@core/reports';
 import { readTemplates } from '../../features/inspections/inspection-data';
 import { profileDefaultTemplates, profileTemplatesSince } from '../../features/inspections/profile-templates';
+import { type PeriodChoice, reportAccess, resolveChoice } from '../../features/reports/report-choice';
 import { reportRecordsOf } from '../../features/reports/report-records';
 import { startReportWorker } from '../../features/reports/report-worker-client';
 import { saveRecord, type StoreRecordType, type YunweiDatabase } from '../../store';
@@ -110,22 +110,19 @@ export async function readReportRecords(
   return reportRecordsOf(tickets, runs, templates, lists);
 }
 
-/** What the bench asks the page to make, as the page's 文件 / 期间 / 范围 choices make it. */
+/**
+ * What the bench asks the page to make, for the whole contract: the page's 文件 and 期间 choices (a
+ * month or a half-year as its pickers give them).
+ */
 export type ReportTask =
   | { readonly kind: 'read' }
   | {
       readonly kind: 'document';
       readonly format: 'docx' | 'pdf';
-      readonly report: 'monthly' | 'summary';
-      readonly from: string;
-      readonly to: string;
+      readonly report: ReportKind;
+      readonly period: PeriodChoice;
     }
-  | {
-      readonly kind: 'ledger';
-      readonly report: 'tickets' | 'inspections';
-      readonly from: string;
-      readonly to: string;
-    };
+  | { readonly kind: 'ledger'; readonly report: ReportKind; readonly period: PeriodChoice };
 
 export interface ReportTiming {
   /** Request to bytes back (for `read`: to the records in hand), ms. */
@@ -171,11 +168,16 @@ export async function timeReportTask(
     const read = performance.now();
     const base = { totalMs: read - started, readMs: read - started, records: countRecords(records) };
     if (task.kind === 'read') return { ...base, modelMs: 0, renderMs: 0, bytes: 0 };
-    const period = reportPeriod(task.from, task.to);
+    const resolved = resolveChoice(
+      { document: task.report, period: task.period, scope: { kind: 'whole' } },
+      reportAccess(null, db.slaRules.profile),
+    );
+    if (!resolved.ok) throw new Error(resolved.reason);
+    const { period, scope } = resolved;
     const request: ReportRequest = {
       kind: task.report,
       period,
-      scope: WHOLE_CONTRACT,
+      scope,
       profile: db.slaRules.profile,
       calendar: db.slaRules.calendar,
       asOf: reportAsOf(period, now),
