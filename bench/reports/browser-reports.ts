@@ -54,15 +54,10 @@ export interface BrowserTiming extends PageTiming {
   readonly runsMs: readonly number[];
 }
 
-/** A task the page refused (the app does not make that format), with the app's own reason. */
-export interface BrowserRefusal {
-  readonly refused: string;
-}
-
-export interface BrowserReportsResult {
+export interface BrowserReportsResult<Name extends string> {
   readonly seededRecords: number;
   readonly seedSeconds: number;
-  readonly timings: Readonly<Record<string, BrowserTiming | BrowserRefusal>>;
+  readonly timings: Readonly<Record<Name, BrowserTiming>>;
 }
 
 function log(message: string): void {
@@ -111,20 +106,17 @@ async function timeInFreshPage(
   );
 }
 
-/** PDF is the one format the app may not make yet (it was the server's alone); any other failure is a defect. */
-const mayBeRefused = (task: BrowserReportTask) => task.kind === 'document' && task.format === 'pdf';
-
 /**
  * The 报表 page's documents made in Debian's Chromium from the half-year's records in this PC's store:
  * the records saved through the store's saveRecord, then each task timed RUNS times, each in a page of
  * its own, interleaved so that the machine's drift falls on all of them alike; the median run counts.
- * A PDF the app refuses on the first run (before the app makes PDFs) is reported with the app's reason.
+ * The first PDF also fetches the PDF's fonts into the browser's cache, as on a PC's first PDF.
  */
-export async function runBrowserReports(
+export async function runBrowserReports<Name extends string>(
   records: ReportRecords,
-  tasks: Readonly<Record<string, BrowserReportTask>>,
+  tasks: Readonly<Record<Name, BrowserReportTask>>,
   now: number,
-): Promise<BrowserReportsResult> {
+): Promise<BrowserReportsResult<Name>> {
   log('构建 bench 版前端 …');
   await buildBenchRenderer();
   const server = await serveBenchRenderer();
@@ -156,29 +148,19 @@ export async function runBrowserReports(
     const seedSeconds = (performance.now() - started) / 1000;
     log(`已存入 ${seededRecords} 条记录（${seedSeconds.toFixed(1)} 秒）`);
 
-    const runs = new Map<string, PageTiming[]>();
-    const refused = new Map<string, string>();
+    const names = Object.keys(tasks) as Name[];
+    const runs = new Map<Name, PageTiming[]>(names.map((name) => [name, []]));
     for (let run = 0; run < RUNS; run += 1) {
-      for (const [name, task] of Object.entries(tasks)) {
-        if (refused.has(name)) continue;
-        const outcome = await timeInFreshPage(page, server.url, task, now);
-        if ('timing' in outcome) {
-          runs.set(name, [...(runs.get(name) ?? []), outcome.timing]);
-          log(`${name} 第 ${run + 1} 次：${Math.round(outcome.timing.totalMs)} ms`);
-        } else if (run === 0 && mayBeRefused(task)) {
-          refused.set(name, outcome.failed);
-          log(`${name} 无法在页面中生成：${outcome.failed}`);
-        } else {
-          throw new Error(`页面中生成 ${name} 失败：${outcome.failed}`);
-        }
+      for (const name of names) {
+        const outcome = await timeInFreshPage(page, server.url, tasks[name], now);
+        if ('failed' in outcome) throw new Error(`页面中生成 ${name} 失败：${outcome.failed}`);
+        runs.get(name)?.push(outcome.timing);
+        log(`${name} 第 ${run + 1} 次：${Math.round(outcome.timing.totalMs)} ms`);
       }
     }
     const timings = Object.fromEntries(
-      Object.keys(tasks).map((name) => {
-        const reason = refused.get(name);
-        return [name, reason === undefined ? medianRun(runs.get(name) ?? []) : { refused: reason }];
-      }),
-    );
+      names.map((name) => [name, medianRun(runs.get(name) ?? [])]),
+    ) as Record<Name, BrowserTiming>;
     return { seededRecords, seedSeconds, timings };
   } finally {
     await context.close();
