@@ -42,15 +42,23 @@ interface DashboardBenchHook {
     db: BenchDatabase,
     input: { recordType: string; before: null; after: object; actor: string; at: number },
   ): Promise<unknown>;
+  timeDashboardFloor(db: BenchDatabase, now: number): Promise<number>;
 }
 
 interface DashboardWindow {
   __yunweiBench?: DashboardBenchHook;
   __dashboardDrawnAt?: number;
+  __dashboardOpenedAt?: number;
 }
 
 function log(message: string): void {
   process.stderr.write(`[bench dashboard] ${message}\n`);
+}
+
+async function sequence<T>(count: number, run: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let index = 0; index < count; index += 1) results.push(await run());
+  return results;
 }
 
 function median(sample: readonly number[]): number {
@@ -103,18 +111,40 @@ function aYearOfInspections(now: number): { template: InspectionTemplate; runs: 
   return { template, runs };
 }
 
-/** Navigation start to the year's SLA chart drawn, and the figures' own time in that render. */
-async function timeRender(page: Page, url: string): Promise<{ drawn: number; figures: number }> {
+function drawnAt(page: Page): Promise<number> {
+  return page
+    .waitForFunction(() => (window as unknown as DashboardWindow).__dashboardDrawnAt, undefined, {
+      timeout: 600_000,
+      polling: 20,
+    })
+    .then(async (handle) => Number(await handle.jsonValue()));
+}
+
+/** The app loaded straight at 项目总览: navigation start to the year's SLA chart drawn. */
+async function timeColdStart(page: Page, url: string): Promise<number> {
   await page.goto('about:blank');
   await page.goto(`${url}/#/dashboard`);
-  const drawn = await page.waitForFunction(
-    () => (window as unknown as DashboardWindow).__dashboardDrawnAt,
-    undefined,
-    {
-      timeout: 300_000,
-      polling: 50,
-    },
-  );
+  return drawnAt(page);
+}
+
+/**
+ * 项目总览 opened from the menu of the running app (loaded at the calendar page, which reads no
+ * ticket): the click to the year's SLA chart drawn, and the figures' own time in that render.
+ */
+async function timeOpen(page: Page, url: string): Promise<{ drawn: number; figures: number }> {
+  await page.goto('about:blank');
+  await page.goto(`${url}/#/calendar`);
+  await page.getByRole('menuitem', { name: '项目总览' }).waitFor();
+  await page.evaluate(() => {
+    const item = [...document.querySelectorAll('[role="menuitem"]')].find((element) =>
+      element.textContent?.includes('项目总览'),
+    );
+    if (!(item instanceof HTMLElement)) throw new Error('菜单中没有“项目总览”');
+    (window as unknown as DashboardWindow).__dashboardOpenedAt = performance.now();
+    item.click();
+  });
+  const drawn = await drawnAt(page);
+  const opened = await page.evaluate(() => (window as unknown as DashboardWindow).__dashboardOpenedAt ?? 0);
   const figures = await page.evaluate(
     (name) =>
       performance
@@ -123,7 +153,21 @@ async function timeRender(page: Page, url: string): Promise<{ drawn: number; fig
     FIGURES_MEASURE,
   );
   if (figures === null) throw new Error('页面没有记录指标计算时间');
-  return { drawn: Number(await drawn.jsonValue()), figures };
+  return { drawn: drawn - opened, figures };
+}
+
+/** The floor: the same records read and figures computed in the page with nothing drawn (bench hook). */
+async function timeFloor(page: Page): Promise<number> {
+  return page.evaluate(async (user) => {
+    const hook = (window as unknown as DashboardWindow).__yunweiBench;
+    if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
+    const db = await hook.openUserDatabase(user);
+    try {
+      return await hook.timeDashboardFloor(db, Date.now());
+    } finally {
+      db.close();
+    }
+  }, USER);
 }
 
 /**
@@ -203,18 +247,28 @@ export async function runDashboardBench(): Promise<object> {
       { user: USER, tickets: TICKETS, template: inspections.template, runs: inspections.runs, at: now },
     );
     log(`工单库：${JSON.stringify(seeded)}`);
-    const renders: { drawn: number; figures: number }[] = [];
-    for (let run = 0; run < RENDERS; run += 1) renders.push(await timeRender(page, server.url));
-    const dashboard = median(renders.map((render) => render.drawn));
-    const figures = median(renders.map((render) => render.figures));
+    // The first open after seeding builds the digest buckets (the seed writes rows directly, as an
+    // upgrade from schema 7 leaves them): timed apart, it is a one-off.
+    const build = await timeColdStart(page, server.url);
+    log(`首次打开（含整理工单摘要）：${Math.round(build)} ms`);
+    const coldStart = median(await sequence(RENDERS, () => timeColdStart(page, server.url)));
+    const opens = await sequence(RENDERS, () => timeOpen(page, server.url));
+    const floors = await sequence(RENDERS, () => timeFloor(page));
+    const dashboard = median(opens.map((open) => open.drawn));
+    const floor = median(floors);
     return {
       tickets: seeded.tickets,
       inspection_runs: inspections.runs.length,
       dashboard_ms: dashboard,
-      figures_ms: figures,
-      ratio: Math.round((dashboard / figures) * 100) / 100,
+      figures_ms: floor,
+      ratio: Math.round((dashboard / floor) * 100) / 100,
+      figures_in_render_ms: median(opens.map((open) => open.figures)),
+      cold_start_ms: coldStart,
+      first_open_with_digest_build_ms: Math.round(build),
       budget_ms: BUDGET_MS,
-      within_budget: dashboard <= BUDGET_MS && dashboard <= 2 * figures,
+      within_budget: dashboard <= BUDGET_MS && dashboard <= 2 * floor,
+      measured:
+        'dashboard_ms: click on 项目总览 in the running app to the year SLA chart drawn; figures_ms: the same records read and figures computed in the page without drawing; cold_start_ms: the app loaded at 项目总览, navigation start to drawn',
     };
   } finally {
     await context.close();

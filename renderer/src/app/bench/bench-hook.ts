@@ -1,5 +1,6 @@
 import { createLocalUser, LocalUserRegistry, rememberUser } from '../../features/session';
 import { openUserDatabase, saveRecord, type YunweiDatabase } from '../../store';
+import { timeDashboardFloor } from './dashboard-floor';
 import { timeDetail, timeListFirstPage, timeRawPuts, timeSaves, timeSearch } from './measure-store';
 import { seedReportRecords, timeReportTask } from './report-measure';
 import { findSeed, seedStore } from './seed-store';
@@ -38,6 +39,7 @@ export const benchHook = {
   countTickets,
   seedReportRecords,
   timeReportTask,
+  timeDashboardFloor,
 };
 
 export type BenchHook = typeof benchHook;

@@ -9,7 +9,7 @@ import { formatDateTime } from '@core/reports';
 import { Alert, Card, Drawer, List, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { DashboardFigures, RecordLink } from './dashboard-figures';
+import type { DashboardFigures, RecordLink, RecordLinks } from './dashboard-figures';
 import { type ChartPoint, EChart } from './EChart';
 import { useDashboard } from './use-dashboard';
 import './dashboard.css';
@@ -232,7 +232,7 @@ function ObligationList({
 }: {
   readonly obligations: readonly Obligation[];
   readonly empty: string;
-  readonly links?: ReadonlyMap<string, RecordLink>;
+  readonly links?: RecordLinks;
 }) {
   if (obligations.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return (

@@ -19,7 +19,7 @@ import {
   OBLIGATION_STATES,
   contractObligations,
 } from '@core/obligations';
-import type { ContractProfile } from '@core/profile';
+import { CLOCK_KINDS, type ContractProfile } from '@core/profile';
 import type { InspectionRun, InspectionTemplate } from '@core/records';
 import {
   type DateRange,
@@ -68,6 +68,12 @@ export interface RecordLink {
   readonly label: string;
 }
 
+/** Where each record id of the charts leads (a ticket's is made when first asked for). */
+export interface RecordLinks {
+  get(id: string): RecordLink | undefined;
+  has(id: string): boolean;
+}
+
 export interface DashboardFigures {
   readonly contractYear: DateRange;
   readonly obligations: ContractObligations;
@@ -85,7 +91,7 @@ export interface DashboardFigures {
   readonly visits: ChartModel | null;
   readonly onSite: ChartModel | null;
   readonly duty: ChartModel;
-  readonly links: ReadonlyMap<string, RecordLink>;
+  readonly links: RecordLinks;
 }
 
 /** The contract year the dashboard shows: the one the other pages count by (`contractYearOf`). */
@@ -140,15 +146,13 @@ export function dashboardFigures(
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
   const ofMonth = ticketsInPeriod(tickets, monthPeriod(month), whole);
   const monthIds = new Set(ofMonth.map((ticket) => ticket.id));
-  // The breaches behind the bars: the broken ticket clocks, judged by the same clockOutcome as
-  // slaBreaches, so the year's clocks are not timed a second time.
-  const ticketById = new Map(tickets.map((ticket) => [ticket.id, ticket]));
-  const breaches: BreachLink[] = shown.flatMap((obligation) => {
-    if (obligation.kind !== 'ticket_clock' || obligation.state !== 'broken') return [];
-    const ticket = ticketById.get(obligation.recordIds[0] ?? '');
-    const kind = obligation.id.endsWith(':response') ? 'response' : 'resolution';
-    return ticket === undefined ? [] : [{ ticket, kind }];
-  });
+  // The breaches behind the bars: the clocks the digests judged breached (the broken ticket-clock
+  // obligations), so no clock of the year is timed a second time.
+  const breaches: BreachLink[] = [];
+  for (const ticket of ofYear) {
+    for (const kind of CLOCK_KINDS)
+      if (ticket.clocks[kind]?.breached === true) breaches.push({ ticket, kind });
+  }
 
   const risky = new Set(
     shown
@@ -160,8 +164,6 @@ export function dashboardFigures(
   );
 
   const links = new Map<string, RecordLink>();
-  for (const ticket of tickets)
-    links.set(ticket.id, { path: `/tickets/${ticket.id}`, label: `工单：${ticket.title}` });
   const templateNames = new Map(templates.map((template) => [template.templateId, template.name]));
   for (const run of records.runs) {
     links.set(run.id, {
@@ -241,7 +243,29 @@ export function dashboardFigures(
     visits: coverage === null || units.length === 0 ? null : visitMatrixChart({ ...coverage, rows: units }),
     onSite: onSiteRows.length === 0 ? null : onSiteDaysChart(onSiteRows, shown, profile),
     duty: dutyCoverageChart(dutyStatuses),
-    links,
+    links: withTicketLinks(links, tickets),
+  };
+}
+
+/**
+ * The records' links, and a ticket's made from the digests when first asked for: a year of tickets
+ * would otherwise cost a label each on every render for the few a user clicks.
+ */
+function withTicketLinks(
+  records: ReadonlyMap<string, RecordLink>,
+  tickets: readonly TicketDigest[],
+): RecordLinks {
+  let byId: Map<string, TicketDigest> | undefined;
+  const ticketLink = (id: string): RecordLink | undefined => {
+    byId ??= new Map(tickets.map((ticket) => [ticket.id, ticket]));
+    const ticket = byId.get(id);
+    return ticket === undefined
+      ? undefined
+      : { path: `/tickets/${ticket.id}`, label: `工单：${ticket.title}` };
+  };
+  return {
+    get: (id) => records.get(id) ?? ticketLink(id),
+    has: (id) => records.has(id) || ticketLink(id) !== undefined,
   };
 }
 
