@@ -14,12 +14,30 @@ export interface RenderRequest {
 export type RenderReply =
   { readonly id: number; readonly files: Uint8Array[] } | { readonly id: number; readonly reason: string };
 
-const port = parentPort;
-if (port === null) throw new Error('render-worker 只能作为工作线程运行');
-port.on('message', ({ id, job }: RenderRequest) => {
-  renderJob(job).then(
-    // Copied, not transferred: a small Buffer's memory is Node's shared pool.
-    (files) => port.postMessage({ id, files } satisfies RenderReply),
-    (error: unknown) => port.postMessage({ id, reason: errorReason(error) } satisfies RenderReply),
-  );
+const port = (() => {
+  if (parentPort === null) throw new Error('render-worker 只能作为工作线程运行');
+  return parentPort;
+})();
+
+/** Jobs wait here while one is rendered: the thread that sends them sends the next ahead of time. */
+const waiting: RenderRequest[] = [];
+let rendering = false;
+
+function renderNext(): void {
+  const request = waiting.shift();
+  rendering = request !== undefined;
+  if (request === undefined) return;
+  renderJob(request.job)
+    .then(
+      // Copied, not transferred: a small Buffer's memory is Node's shared pool.
+      (files) => port.postMessage({ id: request.id, files } satisfies RenderReply),
+      (error: unknown) =>
+        port.postMessage({ id: request.id, reason: errorReason(error) } satisfies RenderReply),
+    )
+    .finally(renderNext);
+}
+
+port.on('message', (request: RenderRequest) => {
+  waiting.push(request);
+  if (!rendering) renderNext();
 });

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '@core/reports';
 import { startRenderWorkers } from './render-workers';
@@ -36,6 +37,39 @@ describe('the render workers', () => {
       await expect(broken).rejects.toThrow();
       const [xlsx] = await renderer.render({ kind: 'ledgers', ledgers: [ledger], subtitle: '2026年2月' });
       expect(xlsx?.length).toBeGreaterThan(0);
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
+
+  it('answer each of many jobs sent at once with its own files, a failed one among them', async () => {
+    const renderer = startRenderWorkers(1, { inThread: false });
+    try {
+      const subtitles = ['2026年1月', '2026年2月', '2026年3月', '2026年4月', '2026年5月'];
+      const jobs = subtitles.map((subtitle, index) =>
+        index === 2
+          ? renderer.render({
+              kind: 'document',
+              formats: ['docx'],
+              document: null as unknown as ReportDocument,
+            })
+          : renderer.render({ kind: 'ledgers', ledgers: [ledger], subtitle }),
+      );
+      const results = await Promise.allSettled(jobs);
+      expect(results.map((result) => result.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      for (const [index, result] of results.entries()) {
+        if (result.status !== 'fulfilled') continue;
+        const sheet = strFromU8(
+          unzipSync(result.value[0] ?? new Uint8Array())['xl/sharedStrings.xml'] ?? new Uint8Array(),
+        );
+        expect(sheet).toContain(subtitles[index]);
+      }
     } finally {
       await renderer.close();
     }

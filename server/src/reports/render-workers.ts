@@ -29,11 +29,19 @@ import(workerData.tsx)
 `;
 
 /**
+ * Jobs a worker holds at once: the one it renders and the next, so that it starts that one as soon as
+ * it is done, without waiting for this thread to hear it. This thread is busy for hundreds of
+ * milliseconds at a time (reading, building documents, rendering one itself), and with one job at a
+ * time the worker sat idle for a third of the package waiting for its next.
+ */
+const WORKER_BACKLOG = 2;
+
+/**
  * The threads a package renders on: `count` worker threads and, with `inThread`, this thread too
  * whenever it is not busy building documents. Every thread parses the fonts once and takes the next
  * job when it is done with one, so that large and small documents even out. The default is a worker
- * for every core but one, and this thread for that one: each worker costs its own start, module
- * loading and font parsing (about 2.5 s of CPU), which a thread that is idle anyway does not.
+ * for every core but one, and this thread for that one: each worker costs its own start and module
+ * loading (over a second of CPU), which a thread that is idle anyway does not.
  */
 export function startRenderWorkers(
   count = availableParallelism() - 1,
@@ -45,8 +53,10 @@ export function startRenderWorkers(
     readonly reject: (error: Error) => void;
   }
   const queue: Pending[] = [];
-  const running = new Map<Worker, Pending & { id: number }>();
-  const idle: Worker[] = [];
+  /** The jobs sent to workers and not yet answered, by id. */
+  const running = new Map<number, Pending>();
+  /** How many jobs each worker holds. */
+  const held = new Map<Worker, number>();
   let nextId = 0;
   let failure: Error | undefined;
   let closing = false;
@@ -73,11 +83,19 @@ export function startRenderWorkers(
           });
       });
     }
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop() as Worker;
-      const pending = queue.shift() as Pending;
+    for (;;) {
+      // The worker holding the fewest jobs takes the next, until each holds its backlog.
+      let worker: Worker | undefined;
+      for (const [candidate, jobs] of held) {
+        if (jobs < WORKER_BACKLOG && (worker === undefined || jobs < (held.get(worker) ?? 0)))
+          worker = candidate;
+      }
+      if (worker === undefined || failure !== undefined) return;
+      const pending = queue.shift();
+      if (pending === undefined) return;
       const id = (nextId += 1);
-      running.set(worker, { ...pending, id });
+      running.set(id, pending);
+      held.set(worker, (held.get(worker) ?? 0) + 1);
       worker.postMessage({ id, job: pending.job } satisfies RenderRequest);
     }
   };
@@ -100,12 +118,12 @@ export function startRenderWorkers(
       },
     });
     worker.on('message', (reply: RenderReply) => {
-      const pending = running.get(worker);
-      if (pending === undefined || pending.id !== reply.id) return;
-      running.delete(worker);
+      const pending = running.get(reply.id);
+      if (pending === undefined) return;
+      running.delete(reply.id);
+      held.set(worker, (held.get(worker) ?? 1) - 1);
       if ('files' in reply) pending.resolve(reply.files);
       else pending.reject(new Error(reply.reason));
-      idle.push(worker);
       dispatch();
     });
     worker.on('error', (error) =>
@@ -114,7 +132,7 @@ export function startRenderWorkers(
     worker.on('exit', (code) => {
       if (code !== 0 && !closing) fail(new Error(`生成文件的工作线程意外退出（${code}）`));
     });
-    idle.push(worker);
+    held.set(worker, 0);
     return worker;
   });
 
