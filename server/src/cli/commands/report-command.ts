@@ -98,13 +98,15 @@ export function createReportCommand(
       );
       return 1;
     }
-    const { loaded, notices } = await withMigratedDatabase(target, async (db) => ({
-      loaded: await loadReportRecords(db),
-      notices: await readAddedNotices(db),
-    }));
+    // The package's worker threads start before the records are read: loading their modules and fonts
+    // takes a core for over a second, which the read, on this thread, leaves free.
     const renderer = kind === 'package' ? startRenderWorkers() : undefined;
     let bytes: Uint8Array;
     try {
+      const { loaded, notices } = await withMigratedDatabase(target, async (db) => ({
+        loaded: await loadReportRecords(db),
+        notices: await readAddedNotices(db),
+      }));
       warnUnreadable(io, loaded.unreadable.length);
       const source: PackageRequest = {
         period,
