@@ -20,6 +20,6 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array[]> {
       return files;
     }
     case 'ledgers':
-      return [await renderLedgersXlsx(job.ledgers, job.subtitle)];
+      return [await renderLedgersXlsx(job.ledgers, job.subtitle, NODE_ZIP_CODEC)];
   }
 }
