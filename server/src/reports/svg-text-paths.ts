@@ -7,7 +7,8 @@ import type { Font, Glyph } from 'fontkit';
  * by x, y, text-anchor, dominant-baseline and a transform, sized by the style's font-size.
  */
 export function svgTextAsPaths(svg: string, font: Font): string {
-  const outlines = new Map<number, string>();
+  const outlines = outlinesOf.get(font) ?? new Map<number, string>();
+  outlinesOf.set(font, outlines);
   const outline = (glyph: Glyph): string => {
     let path = outlines.get(glyph.id);
     if (path === undefined) {
@@ -52,6 +53,12 @@ export function svgTextAsPaths(svg: string, font: Font): string {
     return `<g${keep}>${paths.join('')}</g>`;
   });
 }
+
+/**
+ * Each glyph's outline as SVG path data, per font, for the life of the thread: a package's charts
+ * share their digits and labels, and each outline took a tenth of a millisecond to write.
+ */
+const outlinesOf = new WeakMap<Font, Map<number, string>>();
 
 function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
