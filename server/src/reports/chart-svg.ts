@@ -5,6 +5,7 @@ import type { Font } from 'fontkit';
 import { type ChartPicture, documentChartOption } from '@core/documents';
 import type { ReportChart } from '@core/reports';
 import { debianPdfFonts, processPdfFonts } from './pdf-fonts';
+import { encodePng } from './png-encode';
 import { svgTextAsPaths } from './svg-text-paths';
 
 /**
@@ -53,9 +54,11 @@ export function chartPng(svg: string, font: Font, scale = 1): Buffer {
   const resvg = new Resvg(svgTextAsPaths(svg, font), {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false },
+    // Opaque, so the drawing's premultiplied pixels are the PNG's as they are.
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  const image = resvg.render();
+  return encodePng(image.width, image.height, image.pixels);
 }
 
 /** A chart as the server's .docx draws it: the SVG, and its PNG with the text in the 黑体 face's outlines. */
