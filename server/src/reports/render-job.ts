@@ -1,4 +1,9 @@
-import { GB_DOCUMENT_FONTS, type RenderJob, renderDocx, renderLedgersXlsx } from '@core/documents';
+// Each writer from its own module, not the index: the index brings in the package builder and with it
+// the whole report model, which a render worker never runs (and would load at its start).
+import { GB_DOCUMENT_FONTS } from '@core/documents/docx-fonts';
+import { renderDocx } from '@core/documents/render-docx';
+import { renderLedgersXlsx } from '@core/documents/render-xlsx';
+import type { RenderJob } from '@core/documents/report-package';
 import { serverChartPicture } from './chart-svg';
 import { NODE_ZIP_CODEC } from './node-zip-codec';
 import { renderPdf } from './render-pdf';
