@@ -29,12 +29,13 @@ import(workerData.tsx)
 `;
 
 /**
- * Jobs a worker holds at once: the one it renders and the next, so that it starts that one as soon as
- * it is done, without waiting for this thread to hear it. This thread is busy for hundreds of
- * milliseconds at a time (reading, building documents, rendering one itself), and with one job at a
- * time the worker sat idle for a third of the package waiting for its next.
+ * Jobs a worker holds at once: the one it renders and those it starts as soon as it is done, without
+ * waiting for this thread to hear it. This thread is busy for up to seconds at a time (reading,
+ * building documents, rendering a whole-contract report itself): holding one job, the worker sat idle
+ * for a fifth of the package, holding two it still waited now and then, holding four it rarely does.
+ * The cost is at the end, when this thread may be done while a worker still holds a few small jobs.
  */
-const WORKER_BACKLOG = 2;
+const WORKER_BACKLOG = 4;
 
 /**
  * The threads a package renders on: `count` worker threads and, with `inThread`, this thread too
