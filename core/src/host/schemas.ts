@@ -55,6 +55,14 @@ export const saveOutcomeSchema = z.enum(['saved', 'cancelled', 'handed-to-browse
 export const notifyRequestSchema = z.strictObject({
   title: z.string().min(1, { error: '通知标题不能为空' }).max(100, { error: '通知标题不能超过 100 个字符' }),
   body: z.string().max(500, { error: '通知内容不能超过 500 个字符' }),
+  /** The app's page a click on the notification opens (a hash route such as `/tickets/<id>`). */
+  link: z
+    .string()
+    .max(300, { error: '通知链接不能超过 300 个字符' })
+    .regex(/^\/[A-Za-z0-9/_-]*(\?[A-Za-z0-9=&_%.:-]*)?$/, {
+      error: '通知链接应为应用内的页面地址，如 /tickets/编号',
+    })
+    .optional(),
 });
 
 export const notifyResultSchema = z.discriminatedUnion('shown', [

@@ -10,6 +10,10 @@ export function getHost(): HostApi {
     indexedDB: window.indexedDB,
     Notification: 'Notification' in window ? window.Notification : undefined,
     appVersion: import.meta.env.VITE_APP_VERSION,
+    openLink: (link) => {
+      window.focus();
+      window.location.hash = `#${link}`;
+    },
   });
   return webHost;
 }

@@ -7,25 +7,33 @@ function fakeNotificationApi(
   permission: NotificationPermission,
   answer: NotificationPermission = permission,
 ) {
-  const shown: { title: string; options?: NotificationOptions }[] = [];
+  const shown: { title: string; options?: NotificationOptions; notification: FakeNotification }[] = [];
   const requestPermission = vi.fn(async () => answer);
   class FakeNotification {
     static readonly permission = permission;
     static readonly requestPermission = requestPermission;
     readonly title: string;
     readonly options?: NotificationOptions;
+    onclick: ((event: Event) => unknown) | null = null;
     constructor(title: string, options?: NotificationOptions) {
       this.title = title;
       this.options = options;
-      shown.push({ title, options });
+      shown.push({ title, options, notification: this });
     }
   }
   const api: NotificationApi = FakeNotification;
   return { api, shown, requestPermission };
 }
 
+const opened: string[] = [];
+
 function host(notification?: NotificationApi) {
-  return createWebHost({ indexedDB: new IDBFactory(), Notification: notification, appVersion: '0.1.0' });
+  return createWebHost({
+    indexedDB: new IDBFactory(),
+    Notification: notification,
+    appVersion: '0.1.0',
+    openLink: (link) => opened.push(link),
+  });
 }
 
 describe('WebHost secure tokens', () => {
@@ -40,11 +48,21 @@ describe('WebHost secure tokens', () => {
 
   it('keeps tokens across host instances on the same browser storage', async () => {
     const storage = new IDBFactory();
-    await createWebHost({ indexedDB: storage, Notification: undefined, appVersion: '1' }).writeSecureToken({
+    await createWebHost({
+      indexedDB: storage,
+      Notification: undefined,
+      appVersion: '1',
+      openLink: () => {},
+    }).writeSecureToken({
       key: 'session',
       value: 'kept',
     });
-    const again = createWebHost({ indexedDB: storage, Notification: undefined, appVersion: '1' });
+    const again = createWebHost({
+      indexedDB: storage,
+      Notification: undefined,
+      appVersion: '1',
+      openLink: () => {},
+    });
     expect(await again.readSecureToken({ key: 'session' })).toEqual({ value: 'kept' });
   });
 
@@ -61,9 +79,25 @@ describe('WebHost notifications', () => {
     expect(await host(api).notify({ title: '巡检提醒', body: '子系统 5 须在 08:30 前完成功能检查' })).toEqual(
       { shown: true },
     );
-    expect(shown).toEqual([
+    expect(shown.map(({ title, options }) => ({ title, options }))).toEqual([
       { title: '巡检提醒', options: { body: '子系统 5 须在 08:30 前完成功能检查', lang: 'zh-CN' } },
     ]);
+  });
+
+  it('opens the page the notification is about when it is clicked', async () => {
+    const { api, shown } = fakeNotificationApi('granted');
+    opened.length = 0;
+    await host(api).notify({ title: '工单已超时', body: '', link: '/tickets/abc-1' });
+    expect(opened).toEqual([]);
+    shown[0]?.notification.onclick?.(new Event('click'));
+    expect(opened).toEqual(['/tickets/abc-1']);
+  });
+
+  it('refuses a link that is not a page of the app', async () => {
+    const { api } = fakeNotificationApi('granted');
+    await expect(host(api).notify({ title: '提醒', body: '', link: 'https://example.com/' })).rejects.toThrow(
+      '通知链接应为应用内的页面地址',
+    );
   });
 
   it('asks for permission the first time and reports a refusal in Chinese', async () => {

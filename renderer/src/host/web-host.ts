@@ -17,6 +17,8 @@ export interface WebHostEnvironment {
   readonly indexedDB: IDBFactory;
   readonly Notification: NotificationApi | undefined;
   readonly appVersion: string;
+  /** Brings the app forward on one of its pages (a notification's click). */
+  readonly openLink: (link: string) => void;
 }
 
 /** The same payload rules as Electron's main process, so a bad call fails alike in both hosts. */
@@ -40,7 +42,8 @@ export function createWebHost(environment: WebHostEnvironment): HostApi {
       printThroughBrowser(suggestedName, landscape);
       return 'handed-to-browser';
     },
-    notify: async (request) => notifyThroughBrowser(environment.Notification, checked('notify', request)),
+    notify: async (request) =>
+      notifyThroughBrowser(environment.Notification, checked('notify', request), environment.openLink),
     readSecureToken: async (request) => ({
       value: await tokens.read(checked('readSecureToken', request).key),
     }),

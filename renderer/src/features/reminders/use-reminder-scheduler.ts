@@ -78,7 +78,8 @@ async function fireOnce(
     at: Date.now(),
   });
   try {
-    const result = await getHost().notify({ title: firing.reminder.title, body: firing.reminder.body });
+    const { title, body, link } = firing.reminder;
+    const result = await getHost().notify({ title, body, link });
     return { notifyProblem: result.shown ? null : result.reason };
   } catch (error) {
     return { notifyProblem: error instanceof Error ? error.message : String(error) };

@@ -30,7 +30,7 @@ function deps(fetchFn: FetchLike, shared?: SignInDeps): SignInDeps {
   if (shared !== undefined) return { ...shared, fetch: fetchFn };
   const accounts = new ServerAccountRegistry(`yunwei-accounts-test-${registries.length}-${Date.now()}`);
   registries.push(accounts);
-  const host = createWebHost({ indexedDB, Notification: undefined, appVersion: 'test' });
+  const host = createWebHost({ indexedDB, Notification: undefined, appVersion: 'test', openLink: () => {} });
   return { fetch: fetchFn, accounts, tokens: host, now: () => 1773104400000 };
 }
 
