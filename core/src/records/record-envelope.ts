@@ -56,6 +56,7 @@ export const RECORD_TYPES = [
   'visit',
   'onsite_day',
   'reminder_receipt',
+  'report_remark',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, {
   error: `记录类型应为 ${RECORD_TYPES.join('、')} 之一`,

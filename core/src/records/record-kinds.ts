@@ -2,6 +2,7 @@ import { inspectionRunKind, inspectionTemplateKind } from './inspection-kinds';
 import { dutyAssignmentKind, dutyLogKind, dutySwapKind, sensitivePeriodKind } from './kinds/duty-kinds';
 import { onsiteDayKind } from './kinds/onsite-kind';
 import { reminderReceiptKind } from './kinds/reminder-receipt-kind';
+import { reportRemarkKind } from './kinds/report-remark-kind';
 import { trainingKind } from './kinds/training-kind';
 import { visitKind } from './kinds/visit-kind';
 import { RECORD_TYPES, type RecordType } from './record-envelope';
@@ -33,6 +34,7 @@ export const RECORD_KINDS: { readonly [T in RecordType]: RecordKind & { readonly
   visit: visitKind,
   onsite_day: onsiteDayKind,
   reminder_receipt: reminderReceiptKind,
+  report_remark: reportRemarkKind,
 };
 
 export function recordKind(recordType: RecordType): RecordKind {

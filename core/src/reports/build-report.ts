@@ -7,6 +7,7 @@ import { CLOCK_KIND_LABELS } from '../profile/sla-policy';
 import type { InspectionRun } from '../records/inspection-run';
 import { dueSlots } from '../records/inspection-schedule';
 import type { InspectionTemplate } from '../records/inspection-template';
+import type { ReportRemark, ReportRemarkSection } from '../records/kinds/report-remark';
 import type { Ticket } from '../records/ticket';
 import { type Instant, dayNumberToIsoDate } from '../time/shanghai-time';
 import {
@@ -47,6 +48,7 @@ import {
   dutySentence,
   onSiteSentence,
   onSiteTable,
+  remarkBlocks,
   trainingGapsBlocks,
   trainingLedger,
   trainingProgressTable,
@@ -88,6 +90,8 @@ export interface ReportRecords extends KindRecords {
   readonly tickets: readonly Ticket[];
   readonly inspectionTemplates: readonly InspectionTemplate[];
   readonly inspectionRuns: readonly InspectionRun[];
+  /** The engineers' remarks on monthly reports (月报说明); a caller that keeps none passes none. */
+  readonly reportRemarks?: readonly ReportRemark[];
 }
 
 export interface ReportRequest {
@@ -624,6 +628,17 @@ function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
       formatRate(rate.rate),
     ];
   });
+  // Remarks are written on a month's report: a monthly report of a whole month carries them.
+  const remarks = (section: ReportRemarkSection): ReportBlock[] =>
+    monthly && request.period.kind === 'month'
+      ? remarkBlocks(
+          request.records.reportRemarks ?? [],
+          dayNumberToIsoDate(request.period.fromDay).slice(0, 7),
+          request.scope,
+          section,
+          request.profile,
+        )
+      : [];
   const sections = numberSections([
     {
       title: '运维工作概况',
@@ -739,8 +754,11 @@ function overviewReport(request: ReportRequest, facts: Facts): ReportDocument {
         },
       ],
     },
-    { title: '存在问题与建议', blocks: problemsBlocks(request, facts) },
-    { title: monthly ? '下月工作计划' : '下阶段工作计划', blocks: planBlocks(request, facts) },
+    { title: '存在问题与建议', blocks: [...problemsBlocks(request, facts), ...remarks('problems')] },
+    {
+      title: monthly ? '下月工作计划' : '下阶段工作计划',
+      blocks: [...planBlocks(request, facts), ...remarks('plan')],
+    },
   ]);
   return {
     ...header(request, title),

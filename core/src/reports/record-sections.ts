@@ -1,5 +1,6 @@
 import type { ContractProfile } from '../profile';
 import { DUTY_DAY_STATE_LABELS } from '../records/kinds/duty-roster';
+import type { ReportRemark, ReportRemarkSection } from '../records/kinds/report-remark';
 import { TRAINING_DELIVERY_LABELS } from '../records/kinds/training';
 import { VISIT_SATISFACTION_LABELS } from '../records/kinds/visit';
 import { COVERAGE_STATE_LABELS } from '../records/kinds/visit-coverage';
@@ -8,6 +9,7 @@ import { paragraph } from './document-model';
 import { formatDateTime, formatDuration, formatRate } from './format';
 import type { Ledger } from './ledgers';
 import { subsystemName } from './ledgers';
+import { type ReportScope, inScope } from './period';
 import {
   type DutyFigures,
   type OnSiteRow,
@@ -310,4 +312,31 @@ export function trainingGapsBlocks(figures: TrainingFigures, profile: ContractPr
       `${subsystemName(profile, training.subsystemId)}“${training.topic}”（${formatDateTime(training.startAt)}）：${(check?.reasons ?? []).join('；')}。`,
     ),
   );
+}
+
+/**
+ * The engineers' remarks (月报说明) of a month on one section of the monthly report, after the sentences
+ * the report generates: one paragraph per line they wrote, by subsystem in order; in a report of more
+ * than one subsystem each subsystem's first line names it. Deleted remarks and blank lines say nothing.
+ */
+export function remarkBlocks(
+  remarks: readonly ReportRemark[],
+  month: string,
+  scope: ReportScope,
+  section: ReportRemarkSection,
+  profile: ContractProfile,
+): ReportBlock[] {
+  const several = scope.subsystemIds.length !== 1;
+  return remarks
+    .filter((remark) => !remark.deleted && remark.month === month && inScope(scope, remark.subsystemId))
+    .sort((a, b) => a.subsystemId - b.subsystemId || a.id.localeCompare(b.id))
+    .flatMap((remark) =>
+      remark[section]
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .map((line, index) =>
+          paragraph(several && index === 0 ? `${subsystemName(profile, remark.subsystemId)}：${line}` : line),
+        ),
+    );
 }

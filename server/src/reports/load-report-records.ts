@@ -5,6 +5,7 @@ import type {
   DutyLog,
   DutySwap,
   OnSiteDay,
+  ReportRemark,
   SensitivePeriod,
   Training,
   Visit,
@@ -36,6 +37,7 @@ const REPORTED_TYPES: readonly RecordType[] = [
   'duty_log',
   'visit',
   'onsite_day',
+  'report_remark',
 ];
 
 /**
@@ -61,6 +63,7 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
   const dutyLogs: DutyLog[] = [];
   const visits: Visit[] = [];
   const onSiteDays: OnSiteDay[] = [];
+  const reportRemarks: ReportRemark[] = [];
   const unreadable: UnreadableRecord[] = [];
   for (const row of rows) {
     if (row.fields === null) continue;
@@ -106,6 +109,9 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       case 'onsite_day':
         onSiteDays.push(parsed.data as OnSiteDay);
         break;
+      case 'report_remark':
+        reportRemarks.push(parsed.data as ReportRemark);
+        break;
       // A reminder's receipt is no acceptance record; the query leaves them out.
       case 'reminder_receipt':
         break;
@@ -123,6 +129,7 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       dutyLogs,
       visits,
       onSiteDays,
+      reportRemarks,
     },
     unreadable,
   };

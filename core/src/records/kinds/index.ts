@@ -116,3 +116,13 @@ export {
   type StationedHeadcount,
 } from './onsite-check';
 export { reminderReceiptId, reminderReceiptSchema, type ReminderReceipt } from './reminder-receipt';
+export {
+  MAX_REMARK_CHARACTERS,
+  REPORT_REMARK_SECTIONS,
+  REPORT_REMARK_SECTION_LABELS,
+  reportMonthSchema,
+  reportRemarkId,
+  reportRemarkSchema,
+  type ReportRemark,
+  type ReportRemarkSection,
+} from './report-remark';

@@ -186,6 +186,14 @@ const SAMPLES: { readonly [T in RecordType]: (options: SampleOptions) => Sample 
     snoozedUntil: null,
     dismissedAt: null,
   }),
+  report_remark: (options) => ({
+    ...envelope(options),
+    subsystemId: options.subsystemId ?? 8,
+    month: day(options.at).slice(0, 7),
+    problems: '部分单位网络时有中断，建议协调网络运营商排查。',
+    plan: '完成年度等级保护测评的整改。',
+    author: options.actor,
+  }),
 };
 
 function parsed<T extends RecordType>(recordType: T, record: Sample) {
@@ -215,4 +223,5 @@ export const SAMPLE_TEXT_FIELDS: { readonly [T in RecordType]: string } = {
   visit: 'suggestions',
   onsite_day: 'summary',
   reminder_receipt: 'cause',
+  report_remark: 'problems',
 };

@@ -62,7 +62,7 @@ export async function seedReportRecords(
   return saved;
 }
 
-/** The plain lists useReportRecords reads through usePlainRecordLists, undeleted records only. */
+/** The plain lists useReportRecords reads (usePlainRecordLists and the remarks), undeleted records only. */
 const PLAIN_LISTS = {
   trainings: 'training',
   visits: 'visit',
@@ -71,6 +71,7 @@ const PLAIN_LISTS = {
   dutySwaps: 'duty_swap',
   dutyLogs: 'duty_log',
   sensitivePeriods: 'sensitive_period',
+  reportRemarks: 'report_remark',
 } as const satisfies Record<string, RecordType>;
 
 type PlainLists = Parameters<typeof reportRecordsOf>[3];

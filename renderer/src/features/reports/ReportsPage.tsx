@@ -45,6 +45,7 @@ import {
   resolveChoice,
 } from './report-choice';
 import { ReportPreview } from './ReportPreview';
+import { ReportRemarks } from './ReportRemarks';
 import { type ReportWorkerClient, type WorkerProgress, startReportWorker } from './report-worker-client';
 import { useReportRecords } from './use-report-records';
 import './reports.css';
@@ -232,6 +233,9 @@ export function ReportsPage() {
       });
   };
 
+  // The engineers' remarks belong to a month's 运维月报 (core's remarkBlocks reads them there only).
+  const remarksMonth =
+    choice.document === 'monthly' && choice.period.kind === 'month' ? choice.period.month : null;
   const year = choice.period.kind === 'half' ? choice.period.year : dayjs(now).year();
   const ready = document !== null && busy === null;
 
@@ -436,7 +440,17 @@ export function ReportsPage() {
         />
       )}
       {resolved.ok && records === undefined && error === null && <Skeleton active />}
-      {document !== null && <ReportPreview document={document} />}
+      {document !== null &&
+        (remarksMonth === null || !resolved.ok ? (
+          <ReportPreview document={document} />
+        ) : (
+          <div className="reports__body">
+            <div className="reports__preview">
+              <ReportPreview document={document} />
+            </div>
+            <ReportRemarks month={remarksMonth} scope={resolved.scope} profile={profile} />
+          </div>
+        ))}
     </section>
   );
 }

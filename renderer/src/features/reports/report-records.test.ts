@@ -20,6 +20,7 @@ const NO_KINDS = {
   dutySwaps: [],
   dutyLogs: [],
   sensitivePeriods: [],
+  reportRemarks: [],
 };
 
 describe('reportRecordsOf', () => {

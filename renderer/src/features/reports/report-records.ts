@@ -11,14 +11,14 @@ interface StoredRow<T> {
  * their tables, the checklists as 巡检 shows them (the stored versions with the contract profile's
  * version 1 of each checklist the store lacks, so runs filled against those are counted and named),
  * and every list of the other kinds (trainings, duty, visits, on-site days), so a document never
- * counts a kind as having none because it was left out. Records of subsystems outside the chosen
+ * counts a kind as having none because it was left out, and the engineers' remarks on monthly reports. Records of subsystems outside the chosen
  * scope stay in: the figures choose by scope, as on the server, so the two documents count alike.
  */
 export function reportRecordsOf(
   tickets: readonly StoredRow<Ticket>[],
   runs: readonly StoredRow<InspectionRun>[],
   templates: readonly InspectionTemplate[],
-  kinds: Required<KindRecords>,
+  kinds: Required<KindRecords> & Pick<Required<ReportRecords>, 'reportRemarks'>,
 ): ReportRecords {
   return {
     ...kinds,

@@ -1,7 +1,7 @@
 import type { ReportRecords } from '@core/reports';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase, usePlainRecordLists } from '../../store';
+import { useDatabase, usePlainRecordLists, usePlainRecords } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { reportRecordsOf } from './report-records';
 
@@ -26,19 +26,24 @@ export function useReportRecords(): ReportRecordsState {
     queryFn: () => db.inspectionRuns.toArray(),
   });
   const { lists, error: listsError } = usePlainRecordLists();
+  const remarks = usePlainRecords('reportRemark');
   const templates = catalogue.data?.all;
   const records = useMemo(() => {
     if (
       tickets.data === undefined ||
       runs.data === undefined ||
       templates === undefined ||
-      lists === undefined
+      lists === undefined ||
+      remarks.data === undefined
     ) {
       return undefined;
     }
-    return reportRecordsOf(tickets.data, runs.data, templates, lists);
-  }, [tickets.data, runs.data, templates, lists]);
+    return reportRecordsOf(tickets.data, runs.data, templates, { ...lists, reportRemarks: remarks.data });
+  }, [tickets.data, runs.data, templates, lists, remarks.data]);
   const error =
-    [tickets, runs].find((query) => query.error !== null)?.error ?? listsError ?? catalogue.error ?? null;
+    [tickets, runs, remarks].find((query) => query.error !== null)?.error ??
+    listsError ??
+    catalogue.error ??
+    null;
   return { records, error };
 }

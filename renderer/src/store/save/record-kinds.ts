@@ -11,6 +11,7 @@ import type {
   DutySwap,
   OnSiteDay,
   ReminderReceipt,
+  ReportRemark,
   SensitivePeriod,
   Training,
   Visit,
@@ -30,6 +31,7 @@ export interface StoredRecords {
   visit: Visit;
   onSiteDay: OnSiteDay;
   reminderReceipt: ReminderReceipt;
+  reportRemark: ReportRemark;
 }
 export type StoreRecordType = keyof StoredRecords;
 export type AnyStoredRecord = StoredRecords[StoreRecordType];
@@ -62,6 +64,7 @@ export const RECORD_KINDS: Readonly<Record<StoreRecordType, RecordKind>> = {
   visit: kindOf('visit', 'visits'),
   onSiteDay: kindOf('onsite_day', 'onSiteDays'),
   reminderReceipt: kindOf('reminder_receipt', 'reminderReceipts'),
+  reportRemark: kindOf('report_remark', 'reportRemarks'),
 };
 
 /** The store's record types, for lists that must name every one (the cross-window broadcast). */

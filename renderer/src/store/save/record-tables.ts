@@ -13,6 +13,7 @@ import {
 } from '../../features/duty/duty-store-kinds';
 import { onSiteDayStoreKind } from '../../features/onsite/onsite-store-kind';
 import { reminderReceiptStoreKind } from '../../features/reminders/reminder-receipt-store-kind';
+import { reportRemarkStoreKind } from '../../features/reports/report-remark-store-kind';
 import { trainingStoreKind } from '../../features/trainings/training-store-kind';
 import { visitStoreKind } from '../../features/visits/visit-store-kind';
 import type { RecordType } from '@core/records';
@@ -43,6 +44,7 @@ const STORE_KINDS: { readonly [K in StoreRecordType]: StoreKind<StoredRecords[K]
   visit: visitStoreKind,
   onSiteDay: onSiteDayStoreKind,
   reminderReceipt: reminderReceiptStoreKind,
+  reportRemark: reportRemarkStoreKind,
 };
 
 /** The store kind of a record type, for code that treats every type alike (a pull, a sweep). */

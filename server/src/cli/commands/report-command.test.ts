@@ -9,7 +9,14 @@ import type { FieldState } from '@core/sync/merge';
 import type { JsonValue } from '@core/sync/json-value';
 import { encodeHlc } from '@core/sync/hlc';
 import { type RecordType, type Ticket, inspectionRunSchema, placementOf } from '@core/records';
-import { dutyAssignmentSchema, dutyLogSchema, trainingSchema, visitSchema } from '@core/records/kinds';
+import {
+  dutyAssignmentSchema,
+  dutyLogSchema,
+  reportRemarkId,
+  reportRemarkSchema,
+  trainingSchema,
+  visitSchema,
+} from '@core/records/kinds';
 import { newTicket } from '@core/records/ticket-create';
 import { transition } from '@core/records/ticket-status';
 import { parseInstant } from '@core/time/shanghai-time';
@@ -185,6 +192,45 @@ for (const backend of testBackends) {
       expect(text).toContain('网站群\u30002026年2月');
       expect(text).toContain('本月共受理问题 1 个，已解决 1 个，解决率 100.0%');
       expect(text).not.toContain('社保查询页面报错');
+    });
+
+    it('puts the engineer’s synced remarks for the month into 存在问题与建议 and 下月工作计划', async () => {
+      await storeRecords(target, 'report_remark', [
+        reportRemarkSchema.parse({
+          id: reportRemarkId(5, '2026-02'),
+          subsystemId: 5,
+          createdBy: 'zhangsan',
+          createdAt: at('2026-02-27T16:00'),
+          updatedAt: at('2026-02-27T16:00'),
+          deleted: false,
+          month: '2026-02',
+          problems: '站群服务器磁盘余量不足，建议扩容。',
+          plan: '配合完成春节后的系统升级。',
+          author: 'zhangsan',
+        }),
+      ]);
+      const file = `${out}.docx`;
+      const result = await run(
+        report,
+        'monthly',
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-02-28',
+        '--subsystem',
+        '5',
+        '--format',
+        'docx',
+        '--out',
+        file,
+        ...dataArgs,
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const text = await docxText(file);
+      expect(text.indexOf('站群服务器磁盘余量不足，建议扩容。')).toBeGreaterThan(
+        text.indexOf('存在问题与建议'),
+      );
+      expect(text.indexOf('配合完成春节后的系统升级。')).toBeGreaterThan(text.indexOf('下月工作计划'));
     });
 
     it('counts the runs of the contract profile’s checklists, which the app uses without saving them', async () => {
