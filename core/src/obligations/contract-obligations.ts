@@ -41,8 +41,8 @@ export function contractObligations(
   const obligations: Obligation[] = [
     ...ticketClockObligations(records.tickets, context),
     ...inspectionObligations(records.inspectionTemplates, records.inspectionRuns, context),
-    ...reportObligations(subsystems, context),
-    ...(scope.subsystemIds === null ? acceptanceObligations(context) : []),
+    ...reportObligations(subsystems, context, records.reportSubmissions),
+    ...(scope.subsystemIds === null ? acceptanceObligations(context, records.reportSubmissions) : []),
     ...trainingObligations(subsystems, documentSystem, records.trainings, context),
     ...(documentSystem !== undefined && subsystemInScope(scope, documentSystem.subsystemId)
       ? visitObligations(documentSystem, records.visits, context)

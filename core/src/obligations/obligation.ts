@@ -5,6 +5,7 @@ import type { InspectionTemplate } from '../records/inspection-template';
 import type { DateRange } from '../records/kinds/common';
 import type { DutyAssignment, DutyLog, DutySwap, SensitivePeriod } from '../records/kinds/duty';
 import type { OnSiteDay } from '../records/kinds/onsite';
+import type { ReportSubmission } from '../records/kinds/report-submission';
 import type { Training } from '../records/kinds/training';
 import type { Visit } from '../records/kinds/visit';
 import type { TicketDigest } from '../reports/ticket-digest';
@@ -103,6 +104,8 @@ export interface ObligationRecords {
   readonly sensitivePeriods: readonly SensitivePeriod[];
   readonly visits: readonly Visit[];
   readonly onSiteDays: readonly OnSiteDay[];
+  /** Reports handed in (report_submission); a caller that keeps none passes none. */
+  readonly reportSubmissions?: readonly ReportSubmission[];
 }
 
 /**

@@ -1,13 +1,15 @@
 import type { ReportObligation } from '../profile/obligations';
 import type { Subsystem } from '../profile/subsystem';
 import { monthsOfRange } from '../records/kinds/common';
+import type { ReportSubmission } from '../records/kinds/report-submission';
+import { formatDateTime } from '../reports/format';
 import { dateOf, daysUntil, endOfDate, endOfMonthsFrom, lastDayOfMonth } from './dates';
-import type { NotTracked, Obligation, ObligationContext, ObligationState } from './obligation';
+import type { NotTracked, Obligation, ObligationContext } from './obligation';
 
 /** A report due within this many days (or today) is at risk: the "due in 3 days" reminder. */
 export const REPORT_AT_RISK_DAYS = 3;
 
-const NOT_RECORDED = '应用内不记录报送，交付后请人工核对';
+const HOW_TO_RECORD = '报送后请在“项目总览”标记为已提交';
 
 /**
  * The acceptance dates of the contract year: the last day of every `intervalMonths` from its start
@@ -50,62 +52,110 @@ function nextDue(dates: readonly string[], today: string): string | undefined {
   return dates.find((date) => date >= today);
 }
 
-function dueState(context: ObligationContext, date: string): ObligationState {
-  return daysUntil(context.now, endOfDate(date)) <= REPORT_AT_RISK_DAYS ? 'at_risk' : 'due';
+/**
+ * The occasions of a report shown at `today`: the last one whose day has passed (met or broken, so a
+ * report handed in late or not at all stays in sight until its next day) and the next one.
+ */
+function shownOccasions(dates: readonly string[], today: string): string[] {
+  const previous = dates.filter((date) => date < today).at(-1);
+  const next = nextDue(dates, today);
+  return [previous, next].filter((date): date is string => date !== undefined);
+}
+
+/** The undeleted hand-ins by obligation id; the earliest counts when PCs wrote more than one. */
+function submissionsById(submissions: readonly ReportSubmission[]): ReadonlyMap<string, ReportSubmission> {
+  const byId = new Map<string, ReportSubmission>();
+  for (const submission of submissions) {
+    if (submission.deleted) continue;
+    const known = byId.get(submission.obligationId);
+    if (known === undefined || submission.submittedAt < known.submittedAt) {
+      byId.set(submission.obligationId, submission);
+    }
+  }
+  return byId;
 }
 
 /**
- * The next due day of each dated report of the subsystems (the 10th, 16th and 26th of subsystem 10,
- * month ends, the year's end, the acceptance dates). The app keeps no record of a report handed in,
- * so a report is never shown as met or missed: it is due, or at risk within 3 days of its day.
+ * Where one occasion stands: handed in by the end of its day, met; handed in after it, or its day over
+ * with nothing handed in, broken; otherwise due, or at risk within 3 days of its day.
+ */
+function occasionState(
+  context: ObligationContext,
+  date: string,
+  submission: ReportSubmission | undefined,
+  due: string,
+): Pick<Obligation, 'state' | 'detail' | 'recordIds'> {
+  const end = endOfDate(date);
+  if (submission !== undefined) {
+    const when = `${formatDateTime(submission.submittedAt)} 由 ${submission.submittedBy} 标记为已提交`;
+    return submission.submittedAt < end
+      ? { state: 'met', detail: `${due}；已于 ${when}`, recordIds: [submission.id] }
+      : { state: 'broken', detail: `${due}；逾期报送：${when}`, recordIds: [submission.id] };
+  }
+  if (context.now >= end) return { state: 'broken', detail: `${due}；到期未报送`, recordIds: [] };
+  return {
+    state: daysUntil(context.now, end) <= REPORT_AT_RISK_DAYS ? 'at_risk' : 'due',
+    detail: `${due}；${HOW_TO_RECORD}`,
+    recordIds: [],
+  };
+}
+
+/**
+ * The dated reports of the subsystems (the 10th, 16th and 26th of subsystem 10, month ends, the year's
+ * end, the acceptance dates): per report its last occasion past and its next, each met when handed in
+ * by the end of its day (a `report_submission` naming it), broken when handed in later or not by then,
+ * else due, or at risk within 3 days of its day.
  */
 export function reportObligations(
   subsystems: readonly Subsystem[],
   context: ObligationContext,
+  submissions: readonly ReportSubmission[] = [],
 ): Obligation[] {
   const today = dateOf(context.now);
+  const handedIn = submissionsById(submissions);
   return subsystems.flatMap((subsystem) =>
     subsystem.reports.flatMap((report): Obligation[] => {
       const dates = reportDueDates(report, context);
-      const date = dates === null ? undefined : nextDue(dates, today);
-      if (date === undefined) return [];
-      return [
-        {
-          id: `report:${report.id}:${date}`,
+      if (dates === null) return [];
+      return shownOccasions(dates, today).map((date) => {
+        const id = `report:${report.id}:${date}`;
+        const due = `${date} 前报送${report.covers === undefined ? '' : `（${report.covers}）`}`;
+        return {
+          id,
           kind: 'report',
           subsystemId: subsystem.id,
           unitId: null,
           title: `${subsystem.shortName}：${report.title}`,
-          state: dueState(context, date),
+          ...occasionState(context, date, handedIn.get(id), due),
           dueAt: endOfDate(date),
-          detail: `${date} 前报送${report.covers === undefined ? '' : `（${report.covers}）`}；${NOT_RECORDED}`,
-          recordIds: [],
           clause: report.clause ?? null,
-        },
-      ];
+        };
+      });
     }),
   );
 }
 
-/** The next acceptance of the contract and the documents it asks for. */
-export function acceptanceObligations(context: ObligationContext): Obligation[] {
+/** The contract's last acceptance past and its next, and the documents each asks for. */
+export function acceptanceObligations(
+  context: ObligationContext,
+  submissions: readonly ReportSubmission[] = [],
+): Obligation[] {
   const { acceptance } = context.profile.contract;
-  const date = nextDue(acceptanceDates(context), dateOf(context.now));
-  if (date === undefined) return [];
-  return [
-    {
-      id: `acceptance:${date}`,
+  const handedIn = submissionsById(submissions);
+  return shownOccasions(acceptanceDates(context), dateOf(context.now)).map((date) => {
+    const id = `acceptance:${date}`;
+    const due = `验收须提交${acceptance.documents.map((name) => `《${name}》`).join('、')}`;
+    return {
+      id,
       kind: 'acceptance',
       subsystemId: null,
       unitId: null,
       title: `${date} 验收`,
-      state: dueState(context, date),
+      ...occasionState(context, date, handedIn.get(id), due),
       dueAt: endOfDate(date),
-      detail: `验收须提交${acceptance.documents.map((name) => `《${name}》`).join('、')}；${NOT_RECORDED}`,
-      recordIds: [],
       clause: acceptance.clause ?? null,
-    },
-  ];
+    };
+  });
 }
 
 export function untrackedReports(subsystem: Subsystem): NotTracked[] {

@@ -57,6 +57,7 @@ export const RECORD_TYPES = [
   'onsite_day',
   'reminder_receipt',
   'report_remark',
+  'report_submission',
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, {
   error: `记录类型应为 ${RECORD_TYPES.join('、')} 之一`,

@@ -3,6 +3,7 @@ import { dutyAssignmentKind, dutyLogKind, dutySwapKind, sensitivePeriodKind } fr
 import { onsiteDayKind } from './kinds/onsite-kind';
 import { reminderReceiptKind } from './kinds/reminder-receipt-kind';
 import { reportRemarkKind } from './kinds/report-remark-kind';
+import { reportSubmissionKind } from './kinds/report-submission-kind';
 import { trainingKind } from './kinds/training-kind';
 import { visitKind } from './kinds/visit-kind';
 import { RECORD_TYPES, type RecordType } from './record-envelope';
@@ -35,6 +36,7 @@ export const RECORD_KINDS: { readonly [T in RecordType]: RecordKind & { readonly
   onsite_day: onsiteDayKind,
   reminder_receipt: reminderReceiptKind,
   report_remark: reportRemarkKind,
+  report_submission: reportSubmissionKind,
 };
 
 export function recordKind(recordType: RecordType): RecordKind {

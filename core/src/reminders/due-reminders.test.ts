@@ -11,6 +11,7 @@ import {
   testTicket,
   testVisit,
 } from '../obligations/test-records';
+import { reportSubmissionId, reportSubmissionSchema } from '../records/kinds/report-submission';
 import { formatInstant, parseInstant } from '../time/shanghai-time';
 import { dueReminders } from './due-reminders';
 import type { Reminder, ReminderRecords } from './reminder';
@@ -195,6 +196,32 @@ describe('reports: three days before and on the day, at 08:00', () => {
       ),
     );
     expect(remindersAt('2026-03-10 08:00', {}, { role: 'auditor' })).toEqual([]);
+  });
+
+  it('stops once the report is handed in (marked 已提交 on the dashboard)', () => {
+    const obligationId = 'report:s10-day10-analysis:2026-03-10';
+    const submission = reportSubmissionSchema.parse({
+      id: reportSubmissionId(obligationId),
+      subsystemId: 10,
+      createdBy: 'wangjl',
+      createdAt: parseInstant('2026-03-08 15:00'),
+      updatedAt: parseInstant('2026-03-08 15:00'),
+      deleted: false,
+      obligationId,
+      dueDate: '2026-03-10',
+      submittedAt: parseInstant('2026-03-08 15:00'),
+      submittedBy: 'wangjl',
+      note: '',
+    });
+    const day10 = (now: string) =>
+      fired(remindersAt(now, { reportSubmissions: [submission] }, s10)).filter(([cause]) =>
+        cause.includes('day10'),
+      );
+    expect(day10('2026-03-10 08:00')).toEqual([]);
+    // Next month's report is reminded as before.
+    expect(day10('2026-04-07 08:00')).toEqual([
+      ['report:s10-day10-analysis:2026-04-10:3d', '2026-04-07 08:00'],
+    ]);
   });
 });
 

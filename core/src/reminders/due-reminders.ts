@@ -14,7 +14,7 @@ export function dueReminders(records: ReminderRecords, context: ReminderContext)
   return [
     ...inspectionReminders(records, context),
     ...ticketClockReminders(records, context),
-    ...reportReminders(context),
+    ...reportReminders(records, context),
     ...dutyReminders(records, context),
     ...handOverReminders(records, context),
     ...visitReminders(records, context),

@@ -5,6 +5,7 @@ import type { InspectionRun } from '../records/inspection-run';
 import type { InspectionTemplate } from '../records/inspection-template';
 import type { DateRange } from '../records/kinds/common';
 import type { DutyAssignment, DutyLog, DutySwap } from '../records/kinds/duty';
+import type { ReportSubmission } from '../records/kinds/report-submission';
 import type { Visit } from '../records/kinds/visit';
 import type { Ticket } from '../records/ticket';
 import { type Instant, MINUTE_MS } from '../time/shanghai-time';
@@ -57,6 +58,8 @@ export interface ReminderRecords {
   readonly dutySwaps: readonly DutySwap[];
   readonly dutyLogs: readonly DutyLog[];
   readonly visits: readonly Visit[];
+  /** Reports handed in: a report's reminders stop once it is. A caller that keeps none passes none. */
+  readonly reportSubmissions?: readonly ReportSubmission[];
 }
 
 export interface ReminderContext {

@@ -3,7 +3,7 @@ import { dateOf } from '../obligations/dates';
 import { subsystemInScope } from '../obligations/obligation';
 import { reportObligations } from '../obligations/reports';
 import { DAY_MS } from '../time/shanghai-time';
-import { type Reminder, type ReminderContext, atTime, latestDue } from './reminder';
+import { type Reminder, type ReminderContext, type ReminderRecords, atTime, latestDue } from './reminder';
 
 /** When on a day the report reminders come: the start of the working day. */
 export const REPORT_REMINDER_TIME = '08:00';
@@ -12,10 +12,13 @@ export const REPORT_LEAD_DAYS = 3;
 
 /**
  * The next due day of each dated report of the user's subsystems (the 10th, 16th and 26th, month
- * ends, the year's end, the acceptance dates), reminded at 08:00 three days before and on the day. An
- * auditor writes no report and is not reminded.
+ * ends, the year's end, the acceptance dates), reminded at 08:00 three days before and on the day, until
+ * it is handed in (marked 已提交 on the dashboard). An auditor writes no report and is not reminded.
  */
-export function reportReminders(context: ReminderContext): Reminder[] {
+export function reportReminders(
+  records: Pick<ReminderRecords, 'reportSubmissions'>,
+  context: ReminderContext,
+): Reminder[] {
   const { scope } = context.user;
   if (scope?.role === 'auditor') return [];
   const obligationScope =
@@ -23,15 +26,19 @@ export function reportReminders(context: ReminderContext): Reminder[] {
   const subsystems = context.profile.subsystems.filter((subsystem) =>
     subsystemInScope(obligationScope, subsystem.id),
   );
-  const obligations = reportObligations(subsystems, {
-    profile: context.profile,
-    calendar: context.calendar,
-    contractYear: context.contractYear,
-    now: context.now,
-    scope: obligationScope,
-  });
+  const obligations = reportObligations(
+    subsystems,
+    {
+      profile: context.profile,
+      calendar: context.calendar,
+      contractYear: context.contractYear,
+      now: context.now,
+      scope: obligationScope,
+    },
+    records.reportSubmissions,
+  );
   return obligations.flatMap((obligation): Reminder[] => {
-    if (obligation.dueAt === null) return [];
+    if (obligation.dueAt === null || obligation.state === 'met') return [];
     const date = dateOf(obligation.dueAt - 1);
     const onTheDay = atTime(date, REPORT_REMINDER_TIME);
     const moments = [

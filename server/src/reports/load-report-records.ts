@@ -112,8 +112,9 @@ export async function loadReportRecords(db: Queryable): Promise<LoadedReportReco
       case 'report_remark':
         reportRemarks.push(parsed.data as ReportRemark);
         break;
-      // A reminder's receipt is no acceptance record; the query leaves them out.
+      // A reminder's receipt or a report's hand-in is no acceptance record; the query leaves them out.
       case 'reminder_receipt':
+      case 'report_submission':
         break;
     }
   }

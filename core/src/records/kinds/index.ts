@@ -126,3 +126,4 @@ export {
   type ReportRemark,
   type ReportRemarkSection,
 } from './report-remark';
+export { reportSubmissionId, reportSubmissionSchema, type ReportSubmission } from './report-submission';

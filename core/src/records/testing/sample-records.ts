@@ -194,6 +194,15 @@ const SAMPLES: { readonly [T in RecordType]: (options: SampleOptions) => Sample 
     plan: '完成年度等级保护测评的整改。',
     author: options.actor,
   }),
+  report_submission: (options) => ({
+    ...envelope(options),
+    subsystemId: options.subsystemId === undefined ? 10 : options.subsystemId,
+    obligationId: `report:s10-day10-analysis:${day(options.at).slice(0, 7)}-10`,
+    dueDate: `${day(options.at).slice(0, 7)}-10`,
+    submittedAt: options.at,
+    submittedBy: options.actor,
+    note: '',
+  }),
 };
 
 function parsed<T extends RecordType>(recordType: T, record: Sample) {
@@ -224,4 +233,5 @@ export const SAMPLE_TEXT_FIELDS: { readonly [T in RecordType]: string } = {
   onsite_day: 'summary',
   reminder_receipt: 'cause',
   report_remark: 'problems',
+  report_submission: 'note',
 };

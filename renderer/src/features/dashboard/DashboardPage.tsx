@@ -6,12 +6,16 @@ import {
   type ObligationState,
 } from '@core/obligations';
 import { formatDateTime } from '@core/reports';
-import { Alert, Card, Drawer, List, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Drawer, List, Skeleton, Tag, Typography } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DashboardFigures, RecordLink, RecordLinks } from './dashboard-figures';
 import { type ChartPoint, EChart } from './EChart';
+import { type SubmissionRights, canMarkSubmitted } from './report-submission-form';
 import { useDashboard } from './use-dashboard';
+import { useMarkSubmitted } from './use-mark-submitted';
+import { useSlaRules } from '../../store';
+import { sessionScope, useSession, useWritableSubsystems } from '../session';
 import './dashboard.css';
 
 const STATE_COLORS: Readonly<Record<ObligationState, string>> = {
@@ -102,6 +106,8 @@ function DashboardBody({
   readonly figures: DashboardFigures;
   readonly onChart: (title: string, fallback?: string) => (point: ChartPoint) => void;
 }) {
+  const rights = useSubmissionRights();
+  const { mark, saving } = useMarkSubmitted();
   return (
     <div className="dashboard__grid">
       <div className="dashboard__counts" data-testid="dashboard-counts">
@@ -138,7 +144,22 @@ function DashboardBody({
         className="dashboard__card"
         data-testid="dashboard-coming-due"
       >
-        <ObligationList obligations={figures.comingDue.slice(0, 8)} empty="本年度没有待报送的报告" />
+        <ObligationList
+          obligations={figures.comingDue.slice(0, 8)}
+          empty="本年度没有待报送的报告"
+          action={(obligation) =>
+            canMarkSubmitted(obligation, rights) && (
+              <Button
+                size="small"
+                disabled={saving}
+                onClick={() => void mark(obligation, Date.now())}
+                data-testid="mark-submitted"
+              >
+                标记为已提交
+              </Button>
+            )
+          }
+        />
       </Card>
       <ChartCard
         model={figures.inspections}
@@ -225,14 +246,31 @@ function ChartCard({
   );
 }
 
+/** Whose reports the user may mark handed in: their subsystems' (as sync allows), and the lead all. */
+function useSubmissionRights(): SubmissionRights {
+  const session = useSession();
+  const { profile } = useSlaRules();
+  const contractIds = useMemo(() => profile.subsystems.map((subsystem) => subsystem.id), [profile]);
+  const writable = useWritableSubsystems('report_submission', contractIds);
+  const scope = sessionScope(session);
+  const contractWide = scope === null || scope.role === 'project_lead';
+  return useMemo(
+    () => ({ subsystemIds: writable.subsystemIds, contractWide }),
+    [writable.subsystemIds, contractWide],
+  );
+}
+
 function ObligationList({
   obligations,
   empty,
   links,
+  action,
 }: {
   readonly obligations: readonly Obligation[];
   readonly empty: string;
   readonly links?: RecordLinks;
+  /** What the user can do about an item (标记为已提交), shown at its end. */
+  readonly action?: (obligation: Obligation) => ReactNode;
 }) {
   if (obligations.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return (
@@ -243,7 +281,7 @@ function ObligationList({
         const link =
           obligation.recordIds.length === 1 ? links?.get(obligation.recordIds[0] ?? '') : undefined;
         return (
-          <List.Item data-testid="dashboard-obligation">
+          <List.Item data-testid="dashboard-obligation" extra={action?.(obligation)}>
             <Tag color={STATE_COLORS[obligation.state]}>{OBLIGATION_STATE_LABELS[obligation.state]}</Tag>
             <div className="dashboard__obligation">
               <div className="dashboard__obligation-title">

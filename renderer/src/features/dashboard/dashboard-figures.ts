@@ -17,6 +17,7 @@ import {
   type ObligationScope,
   type ObligationState,
   OBLIGATION_STATES,
+  compareObligations,
   contractObligations,
 } from '@core/obligations';
 import { CLOCK_KINDS, type ContractProfile } from '@core/profile';
@@ -27,6 +28,7 @@ import {
   type DutyLog,
   type DutySwap,
   type OnSiteDay,
+  type ReportSubmission,
   type SensitivePeriod,
   type Training,
   type Visit,
@@ -60,6 +62,8 @@ export interface DashboardRecords {
   readonly dutySwaps: readonly DutySwap[];
   readonly dutyLogs: readonly DutyLog[];
   readonly sensitivePeriods: readonly SensitivePeriod[];
+  /** Reports handed in (标记为已提交); a caller that keeps none passes none. */
+  readonly reportSubmissions?: readonly ReportSubmission[];
 }
 
 /** Where a record id of a chart leads, and what a list of them calls it. */
@@ -130,6 +134,7 @@ export function dashboardFigures(
       sensitivePeriods: records.sensitivePeriods,
       visits: records.visits,
       onSiteDays: records.onSiteDays,
+      reportSubmissions: records.reportSubmissions,
     },
     { profile, calendar, contractYear, now, scope },
   );
@@ -222,9 +227,10 @@ export function dashboardFigures(
     obligations,
     counts,
     pressing: shown.filter((obligation) => PRESSING.has(obligation.state)).sort(latestFirst),
+    // Reports not handed in by their day first, then by how soon each falls due; handed in last.
     comingDue: shown
       .filter((obligation) => obligation.kind === 'report' || obligation.kind === 'acceptance')
-      .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)),
+      .sort(compareObligations),
     slaMonth: slaComplianceChart(
       slaComplianceOf(ofMonth),
       breaches.filter((breach) => monthIds.has(breach.ticket.id)),

@@ -2,7 +2,7 @@ import { describeScope } from '@core/auth';
 import { obligationScopeOf } from '@core/obligations';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase, usePlainRecordLists, useSlaRules } from '../../store';
+import { useDatabase, usePlainRecordLists, usePlainRecords, useSlaRules } from '../../store';
 import { useTemplateCatalogue } from '../inspections/use-inspection-data';
 import { sessionScope, useSession } from '../session';
 import { digestsAt, readDigestSource } from '../tickets/ticket-digest-store';
@@ -54,28 +54,34 @@ export function useDashboard(): DashboardState {
     queryFn: async () => (await db.inspectionRuns.toArray()).map((row) => row.record),
   });
   const { lists, error: listsError } = usePlainRecordLists();
+  const submissions = usePlainRecords('reportSubmission');
   const templates = catalogue.data?.all;
   const figures = useMemo(() => {
     if (
       tickets.data === undefined ||
       runs.data === undefined ||
       templates === undefined ||
-      lists === undefined
+      lists === undefined ||
+      submissions.data === undefined
     ) {
       return undefined;
     }
     const source = tickets.data;
+    const reportSubmissions = submissions.data;
     return timed(() =>
       dashboardFigures(
-        { tickets: digestsAt(source, rules, now), runs: runs.data, templates, ...lists },
+        { tickets: digestsAt(source, rules, now), runs: runs.data, templates, ...lists, reportSubmissions },
         rules,
         scope,
         now,
       ),
     );
-  }, [tickets.data, runs.data, templates, lists, rules, scope, now]);
+  }, [tickets.data, runs.data, templates, lists, submissions.data, rules, scope, now]);
   const error =
-    [tickets, runs].find((query) => query.error !== null)?.error ?? listsError ?? catalogue.error ?? null;
+    [tickets, runs, submissions].find((query) => query.error !== null)?.error ??
+    listsError ??
+    catalogue.error ??
+    null;
   return {
     figures,
     error,

@@ -71,6 +71,7 @@ export function useReminders(): RemindersState {
   const logs = usePlainRecords('dutyLog');
   const visits = usePlainRecords('visit', { from: `${month}-01`, to: `${month}-31` });
   const receipts = usePlainRecords('reminderReceipt');
+  const submissions = usePlainRecords('reportSubmission');
   const off = useKindsOff(user);
   const scope = useMemo(() => sessionScope(session), [session]);
 
@@ -82,7 +83,8 @@ export function useReminders(): RemindersState {
       assignments.data === undefined ||
       swaps.data === undefined ||
       logs.data === undefined ||
-      visits.data === undefined
+      visits.data === undefined ||
+      submissions.data === undefined
     )
       return undefined;
     return dueReminders(
@@ -94,6 +96,7 @@ export function useReminders(): RemindersState {
         dutySwaps: swaps.data,
         dutyLogs: logs.data,
         visits: visits.data,
+        reportSubmissions: submissions.data,
       },
       {
         user: { id: user, scope },
@@ -111,6 +114,7 @@ export function useReminders(): RemindersState {
     swaps.data,
     logs.data,
     visits.data,
+    submissions.data,
     user,
     scope,
     rules,

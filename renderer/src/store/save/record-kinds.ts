@@ -12,6 +12,7 @@ import type {
   OnSiteDay,
   ReminderReceipt,
   ReportRemark,
+  ReportSubmission,
   SensitivePeriod,
   Training,
   Visit,
@@ -32,6 +33,7 @@ export interface StoredRecords {
   onSiteDay: OnSiteDay;
   reminderReceipt: ReminderReceipt;
   reportRemark: ReportRemark;
+  reportSubmission: ReportSubmission;
 }
 export type StoreRecordType = keyof StoredRecords;
 export type AnyStoredRecord = StoredRecords[StoreRecordType];
@@ -65,6 +67,7 @@ export const RECORD_KINDS: Readonly<Record<StoreRecordType, RecordKind>> = {
   onSiteDay: kindOf('onsite_day', 'onSiteDays'),
   reminderReceipt: kindOf('reminder_receipt', 'reminderReceipts'),
   reportRemark: kindOf('report_remark', 'reportRemarks'),
+  reportSubmission: kindOf('report_submission', 'reportSubmissions'),
 };
 
 /** The store's record types, for lists that must name every one (the cross-window broadcast). */

@@ -11,6 +11,7 @@ import {
   dutySwapStoreKind,
   sensitivePeriodStoreKind,
 } from '../../features/duty/duty-store-kinds';
+import { reportSubmissionStoreKind } from '../../features/dashboard/report-submission-store-kind';
 import { onSiteDayStoreKind } from '../../features/onsite/onsite-store-kind';
 import { reminderReceiptStoreKind } from '../../features/reminders/reminder-receipt-store-kind';
 import { reportRemarkStoreKind } from '../../features/reports/report-remark-store-kind';
@@ -45,6 +46,7 @@ const STORE_KINDS: { readonly [K in StoreRecordType]: StoreKind<StoredRecords[K]
   onSiteDay: onSiteDayStoreKind,
   reminderReceipt: reminderReceiptStoreKind,
   reportRemark: reportRemarkStoreKind,
+  reportSubmission: reportSubmissionStoreKind,
 };
 
 /** The store kind of a record type, for code that treats every type alike (a pull, a sweep). */
