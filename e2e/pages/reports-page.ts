@@ -50,7 +50,12 @@ export class ReportsPage {
    */
   async savePdf(): Promise<Download> {
     const download = this.page.waitForEvent('download', { timeout: 180_000 });
+    // A PDF the page could not make fails at once with the page's message, not at the wait's end.
+    const error = this.page.locator('.ant-message-error').first();
+    const failed = error.waitFor({ timeout: 180_000 }).then(async () => {
+      throw new Error(`页面提示：${await error.innerText()}`);
+    });
     await this.savePdfButton.click();
-    return download;
+    return Promise.race([download, failed]);
   }
 }

@@ -90,6 +90,10 @@ test('the engineer saves this month’s 运维月报 of their subsystem offline,
   await expect(reports.charts.first().locator('svg')).toBeVisible();
   await manualScreenshot(page, 'reports-page');
 
+  // Back on the page after another: a new worker, which finds the fonts in the browser's cache.
+  await page.getByRole('menuitem', { name: '项目总览' }).click();
+  await reports.openFromMenu();
+  await expect(reports.preview).toContainText('本月共受理问题 2 个，已解决 1 个');
   const pdf = await reports.savePdf();
   expect(pdf.suggestedFilename()).toMatch(/^运维月报-.*\.pdf$/);
   const pdfFile = testInfo.outputPath('engineer-monthly.pdf');
