@@ -54,6 +54,21 @@ export class DashboardPage {
     }
   }
 
+  /**
+   * Clicks 标记为已提交 on the first report or acceptance of 报表与验收 that offers it, waits for the
+   * saved message, and gives the item's title.
+   */
+  async markFirstSubmitted(): Promise<string> {
+    const item = this.comingDue
+      .getByTestId('dashboard-obligation')
+      .filter({ has: this.page.getByTestId('mark-submitted') })
+      .first();
+    const title = await item.locator('.dashboard__obligation-title').innerText();
+    await item.getByTestId('mark-submitted').click();
+    await this.page.getByTestId('report-submission-message').waitFor();
+    return title;
+  }
+
   count(state: 'broken' | 'overdue' | 'at_risk' | 'due'): Locator {
     return this.page.getByTestId(`dashboard-count-${state}`);
   }

@@ -96,6 +96,15 @@ test('the lead’s dashboard draws the half-year and a click on the breached bar
   await expect(dashboard.duty.locator('svg')).toBeVisible();
   await manualScreenshot(page, 'dashboard-lead');
 
+  // A report handed in, marked offline: the list says by whom, and offers the mark no more for it.
+  await page.context().setOffline(true);
+  const offered = await dashboard.comingDue.getByTestId('mark-submitted').count();
+  const marked = await dashboard.markFirstSubmitted();
+  await expect(dashboard.comingDue).toContainText(`由 ${LEAD.name} 标记为已提交`);
+  await expect(dashboard.comingDue).toContainText(marked);
+  await expect(dashboard.comingDue.getByTestId('mark-submitted')).toHaveCount(offered - 1);
+  await page.context().setOffline(false);
+
   // This month only subsystem 5 has tickets: its response bar holds the one answered too late.
   await dashboard.clickBar(dashboard.slaMonth, CHART_FILL.response);
   const detail = new TicketsDetailPage(page);
