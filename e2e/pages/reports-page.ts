@@ -12,6 +12,10 @@ export class ReportsPage {
   readonly savePdfButton: Locator;
   readonly savePackageButton: Locator;
   readonly busy: Locator;
+  readonly remarkProblems: Locator;
+  readonly remarkPlan: Locator;
+  readonly remarkSaveButton: Locator;
+  readonly remarkSaved: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: '报表', exact: true });
@@ -24,6 +28,10 @@ export class ReportsPage {
     this.savePdfButton = page.getByTestId('report-save-pdf');
     this.savePackageButton = page.getByTestId('report-save-zip');
     this.busy = page.getByTestId('report-busy');
+    this.remarkProblems = page.getByTestId('report-remark-problems');
+    this.remarkPlan = page.getByTestId('report-remark-plan');
+    this.remarkSaveButton = page.getByTestId('report-remark-save');
+    this.remarkSaved = page.getByTestId('report-remark-save-message');
   }
 
   async openFromMenu(): Promise<void> {
@@ -35,6 +43,14 @@ export class ReportsPage {
   async chooseDocument(name: string): Promise<void> {
     await this.document.click();
     await this.page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).click();
+  }
+
+  /** Writes the month's 本月说明 (存在问题与建议, 下月工作计划) and saves them on this PC. */
+  async writeRemarks(problems: string, plan: string): Promise<void> {
+    await this.remarkProblems.fill(problems);
+    await this.remarkPlan.fill(plan);
+    await this.remarkSaveButton.click();
+    await this.remarkSaved.waitFor();
   }
 
   /** Clicks a save button and gives the file the browser downloads. */

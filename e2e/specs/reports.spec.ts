@@ -18,7 +18,7 @@ import { type RunningYunweiServer, type ServerAccount, startYunweiServer } from 
 /*
  * 报表 (issue 15), from the records this PC synced, made offline: the engineer of subsystem 1 saves this
  * month's 运维月报 of their subsystem as a .docx and as a PDF with its fonts embedded, holding their
- * tickets (and not subsystem 5's); the project lead saves the half-year acceptance package, a .zip with
+ * tickets (and not subsystem 5's) and the remarks they write on the page offline (月报说明, a record); the project lead saves the half-year acceptance package, a .zip with
  * its 目录 first.
  */
 
@@ -29,6 +29,8 @@ const ENGINEER: ServerAccount = { name: 'wugong', role: 'engineer', subsystems: 
 const OPEN_TITLE = '网上办事大厅登录异常';
 const OWN_TITLES = ['社保卡查询页面打不开', OPEN_TITLE];
 const OTHER_TITLE = '网站群栏目更新失败';
+const REMARK_PROBLEM = '网上办事大厅登录高峰期响应偏慢，建议扩容认证服务。';
+const REMARK_PLAN = '配合完成统一身份认证升级。';
 
 const test = base.extend<object, { reportsServer: RunningYunweiServer }>({
   reportsServer: [
@@ -108,10 +110,17 @@ test('the engineer saves this month’s 运维月报 of their subsystem offline,
   expect(text).toContain(OPEN_TITLE);
   expect(text).not.toContain(OTHER_TITLE);
 
+  // The engineer's own remarks, saved offline as a record, follow the generated sentences.
+  await reports.writeRemarks(REMARK_PROBLEM, REMARK_PLAN);
+  await expect(reports.preview).toContainText(REMARK_PROBLEM);
+  await expect(reports.preview).toContainText(REMARK_PLAN);
+
   const download = await reports.save(reports.saveDocxButton);
   expect(download.suggestedFilename()).toMatch(/^运维月报-.*\.docx$/);
   const files = await zipEntries(download);
   const body = strFromU8(files['word/document.xml'] as Uint8Array);
+  expect(body.indexOf(REMARK_PROBLEM)).toBeGreaterThan(body.indexOf('存在问题与建议'));
+  expect(body.indexOf(REMARK_PLAN)).toBeGreaterThan(body.indexOf('下月工作计划'));
   expect(body).toContain('本月共受理问题 2 个，已解决 1 个');
   expect(body).toContain(OPEN_TITLE);
   expect(body).not.toContain(OTHER_TITLE);
