@@ -32,12 +32,16 @@ export function slaComplianceChart(
     });
     return { kind, data };
   });
+  // One pass over the breaches (a year may hold a hundred thousand), grouped by clock and subsystem.
+  const breachedIds = new Map<string, string[]>();
+  for (const breach of breaches) {
+    const key = `${breach.kind}:${breach.ticket.subsystemId}`;
+    const ids = breachedIds.get(key);
+    if (ids === undefined) breachedIds.set(key, [breach.ticket.id]);
+    else ids.push(breach.ticket.id);
+  }
   const links = CLOCK_KINDS.map((kind) =>
-    subsystemIds.map((subsystemId) =>
-      breaches
-        .filter((breach) => breach.kind === kind && breach.ticket.subsystemId === subsystemId)
-        .map((breach) => breach.ticket.id),
-    ),
+    subsystemIds.map((subsystemId) => breachedIds.get(`${kind}:${subsystemId}`) ?? []),
   );
   return {
     option: {

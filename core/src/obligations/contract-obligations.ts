@@ -16,13 +16,15 @@ import {
 import { onSiteWorkdayObligations, stationedObligations } from './onsite';
 import { acceptanceObligations, reportObligations, untrackedReports } from './reports';
 import { targetObligations, untrackedTargets } from './targets';
-import { ticketClockObligations } from './ticket-clocks';
+import { type MetTicketClocks, ticketClockObligations } from './ticket-clocks';
 import { trainingObligations, untrackedTrainings } from './trainings';
 import { visitObligations } from './visits';
 
 export interface ContractObligations {
   /** Most pressing first (see `compareObligations`). */
   readonly obligations: readonly Obligation[];
+  /** Ticket clocks kept in time and left out of `obligations` (`metTicketClocks: 'counted'`). */
+  readonly metTicketClocksUnlisted: number;
   readonly notTracked: readonly NotTracked[];
 }
 
@@ -34,12 +36,14 @@ export interface ContractObligations {
 export function contractObligations(
   records: ObligationRecords,
   context: ObligationContext,
+  options: { readonly metTicketClocks: MetTicketClocks } = { metTicketClocks: 'listed' },
 ): ContractObligations {
   const { profile, scope } = context;
+  const clocks = ticketClockObligations(records.tickets, context, options.metTicketClocks);
   const subsystems = profile.subsystems.filter((subsystem) => subsystemInScope(scope, subsystem.id));
   const documentSystem = profile.documentSystem;
   const obligations: Obligation[] = [
-    ...ticketClockObligations(records.tickets, context),
+    ...clocks.obligations,
     ...inspectionObligations(records.inspectionTemplates, records.inspectionRuns, context),
     ...reportObligations(subsystems, context, records.reportSubmissions),
     ...(scope.subsystemIds === null ? acceptanceObligations(context, records.reportSubmissions) : []),
@@ -64,7 +68,11 @@ export function contractObligations(
     ...(scope.subsystemIds === null ? untrackedContractDuties(profile) : []),
     ...subsystems.flatMap((subsystem) => untrackedSubsystemDuties(subsystem, records)),
   ];
-  return { obligations: obligations.sort(compareObligations), notTracked };
+  return {
+    obligations: obligations.sort(compareObligations),
+    metTicketClocksUnlisted: options.metTicketClocks === 'counted' ? clocks.metCount : 0,
+    notTracked,
+  };
 }
 
 const WORDED_ONLY = '文字约定，没有可核对的日期或数字';

@@ -15,6 +15,7 @@ export {
   OBLIGATION_KINDS,
   OBLIGATION_STATE_LABELS,
   OBLIGATION_STATES,
+  STATE_RANK,
   WHOLE_CONTRACT_SCOPE,
   compareObligations,
 } from './obligation';

@@ -137,9 +137,18 @@ export function unitInScope(scope: ObligationScope, unitId: number): boolean {
   return scope.unitIds === null || scope.unitIds.includes(unitId);
 }
 
+/** A state's place in OBLIGATION_STATES, looked up once per comparison of a long sort. */
+export const STATE_RANK: Readonly<Record<ObligationState, number>> = {
+  broken: 0,
+  overdue: 1,
+  at_risk: 2,
+  due: 3,
+  met: 4,
+};
+
 /** Most pressing first: broken, overdue, at risk, due, met; then by due time, then by id. */
 export function compareObligations(a: Obligation, b: Obligation): number {
-  const rank = OBLIGATION_STATES.indexOf(a.state) - OBLIGATION_STATES.indexOf(b.state);
+  const rank = STATE_RANK[a.state] - STATE_RANK[b.state];
   if (rank !== 0) return rank;
   const dueA = a.dueAt ?? Number.POSITIVE_INFINITY;
   const dueB = b.dueAt ?? Number.POSITIVE_INFINITY;

@@ -7,7 +7,7 @@ import type { ObligationContext } from './obligation';
 import type { Ticket } from '../records/ticket';
 
 function clocksAt(tickets: readonly Ticket[], context: ObligationContext): Obligation[] {
-  return ticketClockObligations(digestsAt(tickets, context), context);
+  return ticketClockObligations(digestsAt(tickets, context), context).obligations;
 }
 
 /*

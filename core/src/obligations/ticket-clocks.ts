@@ -1,6 +1,6 @@
-import { CLOCK_KIND_LABELS, CLOCK_KINDS } from '../profile/sla-policy';
+import { CLOCK_KIND_LABELS, CLOCK_KINDS, type ClockKind } from '../profile/sla-policy';
 import { formatDateTime, formatDuration } from '../reports/format';
-import type { TicketDigest } from '../reports/ticket-digest';
+import type { ClockDigest, TicketDigest } from '../reports/ticket-digest';
 import { endOfDate, startOfDate } from './dates';
 import {
   type Obligation,
@@ -9,57 +9,97 @@ import {
   subsystemInScope,
 } from './obligation';
 
+/** What the clock obligations of the year list: every one, or all but those kept (only counted). */
+export type MetTicketClocks = 'listed' | 'counted';
+
+function stateOf(clock: ClockDigest): ObligationState {
+  if (clock.breached) return 'broken';
+  if (clock.state === 'met') return 'met';
+  if (clock.deadline === null) return 'due';
+  return clock.warning ? 'at_risk' : 'due';
+}
+
+/**
+ * A ticket clock's obligation. Its title and sentence are written when first read: a contract year
+ * has hundreds of thousands of clocks, of which a page shows a dozen.
+ */
+class TicketClockObligation implements Obligation {
+  readonly kind = 'ticket_clock';
+  readonly unitId = null;
+  readonly clause = null;
+  readonly id: string;
+  readonly subsystemId: number;
+  readonly dueAt: number | null;
+  readonly recordIds: readonly string[];
+
+  constructor(
+    private readonly ticket: TicketDigest,
+    private readonly clockKind: ClockKind,
+    private readonly clock: ClockDigest,
+    readonly state: ObligationState,
+    private readonly subsystemName: string,
+  ) {
+    this.id = `ticket_clock:${ticket.id}:${clockKind}`;
+    this.subsystemId = ticket.subsystemId;
+    this.dueAt = clock.deadline;
+    this.recordIds = [ticket.id];
+  }
+
+  get title(): string {
+    return `${this.subsystemName}工单“${this.ticket.title}”${CLOCK_KIND_LABELS[this.clockKind]}时限`;
+  }
+
+  get detail(): string {
+    const { clock } = this;
+    const label = CLOCK_KIND_LABELS[this.clockKind];
+    let detail: string;
+    if (clock.breached) {
+      detail =
+        clock.stoppedAt === null
+          ? `已超过时限 ${formatDuration(-clock.remainingMs)}，仍在计时`
+          : `超过时限 ${formatDuration(-clock.remainingMs)} 后才${label}`;
+    } else if (clock.state === 'met') {
+      detail = `已在时限内${label}`;
+    } else if (clock.deadline === null) {
+      detail = `等待报告人答复，计时暂停；剩余 ${formatDuration(clock.remainingMs)}`;
+    } else {
+      detail = `已用时限的 ${Math.floor(clock.fraction * 100)}%，须在 ${formatDateTime(clock.deadline)} 前${label}`;
+    }
+    return clock.provisional ? `${detail}（时限跨越尚无节假日通知的年度，暂定）` : detail;
+  }
+}
+
 /**
  * Each set clock (response, resolution) of each ticket received in the contract year up to `now`,
  * judged by the same `clockOutcome` the documents use (through the tickets' digests, taken at `now` or
  * settled before it): stopped in time → met; past its deadline, stopped or not → broken; 75 % of its
- * budget used → at risk; otherwise due at its deadline.
+ * budget used → at risk; otherwise due at its deadline. With `met: 'counted'` the kept clocks are
+ * only counted (`metCount`).
  */
 export function ticketClockObligations(
   tickets: readonly TicketDigest[],
   context: ObligationContext,
-): Obligation[] {
+  met: MetTicketClocks = 'listed',
+): { readonly obligations: Obligation[]; readonly metCount: number } {
   const from = startOfDate(context.contractYear.from);
   const to = Math.min(endOfDate(context.contractYear.to), context.now + 1);
   const names = new Map(context.profile.subsystems.map((subsystem) => [subsystem.id, subsystem.shortName]));
   const found: Obligation[] = [];
+  let metCount = 0;
   for (const ticket of tickets) {
     if (ticket.deleted || ticket.receivedAt < from || ticket.receivedAt >= to) continue;
     if (!subsystemInScope(context.scope, ticket.subsystemId)) continue;
     for (const kind of CLOCK_KINDS) {
-      const status = ticket.clocks[kind];
-      if (status === null) continue;
-      let state: ObligationState;
-      let detail: string;
-      if (status.breached) {
-        state = 'broken';
-        detail =
-          status.stoppedAt === null
-            ? `已超过时限 ${formatDuration(-status.remainingMs)}，仍在计时`
-            : `超过时限 ${formatDuration(-status.remainingMs)} 后才${CLOCK_KIND_LABELS[kind]}`;
-      } else if (status.state === 'met') {
-        state = 'met';
-        detail = `已在时限内${CLOCK_KIND_LABELS[kind]}`;
-      } else if (status.deadline === null) {
-        state = 'due';
-        detail = `等待报告人答复，计时暂停；剩余 ${formatDuration(status.remainingMs)}`;
-      } else {
-        state = status.warning ? 'at_risk' : 'due';
-        detail = `已用时限的 ${Math.floor(status.fraction * 100)}%，须在 ${formatDateTime(status.deadline)} 前${CLOCK_KIND_LABELS[kind]}`;
+      const clock = ticket.clocks[kind];
+      if (clock === null) continue;
+      const state = stateOf(clock);
+      if (state === 'met') {
+        metCount += 1;
+        if (met === 'counted') continue;
       }
-      found.push({
-        id: `ticket_clock:${ticket.id}:${kind}`,
-        kind: 'ticket_clock',
-        subsystemId: ticket.subsystemId,
-        unitId: null,
-        title: `${names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`}工单“${ticket.title}”${CLOCK_KIND_LABELS[kind]}时限`,
-        state,
-        dueAt: status.deadline,
-        detail: status.provisional ? `${detail}（时限跨越尚无节假日通知的年度，暂定）` : detail,
-        recordIds: [ticket.id],
-        clause: null,
-      });
+      const name = names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`;
+      found.push(new TicketClockObligation(ticket, kind, clock, state, name));
     }
   }
-  return found;
+  return { obligations: found, metCount };
 }

@@ -9,7 +9,12 @@ import { formatDateTime } from '@core/reports';
 import { Alert, Button, Card, Drawer, List, Skeleton, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { DashboardFigures, RecordLink, RecordLinks } from './dashboard-figures';
+import {
+  type DashboardFigures,
+  PRESSING_LISTED,
+  type RecordLink,
+  type RecordLinks,
+} from './dashboard-figures';
 import { type ChartPoint, EChart } from './EChart';
 import { type SubmissionRights, canMarkSubmitted } from './report-submission-form';
 import { useDashboard } from './use-dashboard';
@@ -27,7 +32,6 @@ const STATE_COLORS: Readonly<Record<ObligationState, string>> = {
 };
 
 const COUNTED: readonly ObligationState[] = ['broken', 'overdue', 'at_risk', 'due'];
-const PRESSING_SHOWN = 12;
 
 interface Opened {
   readonly title: string;
@@ -210,13 +214,13 @@ function DashboardBody({
         data-testid="dashboard-pressing"
       >
         <ObligationList
-          obligations={figures.pressing.slice(0, PRESSING_SHOWN)}
+          obligations={figures.pressing}
           empty="没有已违约、已逾期或有风险的事项"
           links={figures.links}
         />
-        {figures.pressing.length > PRESSING_SHOWN && (
+        {figures.pressingTotal > PRESSING_LISTED && (
           <Typography.Text type="secondary">
-            另有 {figures.pressing.length - PRESSING_SHOWN} 项未列出
+            另有 {figures.pressingTotal - PRESSING_LISTED} 项未列出
           </Typography.Text>
         )}
       </Card>

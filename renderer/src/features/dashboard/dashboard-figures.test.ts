@@ -4,7 +4,9 @@ import { newTicket, type Ticket, transition } from '@core/records';
 import { slaCompliance, ticketDigests } from '@core/reports';
 import { parseInstant } from '@core/time/shanghai-time';
 import { describe, expect, it } from 'vitest';
-import { dashboardFigures, dashboardYear } from './dashboard-figures';
+import fc from 'fast-check';
+import { OBLIGATION_STATES, type Obligation } from '@core/obligations';
+import { PRESSING_LISTED, dashboardFigures, dashboardYear, mostPressing } from './dashboard-figures';
 
 const rules = { profile: loadDefaultProfile(), calendar: builtinCalendar() };
 const now = parseInstant('2026-03-04 12:00');
@@ -91,5 +93,40 @@ describe('dashboardFigures', () => {
     expect(
       figures.pressing.every((obligation) => obligation.subsystemId === 1 || obligation.subsystemId === null),
     ).toBe(true);
+  });
+});
+
+describe('mostPressing', () => {
+  it('keeps the first of the broken, overdue and at-risk obligations as a full sort would (property)', () => {
+    const obligation = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      state: fc.constantFrom(...OBLIGATION_STATES),
+      dueAt: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(obligation, { maxLength: 60 }), (drawn) => {
+        const obligations: Obligation[] = drawn.map((entry) => ({
+          ...entry,
+          kind: 'ticket_clock',
+          subsystemId: 5,
+          unitId: null,
+          title: entry.id,
+          detail: '',
+          recordIds: [],
+          clause: null,
+        }));
+        const pressing = obligations.filter((entry) => entry.state !== 'met' && entry.state !== 'due');
+        const sorted = [...pressing].sort((a, b) => {
+          const rank = OBLIGATION_STATES.indexOf(a.state) - OBLIGATION_STATES.indexOf(b.state);
+          if (rank !== 0) return rank;
+          return (b.dueAt ?? 0) - (a.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        });
+        const kept = mostPressing(obligations);
+        expect(kept.pressingTotal).toBe(pressing.length);
+        expect(kept.pressing.map((entry) => [entry.state, entry.dueAt, entry.id])).toEqual(
+          sorted.slice(0, PRESSING_LISTED).map((entry) => [entry.state, entry.dueAt, entry.id]),
+        );
+      }),
+    );
   });
 });

@@ -16,7 +16,7 @@ import {
   type Obligation,
   type ObligationScope,
   type ObligationState,
-  OBLIGATION_STATES,
+  STATE_RANK,
   compareObligations,
   contractObligations,
 } from '@core/obligations';
@@ -82,8 +82,10 @@ export interface DashboardFigures {
   readonly contractYear: DateRange;
   readonly obligations: ContractObligations;
   readonly counts: Readonly<Record<ObligationState, number>>;
-  /** Broken, overdue and at-risk obligations, most pressing first. */
+  /** The most pressing of the broken, overdue and at-risk obligations, first first (PRESSING_LISTED). */
   readonly pressing: readonly Obligation[];
+  /** How many broken, overdue and at-risk obligations there are in all. */
+  readonly pressingTotal: number;
   /** Reports and acceptances, by due day. */
   readonly comingDue: readonly Obligation[];
   readonly slaMonth: ChartModel;
@@ -122,6 +124,8 @@ export function dashboardFigures(
     scope.subsystemIds === null || scope.subsystemIds.includes(subsystemId);
   const tickets = records.tickets.filter((ticket) => inScope(ticket.subsystemId));
   const templates = records.templates.filter((template) => inScope(template.subsystemId));
+  // The page counts kept clocks but lists only those that need attention: a year of tickets has
+  // hundreds of thousands of clocks kept in time.
   const obligations = contractObligations(
     {
       tickets,
@@ -137,14 +141,12 @@ export function dashboardFigures(
       reportSubmissions: records.reportSubmissions,
     },
     { profile, calendar, contractYear, now, scope },
+    { metTicketClocks: 'counted' },
   );
   const shown = obligations.obligations;
-  const counts = Object.fromEntries(
-    OBLIGATION_STATES.map((state) => [
-      state,
-      shown.filter((obligation) => obligation.state === state).length,
-    ]),
-  ) as Record<ObligationState, number>;
+  const counts: Record<ObligationState, number> = { broken: 0, overdue: 0, at_risk: 0, due: 0, met: 0 };
+  for (const obligation of shown) counts[obligation.state] += 1;
+  counts.met += obligations.metTicketClocksUnlisted;
 
   const whole = { subsystemIds: [] };
   const ofYear = ticketsInPeriod(tickets, reportPeriod(contractYear.from, contractYear.to), whole);
@@ -226,7 +228,7 @@ export function dashboardFigures(
     contractYear,
     obligations,
     counts,
-    pressing: shown.filter((obligation) => PRESSING.has(obligation.state)).sort(latestFirst),
+    ...mostPressing(shown),
     // Reports not handed in by their day first, then by how soon each falls due; handed in last.
     comingDue: shown
       .filter((obligation) => obligation.kind === 'report' || obligation.kind === 'acceptance')
@@ -275,6 +277,33 @@ function withTicketLinks(
   };
 }
 
+/** How many pressing obligations the page lists. */
+export const PRESSING_LISTED = 12;
+
+/**
+ * The first PRESSING_LISTED by `latestFirst`, kept in one pass: a year of breached clocks is too
+ * many to sort for the dozen the page lists.
+ */
+export function mostPressing(obligations: readonly Obligation[]): {
+  pressing: Obligation[];
+  pressingTotal: number;
+} {
+  const pressing: Obligation[] = [];
+  let pressingTotal = 0;
+  for (const obligation of obligations) {
+    if (!PRESSING.has(obligation.state)) continue;
+    pressingTotal += 1;
+    const last = pressing[pressing.length - 1];
+    if (pressing.length === PRESSING_LISTED && last !== undefined && latestFirst(obligation, last) >= 0)
+      continue;
+    let at = pressing.length;
+    while (at > 0 && latestFirst(obligation, pressing[at - 1] as Obligation) < 0) at -= 1;
+    pressing.splice(at, 0, obligation);
+    if (pressing.length > PRESSING_LISTED) pressing.pop();
+  }
+  return { pressing, pressingTotal };
+}
+
 const PRESSING: ReadonlySet<ObligationState> = new Set(['broken', 'overdue', 'at_risk']);
 
 /**
@@ -282,7 +311,7 @@ const PRESSING: ReadonlySet<ObligationState> = new Set(['broken', 'overdue', 'at
  * minutes ago matters more to the lead than a check missed in June, which the heat map still shows.
  */
 function latestFirst(a: Obligation, b: Obligation): number {
-  const rank = OBLIGATION_STATES.indexOf(a.state) - OBLIGATION_STATES.indexOf(b.state);
+  const rank = STATE_RANK[a.state] - STATE_RANK[b.state];
   if (rank !== 0) return rank;
   return (b.dueAt ?? 0) - (a.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
