@@ -142,12 +142,7 @@ function DashboardBody({
         testId="chart-open-tickets"
         onPoint={onChart('未解决工单')}
       />
-      <Card
-        size="small"
-        title="即将到期的报告与验收"
-        className="dashboard__card"
-        data-testid="dashboard-coming-due"
-      >
+      <Card size="small" title="报告与验收" className="dashboard__card" data-testid="dashboard-coming-due">
         <ObligationList
           obligations={figures.comingDue.slice(0, 8)}
           empty="本年度没有待报送的报告"
