@@ -16,15 +16,15 @@ import {
 import { onSiteWorkdayObligations, stationedObligations } from './onsite';
 import { acceptanceObligations, reportObligations, untrackedReports } from './reports';
 import { targetObligations, untrackedTargets } from './targets';
-import { type MetTicketClocks, ticketClockObligations } from './ticket-clocks';
+import { type TicketClockListing, ticketClockObligations } from './ticket-clocks';
 import { trainingObligations, untrackedTrainings } from './trainings';
 import { visitObligations } from './visits';
 
 export interface ContractObligations {
   /** Most pressing first (see `compareObligations`). */
   readonly obligations: readonly Obligation[];
-  /** Ticket clocks kept in time and left out of `obligations` (`metTicketClocks: 'counted'`). */
-  readonly metTicketClocksUnlisted: number;
+  /** Ticket clocks left out of `obligations` by `ticketClocks: 'attention'`, by state (history: kept, or stopped late). */
+  readonly unlistedTicketClocks: { readonly met: number; readonly broken: number };
   readonly notTracked: readonly NotTracked[];
 }
 
@@ -36,10 +36,10 @@ export interface ContractObligations {
 export function contractObligations(
   records: ObligationRecords,
   context: ObligationContext,
-  options: { readonly metTicketClocks: MetTicketClocks } = { metTicketClocks: 'listed' },
+  options: { readonly ticketClocks: TicketClockListing } = { ticketClocks: 'all' },
 ): ContractObligations {
   const { profile, scope } = context;
-  const clocks = ticketClockObligations(records.tickets, context, options.metTicketClocks);
+  const clocks = ticketClockObligations(records.tickets, context, options.ticketClocks);
   const subsystems = profile.subsystems.filter((subsystem) => subsystemInScope(scope, subsystem.id));
   const documentSystem = profile.documentSystem;
   const obligations: Obligation[] = [
@@ -70,7 +70,7 @@ export function contractObligations(
   ];
   return {
     obligations: obligations.sort(compareObligations),
-    metTicketClocksUnlisted: options.metTicketClocks === 'counted' ? clocks.metCount : 0,
+    unlistedTicketClocks: clocks.unlisted,
     notTracked,
   };
 }

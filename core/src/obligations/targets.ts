@@ -80,9 +80,16 @@ export function targetObligations(
     ...context.profile.commitments.targets.map((target) => ({ subsystem: null, target })),
     ...subsystems.flatMap((subsystem) => subsystem.targets.map((target) => ({ subsystem, target }))),
   ];
+  // Grouped once: a subsystem's targets would each scan the year's faults again.
+  const faultsBySubsystem = new Map<number, TicketDigest[]>();
+  for (const ticket of faults) {
+    const list = faultsBySubsystem.get(ticket.subsystemId);
+    if (list === undefined) faultsBySubsystem.set(ticket.subsystemId, [ticket]);
+    else list.push(ticket);
+  }
   const yearOver = daysUntil(context.now, to) <= 0;
   return sources.flatMap(({ subsystem, target }): Obligation[] => {
-    const own = subsystem === null ? faults : faults.filter((ticket) => ticket.subsystemId === subsystem.id);
+    const own = subsystem === null ? faults : (faultsBySubsystem.get(subsystem.id) ?? []);
     const measured = measure(target, own);
     if (measured === null) return [];
     const { label, unit } = TARGET_METRIC_LABELS[target.metric];

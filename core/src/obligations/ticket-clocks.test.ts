@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../time/shanghai-time';
-import type { Obligation } from './obligation';
+import { formatInstant, parseInstant } from '../time/shanghai-time';
+import { type Obligation, STATE_RANK } from './obligation';
 import { contextAt, digestsAt, testTicket } from './test-records';
 import { ticketClockObligations } from './ticket-clocks';
 import type { ObligationContext } from './obligation';
@@ -95,5 +96,57 @@ describe('ticketClockObligations: each set clock of each ticket of the year', ()
       receivedAt: parseInstant('2026-03-02 10:00'),
     });
     expect(clocksAt([consultation], contextAt('2026-03-02 10:05'))).toEqual([]);
+  });
+});
+
+describe('ticketClockObligations for attention', () => {
+  it('counts what it leaves out and lists the same first dozen as the full listing (property)', () => {
+    const ticketArb = fc.record({
+      minute: fc.integer({ min: 0, max: 300 * 24 * 60 }),
+      subsystemId: fc.constantFrom(1, 5, 10),
+      respondAfter: fc.option(fc.integer({ min: 1, max: 600 }), { nil: null }),
+      resolveAfter: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 120 }), (drawn) => {
+        const context = contextAt('2026-11-20 10:00');
+        const tickets = drawn.map(({ minute, subsystemId, respondAfter, resolveAfter }) => {
+          const receivedAt = parseInstant('2026-01-02 00:00') + minute * 60_000;
+          const steps: ['respond' | 'resolve', string][] = [];
+          const clock = (after: number) => formatInstant(receivedAt + after * 60_000).replace('T', ' ');
+          if (respondAfter !== null) {
+            steps.push(['respond', clock(respondAfter)]);
+            if (resolveAfter !== null) steps.push(['resolve', clock(respondAfter + resolveAfter)]);
+          }
+          return testTicket(
+            { receivedAt, subsystemId },
+            steps.filter(([, at]) => parseInstant(at) <= context.now),
+          );
+        });
+        const digests = digestsAt(tickets, context);
+        const all = ticketClockObligations(digests, context, 'all').obligations;
+        const attention = ticketClockObligations(digests, context, 'attention');
+        const count = (list: readonly Obligation[], state: string) =>
+          list.filter((obligation) => obligation.state === state).length;
+        expect(count(attention.obligations, 'met') + attention.unlisted.met).toBe(count(all, 'met'));
+        expect(count(attention.obligations, 'broken') + attention.unlisted.broken).toBe(count(all, 'broken'));
+        for (const state of ['due', 'at_risk'] as const) {
+          expect(count(attention.obligations, state)).toBe(count(all, state));
+        }
+        const first = (list: readonly Obligation[]) =>
+          list
+            .filter((obligation) => obligation.state !== 'met' && obligation.state !== 'due')
+            .sort(
+              (a, b) =>
+                STATE_RANK[a.state] - STATE_RANK[b.state] ||
+                (b.dueAt ?? 0) - (a.dueAt ?? 0) ||
+                (a.id < b.id ? -1 : 1),
+            )
+            .slice(0, 12)
+            .map((obligation) => [obligation.state, obligation.dueAt]);
+        expect(first(attention.obligations)).toEqual(first(all));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -9,8 +9,15 @@ import {
   subsystemInScope,
 } from './obligation';
 
-/** What the clock obligations of the year list: every one, or all but those kept (only counted). */
-export type MetTicketClocks = 'listed' | 'counted';
+/**
+ * What the clock obligations of the year list: every one (`all`), or those that still need attention
+ * (`attention`): a clock kept in time, or stopped after its deadline, is history; those are counted,
+ * and of the late ones only the latest `LATEST_LATE_LISTED` are listed (the ones a page shows first).
+ */
+export type TicketClockListing = 'all' | 'attention';
+
+/** Late stopped clocks listed under `attention`: more than a page lists of the most pressing. */
+export const LATEST_LATE_LISTED = 50;
 
 function stateOf(clock: ClockDigest): ObligationState {
   if (clock.breached) return 'broken';
@@ -73,19 +80,20 @@ class TicketClockObligation implements Obligation {
  * Each set clock (response, resolution) of each ticket received in the contract year up to `now`,
  * judged by the same `clockOutcome` the documents use (through the tickets' digests, taken at `now` or
  * settled before it): stopped in time → met; past its deadline, stopped or not → broken; 75 % of its
- * budget used → at risk; otherwise due at its deadline. With `met: 'counted'` the kept clocks are
- * only counted (`metCount`).
+ * budget used → at risk; otherwise due at its deadline. `unlisted` counts, by state, the clocks the
+ * listing left out.
  */
 export function ticketClockObligations(
   tickets: readonly TicketDigest[],
   context: ObligationContext,
-  met: MetTicketClocks = 'listed',
-): { readonly obligations: Obligation[]; readonly metCount: number } {
+  listing: TicketClockListing = 'all',
+): { readonly obligations: Obligation[]; readonly unlisted: { met: number; broken: number } } {
   const from = startOfDate(context.contractYear.from);
   const to = Math.min(endOfDate(context.contractYear.to), context.now + 1);
   const names = new Map(context.profile.subsystems.map((subsystem) => [subsystem.id, subsystem.shortName]));
   const found: Obligation[] = [];
-  let metCount = 0;
+  const late: Obligation[] = [];
+  const unlisted = { met: 0, broken: 0 };
   for (const ticket of tickets) {
     if (ticket.deleted || ticket.receivedAt < from || ticket.receivedAt >= to) continue;
     if (!subsystemInScope(context.scope, ticket.subsystemId)) continue;
@@ -93,13 +101,31 @@ export function ticketClockObligations(
       const clock = ticket.clocks[kind];
       if (clock === null) continue;
       const state = stateOf(clock);
-      if (state === 'met') {
-        metCount += 1;
-        if (met === 'counted') continue;
-      }
       const name = names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`;
-      found.push(new TicketClockObligation(ticket, kind, clock, state, name));
+      if (listing === 'all' || (state !== 'met' && clock.stoppedAt === null)) {
+        found.push(new TicketClockObligation(ticket, kind, clock, state, name));
+      } else if (state === 'met') {
+        unlisted.met += 1;
+      } else {
+        unlisted.broken += 1;
+        keepLatest(
+          late,
+          clock.deadline ?? 0,
+          () => new TicketClockObligation(ticket, kind, clock, state, name),
+        );
+      }
     }
   }
-  return { obligations: found, metCount };
+  unlisted.broken -= late.length;
+  return { obligations: [...found, ...late], unlisted };
+}
+
+/** Keeps `list` at the LATEST_LATE_LISTED latest by due time, making an obligation only if it enters. */
+function keepLatest(list: Obligation[], dueAt: number, make: () => Obligation): void {
+  const last = list[list.length - 1];
+  if (list.length === LATEST_LATE_LISTED && last !== undefined && (last.dueAt ?? 0) >= dueAt) return;
+  let at = list.length;
+  while (at > 0 && ((list[at - 1] as Obligation).dueAt ?? 0) < dueAt) at -= 1;
+  list.splice(at, 0, make());
+  if (list.length > LATEST_LATE_LISTED) list.pop();
 }

@@ -4,6 +4,7 @@ import type {
   DutyLog,
   DutySwap,
   OnSiteDay,
+  ReportSubmission,
   SensitivePeriod,
   Training,
   Visit,
@@ -24,23 +25,35 @@ async function plain<T>(db: YunweiDatabase, type: RecordType): Promise<T[]> {
 export async function timeDashboardFloor(db: YunweiDatabase, now: number): Promise<number> {
   const started = performance.now();
   const year = dashboardYear(now);
-  const [source, runs, templates, trainings, visits, onSiteDays, assignments, swaps, logs, periods] =
-    await Promise.all([
-      readDigestSource(
-        db,
-        { fromMonth: year.from.slice(0, 7), toMonth: year.to.slice(0, 7), subsystemIds: null },
-        now,
-      ),
-      db.inspectionRuns.toArray(),
-      db.inspectionTemplates.toArray(),
-      plain<Training>(db, 'training'),
-      plain<Visit>(db, 'visit'),
-      plain<OnSiteDay>(db, 'onsite_day'),
-      plain<DutyAssignment>(db, 'duty_assignment'),
-      plain<DutySwap>(db, 'duty_swap'),
-      plain<DutyLog>(db, 'duty_log'),
-      plain<SensitivePeriod>(db, 'sensitive_period'),
-    ]);
+  const [
+    source,
+    runs,
+    templates,
+    trainings,
+    visits,
+    onSiteDays,
+    assignments,
+    swaps,
+    logs,
+    periods,
+    submissions,
+  ] = await Promise.all([
+    readDigestSource(
+      db,
+      { fromMonth: year.from.slice(0, 7), toMonth: year.to.slice(0, 7), subsystemIds: null },
+      now,
+    ),
+    db.inspectionRuns.toArray(),
+    db.inspectionTemplates.toArray(),
+    plain<Training>(db, 'training'),
+    plain<Visit>(db, 'visit'),
+    plain<OnSiteDay>(db, 'onsite_day'),
+    plain<DutyAssignment>(db, 'duty_assignment'),
+    plain<DutySwap>(db, 'duty_swap'),
+    plain<DutyLog>(db, 'duty_log'),
+    plain<SensitivePeriod>(db, 'sensitive_period'),
+    plain<ReportSubmission>(db, 'report_submission'),
+  ]);
   dashboardFigures(
     {
       tickets: digestsAt(source, db.slaRules, now),
@@ -53,6 +66,7 @@ export async function timeDashboardFloor(db: YunweiDatabase, now: number): Promi
       dutySwaps: swaps,
       dutyLogs: logs,
       sensitivePeriods: periods,
+      reportSubmissions: submissions,
     },
     db.slaRules,
     { subsystemIds: null, unitIds: null },

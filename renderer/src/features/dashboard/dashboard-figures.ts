@@ -124,8 +124,8 @@ export function dashboardFigures(
     scope.subsystemIds === null || scope.subsystemIds.includes(subsystemId);
   const tickets = records.tickets.filter((ticket) => inScope(ticket.subsystemId));
   const templates = records.templates.filter((template) => inScope(template.subsystemId));
-  // The page counts kept clocks but lists only those that need attention: a year of tickets has
-  // hundreds of thousands of clocks kept in time.
+  // The page counts the clocks that are history (kept, or stopped late) and lists those that need
+  // attention: a year of tickets has hundreds of thousands of clocks.
   const obligations = contractObligations(
     {
       tickets,
@@ -141,12 +141,13 @@ export function dashboardFigures(
       reportSubmissions: records.reportSubmissions,
     },
     { profile, calendar, contractYear, now, scope },
-    { metTicketClocks: 'counted' },
+    { ticketClocks: 'attention' },
   );
   const shown = obligations.obligations;
   const counts: Record<ObligationState, number> = { broken: 0, overdue: 0, at_risk: 0, due: 0, met: 0 };
   for (const obligation of shown) counts[obligation.state] += 1;
-  counts.met += obligations.metTicketClocksUnlisted;
+  counts.met += obligations.unlistedTicketClocks.met;
+  counts.broken += obligations.unlistedTicketClocks.broken;
 
   const whole = { subsystemIds: [] };
   const ofYear = ticketsInPeriod(tickets, reportPeriod(contractYear.from, contractYear.to), whole);
