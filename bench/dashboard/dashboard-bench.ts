@@ -42,7 +42,10 @@ interface DashboardBenchHook {
     db: BenchDatabase,
     input: { recordType: string; before: null; after: object; actor: string; at: number },
   ): Promise<unknown>;
-  timeDashboardFloor(db: BenchDatabase, now: number): Promise<number>;
+  timeDashboardFloor(
+    db: BenchDatabase,
+    now: number,
+  ): Promise<{ totalMs: number; readMs: number; liveMs: number; figuresMs: number }>;
 }
 
 interface DashboardWindow {
@@ -157,7 +160,9 @@ async function timeOpen(page: Page, url: string): Promise<{ drawn: number; figur
 }
 
 /** The floor: the same records read and figures computed in the page with nothing drawn (bench hook). */
-async function timeFloor(page: Page): Promise<number> {
+async function timeFloor(
+  page: Page,
+): Promise<{ totalMs: number; readMs: number; liveMs: number; figuresMs: number }> {
   return page.evaluate(async (user) => {
     const hook = (window as unknown as DashboardWindow).__yunweiBench;
     if (hook === undefined) throw new Error('页面中没有 __yunweiBench');
@@ -255,7 +260,12 @@ export async function runDashboardBench(): Promise<object> {
     const opens = await sequence(RENDERS, () => timeOpen(page, server.url));
     const floors = await sequence(RENDERS, () => timeFloor(page));
     const dashboard = median(opens.map((open) => open.drawn));
-    const floor = median(floors);
+    const floor = median(floors.map((run) => run.totalMs));
+    const floorParts = {
+      read_ms: median(floors.map((run) => run.readMs)),
+      live_clocks_ms: median(floors.map((run) => run.liveMs)),
+      figures_ms: median(floors.map((run) => run.figuresMs)),
+    };
     return {
       tickets: seeded.tickets,
       inspection_runs: inspections.runs.length,
@@ -263,6 +273,7 @@ export async function runDashboardBench(): Promise<object> {
       figures_ms: floor,
       ratio: Math.round((dashboard / floor) * 100) / 100,
       figures_in_render_ms: median(opens.map((open) => open.figures)),
+      floor_parts: floorParts,
       cold_start_ms: coldStart,
       first_open_with_digest_build_ms: Math.round(build),
       budget_ms: BUDGET_MS,
