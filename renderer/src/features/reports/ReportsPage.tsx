@@ -100,6 +100,7 @@ export function ReportsPage() {
   const worker = useRef<ReportWorkerClient | null>(null);
   useEffect(() => {
     const started = startReportWorker();
+    started.preparePdf();
     worker.current = started;
     return () => {
       started.dispose();

@@ -158,3 +158,58 @@ describe('the PDF font loader', () => {
     await expect(load(() => undefined)).rejects.toThrow('PDF 字体 sans.ttc 下载失败（404）');
   });
 });
+
+describe('preparing the PDF fonts when 报表 opens', () => {
+  /** A face that records the subsets it writes: preparing parses its tables by writing one. */
+  const openPrimed = (primed: string[]) => (_bytes: Uint8Array, face: string) =>
+    ({
+      layout: () => ({ glyphs: [{ id: 1 }] }),
+      createSubset: () => ({ includeGlyph: () => 0, encode: () => primed.push(face) }),
+    }) as unknown as PdfFaces['body'];
+
+  it('opens the faces from the browser’s cache ahead of the first PDF, fetching no font file', async () => {
+    const cache = memoryCache();
+    await createPdfFontLoader({
+      base: BASE,
+      fetch: origin().fetch,
+      openCache: async () => cache,
+      open: openRecorded([]),
+    })(() => undefined);
+    const later = origin();
+    const primed: string[] = [];
+    const load = createPdfFontLoader({
+      base: BASE,
+      fetch: later.fetch,
+      openCache: async () => cache,
+      open: openPrimed(primed),
+    });
+    expect(await load.prepare()).toBe(true);
+    // Only the small manifest is asked of the origin (fresh, or the kept copy offline).
+    expect(later.fetched).toEqual(['http://127.0.0.1:5173/pdf-fonts/fonts.json']);
+    expect(primed.sort()).toEqual(['SansSC', 'SerifSC', 'SerifSC', 'SerifSC-Bold']);
+  });
+
+  it('downloads nothing and prepares nothing while the fonts are not on this PC', async () => {
+    const network = origin();
+    const load = createPdfFontLoader({
+      base: BASE,
+      fetch: network.fetch,
+      openCache: async () => memoryCache(),
+      open: openPrimed([]),
+    });
+    expect(await load.prepare()).toBe(false);
+    expect(network.fetched).toEqual([]);
+  });
+
+  it('prepares the desktop app’s own files, which are always here', async () => {
+    const primed: string[] = [];
+    const load = createPdfFontLoader({
+      base: BASE,
+      fetch: origin().fetch,
+      openCache: () => null,
+      open: openPrimed(primed),
+    });
+    expect(await load.prepare()).toBe(true);
+    expect(primed).toHaveLength(4);
+  });
+});

@@ -43,7 +43,9 @@ function handlerPort(): WorkerPort & { readonly drawn: string[]; terminated: boo
         for (const listener of listeners) listener({ data: message } as MessageEvent<FromReportWorker>);
       }, 0),
     chartSvg: reportChartSvg,
-    pdfFaces: () => Promise.reject(new Error('此测试不生成 PDF')),
+    pdfFaces: Object.assign(() => Promise.reject(new Error('此测试不生成 PDF')), {
+      prepare: () => Promise.resolve(false),
+    }),
   });
   return port;
 }

@@ -52,6 +52,11 @@ export class ReportWorkerClient {
     return this.send((id) => ({ type: 'package', id, input }), onProgress);
   }
 
+  /** Has the worker open the PDF's fonts now if they are already on this PC (nothing is downloaded). */
+  preparePdf(): void {
+    this.worker.postMessage({ type: 'prepare-pdf' });
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.failAll('页面已关闭，文件未生成');

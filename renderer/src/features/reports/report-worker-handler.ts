@@ -3,7 +3,6 @@ import {
   type ChartPicture,
   type ChartPictures,
   type JobRenderer,
-  type PdfFaces,
   type RenderJob,
   buildReportPackage,
   renderDocx,
@@ -11,7 +10,7 @@ import {
   renderPdf,
 } from '@core/documents';
 import type { ReportChart } from '@core/reports';
-import type { FontProgress } from './pdf-font-loader';
+import type { PdfFontLoader } from './pdf-font-loader';
 import type { FromReportWorker, ToReportWorker } from './report-worker-protocol';
 
 export interface ReportWorkerDeps {
@@ -19,8 +18,11 @@ export interface ReportWorkerDeps {
   readonly post: (message: FromReportWorker, transfer?: Transferable[]) => void;
   /** The chart as SVG (ECharts' string renderer). */
   readonly chartSvg: (chart: ReportChart) => string;
-  /** The PDF's faces, fetched and opened the first time a PDF is asked for (pdf-font-loader.ts). */
-  readonly pdfFaces: (onProgress: (progress: FontProgress) => void) => Promise<PdfFaces>;
+  /**
+   * The PDF's faces, fetched and opened the first time a PDF is asked for, or prepared ahead where
+   * their files are already here (pdf-font-loader.ts).
+   */
+  readonly pdfFaces: PdfFontLoader;
 }
 
 /**
@@ -113,6 +115,13 @@ export function reportWorkerHandler({
         });
         return;
       }
+      case 'prepare-pdf':
+        // Preparing only saves the first PDF some time: a failure here is met again, and reported,
+        // when a PDF is asked for.
+        await pdfFaces.prepare().catch((error: unknown) => {
+          console.warn('未能预先打开 PDF 字体，生成 PDF 时再打开', error);
+        });
+        return;
       case 'picture':
         answer(message.pictureId)?.resolve(message.png);
         return;

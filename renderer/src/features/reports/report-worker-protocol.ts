@@ -22,6 +22,8 @@ export interface PackageInput {
 export type ToReportWorker =
   | { readonly type: 'render'; readonly id: number; readonly job: RenderJob }
   | { readonly type: 'package'; readonly id: number; readonly input: PackageInput }
+  /** The page has opened: open the PDF's fonts now if they are already on this PC. */
+  | { readonly type: 'prepare-pdf' }
   | { readonly type: 'picture'; readonly pictureId: number; readonly png: Uint8Array }
   | { readonly type: 'picture-failed'; readonly pictureId: number; readonly reason: string };
 
