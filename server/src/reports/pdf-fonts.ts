@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Font } from 'fontkit';
+// From their own modules, not the documents' index: a render worker would load every writer.
 import {
   DEBIAN_FONT_DIRECTORIES,
   MissingPdfFontError,
   OPTIONAL_PDF_FONT_ROLES,
   PDF_FONT_FILES,
   PDF_FONT_ROLES,
-  type PdfFaces,
   type PdfFontFile,
   type PdfFontRole,
-  openPdfFace,
-} from '@core/documents';
+} from '@core/documents/pdf-font-files';
+import { type PdfFaces, openPdfFace } from '@core/documents/pdf-fonts';
 
 export { MissingPdfFontError };
 

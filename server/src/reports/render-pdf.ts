@@ -1,4 +1,4 @@
-import { renderPdf as renderPdfWith } from '@core/documents';
+import { renderPdf as renderPdfWith } from '@core/documents/render-pdf';
 import type { ReportDocument } from '@core/reports';
 import { chartSvg } from './chart-svg';
 import { type PdfFontCache, type PdfFonts, debianPdfFonts, openPdfFaces, processPdfFonts } from './pdf-fonts';
