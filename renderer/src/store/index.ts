@@ -53,6 +53,7 @@ export {
 } from './react/use-plain-records';
 export { useUndoLastSave, type UndoLastSave } from './react/use-undo-last-save';
 export { useShowStoreError } from './react/use-show-store-error';
+export { useSaveWithUndo } from './react/use-save-with-undo';
 export { useOfferUndo as useOfferUndoMessage, type UndoMessageOptions } from './react/use-offer-undo';
 export type { LastSave } from './react/last-save';
 export {
