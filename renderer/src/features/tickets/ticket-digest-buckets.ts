@@ -82,26 +82,49 @@ export function decodeBucket(key: string, row: TicketDigestBucketRow | undefined
 /** The settled digests a bucket row holds, decoded. */
 export function settledDigestsOf(row: TicketDigestBucketRow): TicketDigest[] {
   const subsystemId = subsystemOfBucket(row.key);
-  const { numbers } = row;
-  return row.ids.map((id, index) => {
-    const at = index * DIGEST_WIDTH;
-    const clocks = {} as Record<ClockKind, ClockDigest | null>;
-    CLOCK_KINDS.forEach((kind, clockIndex) => {
-      clocks[kind] = decodeClock(numbers, at + HEAD.length + clockIndex * CLOCK_FIELDS);
-    });
-    return {
-      id,
-      title: row.titles[index] ?? '',
+  const { numbers, lengths, text } = row;
+  const count = lengths.length / 2;
+  const digests: TicketDigest[] = new Array<TicketDigest>(count);
+  let offset = 0;
+  for (let index = 0; index < count; index += 1) {
+    const idEnd = offset + (lengths[index * 2] as number);
+    const titleEnd = idEnd + (lengths[index * 2 + 1] as number);
+    digests[index] = decodeDigest(
+      text.slice(offset, idEnd),
+      text.slice(idEnd, titleEnd),
       subsystemId,
-      category: TICKET_CATEGORIES[numbers[at + 3] as number] ?? 'fault',
-      deleted: false,
-      receivedAt: numbers[at] as number,
-      resolvedAt: orNull(numbers[at + 1] as number),
-      asOf: numbers[at + 2] as number,
-      clocks,
-      settled: true,
-    };
+      numbers,
+      index,
+    );
+    offset = titleEnd;
+  }
+  return digests;
+}
+
+function decodeDigest(
+  id: string,
+  title: string,
+  subsystemId: number,
+  numbers: Float64Array,
+  index: number,
+): TicketDigest {
+  const at = index * DIGEST_WIDTH;
+  const clocks = {} as Record<ClockKind, ClockDigest | null>;
+  CLOCK_KINDS.forEach((kind, clockIndex) => {
+    clocks[kind] = decodeClock(numbers, at + HEAD.length + clockIndex * CLOCK_FIELDS);
   });
+  return {
+    id,
+    title,
+    subsystemId,
+    category: TICKET_CATEGORIES[numbers[at + 3] as number] ?? 'fault',
+    deleted: false,
+    receivedAt: numbers[at] as number,
+    resolvedAt: orNull(numbers[at + 1] as number),
+    asOf: numbers[at + 2] as number,
+    clocks,
+    settled: true,
+  };
 }
 
 export function encodeBucket(bucket: DigestBucket): TicketDigestBucketRow {
@@ -117,17 +140,22 @@ export function encodeBucket(bucket: DigestBucket): TicketDigestBucketRow {
       encodeClock(digest.clocks[kind], numbers, at + HEAD.length + clockIndex * CLOCK_FIELDS);
     });
   });
+  const lengths = new Uint32Array(digests.length * 2);
+  digests.forEach((digest, index) => {
+    lengths[index * 2] = digest.id.length;
+    lengths[index * 2 + 1] = digest.title.length;
+  });
   return {
     key: bucket.key,
-    ids: digests.map((digest) => digest.id),
-    titles: digests.map((digest) => digest.title),
+    text: digests.map((digest) => digest.id + digest.title).join(''),
+    lengths,
     numbers,
     liveIds: [...bucket.live],
   };
 }
 
 export const digestBucketCodec: RowCodec<TicketDigestRow, DigestBucket> = {
-  decode: (key, row) => decodeBucket(key, row === undefined || !('ids' in row) ? undefined : row),
+  decode: (key, row) => decodeBucket(key, row === undefined || !('text' in row) ? undefined : row),
   encode: encodeBucket,
 };
 

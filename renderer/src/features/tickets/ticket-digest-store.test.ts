@@ -13,7 +13,7 @@ import { pulledPage, pulledRecord } from '../../store/testing/pulled-records';
 import { at, createdTicket } from '../../store/testing/record-fixtures';
 import { testDatabases } from '../../store/testing/test-databases';
 import { digestBucketKey } from './ticket-digest-buckets';
-import { type DigestQuery, digestsAt, readDigestSource } from './ticket-digest-store';
+import { type DigestQuery, digestsAt, monthsFrom, readDigestSource } from './ticket-digest-store';
 
 const databases = testDatabases('ticket-digests');
 const YEAR: DigestQuery = { fromMonth: '2026-01', toMonth: '2026-12', subsystemIds: null };
@@ -194,5 +194,13 @@ describe('the tickets’ digest buckets', () => {
       { year: 2030, notice: '测试通知', source: '测试', holidays: [] },
     ]);
     expect((await readDigestSource(db, YEAR, START)).rebuilt).toBe(true);
+  });
+});
+
+describe('monthsFrom', () => {
+  it('lists every month of a range, across a year’s end', () => {
+    expect(monthsFrom('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsFrom('2026-03', '2026-03')).toEqual(['2026-03']);
+    expect(monthsFrom('2026-04', '2026-03')).toEqual([]);
   });
 });
