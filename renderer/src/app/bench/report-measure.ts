@@ -161,7 +161,9 @@ export async function timeReportTask(
   task: ReportTask,
   now: number,
 ): Promise<ReportTiming> {
+  // As ReportsPage does on mount: start the worker and have it open the PDF fonts if they are here.
   const client = startReportWorker();
+  client.preparePdf();
   try {
     await new Promise((resolve) => setTimeout(resolve, PAGE_OPEN_MS));
     const started = performance.now();
