@@ -97,11 +97,11 @@ export function ticketClockObligations(
   for (const ticket of tickets) {
     if (ticket.deleted || ticket.receivedAt < from || ticket.receivedAt >= to) continue;
     if (!subsystemInScope(context.scope, ticket.subsystemId)) continue;
+    const name = names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`;
     for (const kind of CLOCK_KINDS) {
       const clock = ticket.clocks[kind];
       if (clock === null) continue;
       const state = stateOf(clock);
-      const name = names.get(ticket.subsystemId) ?? `运维子项 ${ticket.subsystemId}`;
       if (listing === 'all' || (state !== 'met' && clock.stoppedAt === null)) {
         found.push(new TicketClockObligation(ticket, kind, clock, state, name));
       } else if (state === 'met') {

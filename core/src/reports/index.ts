@@ -76,6 +76,7 @@ export {
   ticketsByChannel,
   ticketsBySeverity,
   ticketsInPeriod,
+  ticketsReceivedIn,
 } from './ticket-figures';
 export { type ClockDigest, type TicketDigest, ticketDigest, ticketDigests } from './ticket-digest';
 export { PROFILE_TEMPLATE_AUTHOR, withProfileTemplates } from './profile-templates';

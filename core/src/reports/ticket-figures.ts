@@ -7,7 +7,7 @@ import {
 } from '../records/classification';
 import { TICKET_CHANNELS, TICKET_CHANNEL_LABELS, type Ticket } from '../records/ticket';
 import type { Instant } from '../time/shanghai-time';
-import { type ReportPeriod, type ReportScope, inPeriod, inScope } from './period';
+import { type ReportPeriod, type ReportScope, inScope, periodEnd, periodStart } from './period';
 import { type TicketFigureContext, clockOutcome, resolvedAt } from './ticket-clock-outcome';
 import { type TicketDigest, ticketDigests } from './ticket-digest';
 
@@ -24,12 +24,29 @@ export function ticketsInPeriod<T extends Pick<Ticket, 'id' | 'deleted' | 'subsy
   period: ReportPeriod,
   scope: ReportScope,
 ): T[] {
-  return tickets
-    .filter(
-      (ticket) =>
-        !ticket.deleted && inScope(scope, ticket.subsystemId) && inPeriod(period, ticket.receivedAt),
-    )
-    .sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
+  return ticketsReceivedIn(tickets, period, scope).sort(
+    (a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * The same tickets in the order given: for figures that only count them (a year's sort is a tenth
+ * of a second at 200,000 tickets).
+ */
+export function ticketsReceivedIn<T extends Pick<Ticket, 'deleted' | 'subsystemId' | 'receivedAt'>>(
+  tickets: readonly T[],
+  period: ReportPeriod,
+  scope: ReportScope,
+): T[] {
+  const from = periodStart(period);
+  const to = periodEnd(period);
+  return tickets.filter(
+    (ticket) =>
+      !ticket.deleted &&
+      inScope(scope, ticket.subsystemId) &&
+      ticket.receivedAt >= from &&
+      ticket.receivedAt < to,
+  );
 }
 
 export interface ResolutionRate {

@@ -41,13 +41,13 @@ import {
   visitCoverage,
 } from '@core/records/kinds';
 import {
-  type ReportPeriod,
   type TicketDigest,
   monthPeriod,
   reportPeriod,
   slaComplianceOf,
+  ticketsReceivedIn,
 } from '@core/reports';
-import { type Instant, dayNumberOf, dayNumberToIsoDate, startOfDay } from '@core/time/shanghai-time';
+import { type Instant, dayNumberOf, dayNumberToIsoDate } from '@core/time/shanghai-time';
 
 /** The records the dashboard draws from, as this PC's store holds them. */
 export interface DashboardRecords {
@@ -152,9 +152,10 @@ export function dashboardFigures(
   counts.met += obligations.unlistedTicketClocks.met;
   counts.broken += obligations.unlistedTicketClocks.broken;
 
-  const ofYear = receivedIn(tickets, reportPeriod(contractYear.from, contractYear.to));
+  const whole = { subsystemIds: [] };
+  const ofYear = ticketsReceivedIn(tickets, reportPeriod(contractYear.from, contractYear.to), whole);
   const month = dayNumberToIsoDate(dayNumberOf(now)).slice(0, 7);
-  const ofMonth = receivedIn(ofYear, monthPeriod(month));
+  const ofMonth = ticketsReceivedIn(ofYear, monthPeriod(month), whole);
   const monthIds = new Set(ofMonth.map((ticket) => ticket.id));
   // The breaches behind the bars: the clocks the digests judged breached (the broken ticket-clock
   // obligations), so no clock of the year is timed a second time.
@@ -278,16 +279,6 @@ function withTicketLinks(
     get: (id) => records.get(id) ?? ticketLink(id),
     has: (id) => records.has(id) || ticketLink(id) !== undefined,
   };
-}
-
-/**
- * The tickets received in the period, as the documents' `ticketsInPeriod` counts them (not deleted),
- * left in their order: the figures count them, and a year's sort is a tenth of a second.
- */
-function receivedIn(tickets: readonly TicketDigest[], period: ReportPeriod): TicketDigest[] {
-  const from = startOfDay(period.fromDay);
-  const to = startOfDay(period.toDay + 1);
-  return tickets.filter((ticket) => !ticket.deleted && ticket.receivedAt >= from && ticket.receivedAt < to);
 }
 
 /** How many pressing obligations the page lists. */
