@@ -37,6 +37,12 @@ const STOP_TIMEOUT_MS = 15_000;
  * Starts the real server exactly as an admin would (`npm run --silent yunwei -- serve`) on a free port
  * with a fresh embedded database in a temporary folder, and resolves with the URL it prints.
  */
+/**
+ * The stopped server's last files may still be landing while the folder is removed (ENOTEMPTY seen in
+ * a run on the embedded database): Node retries such removals when asked.
+ */
+const REMOVE_DATA = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 } as const;
+
 export async function startYunweiServer(
   accounts: readonly ServerAccount[] = [],
   /** More environment for `serve` (deployment settings such as YUNWEI_MAX_CLOCK_DRIFT_MINUTES). */
@@ -49,7 +55,7 @@ export async function startYunweiServer(
   try {
     for (const account of accounts) await addAccount(account, dataDir);
   } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, REMOVE_DATA);
     throw error;
   }
   // Its own process group, so stopping it also stops the tsx and node processes npm starts under it.
@@ -65,12 +71,12 @@ export async function startYunweiServer(
       url,
       stop: async () => {
         await stopGroup(child);
-        await rm(dataDir, { recursive: true, force: true });
+        await rm(dataDir, REMOVE_DATA);
       },
     };
   } catch (error) {
     await stopGroup(child);
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, REMOVE_DATA);
     throw error;
   }
 }
