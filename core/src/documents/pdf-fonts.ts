@@ -1,6 +1,7 @@
 import { type Font, create } from 'fontkit';
 import { flattenSubset } from './cff-flatten';
 import type { PdfFontRole } from './pdf-font-files';
+import { glyphsOf } from './pdf-text';
 
 /**
  * The fonts a PDF embeds, by role, already opened (`openPdfFace`). Two roles may share one face (楷体
@@ -32,7 +33,7 @@ export function openPdfFace(
  */
 function withCharacterMapLayout(font: Font, desubroutinise: boolean): Font {
   const layout = (text: string) => {
-    const glyphs = font.glyphsForString(text);
+    const glyphs = glyphsOf(font, text);
     const positions = glyphs.map((glyph) => ({
       xAdvance: glyph.advanceWidth,
       yAdvance: 0,

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as echarts from 'echarts';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../calendar';
 import { loadDefaultProfile } from '../profile';
@@ -21,6 +22,7 @@ import {
   type PdfFontRole,
 } from './pdf-font-files';
 import { type PdfFaces, openPdfFace } from './pdf-fonts';
+import { drawText, textWidth } from './pdf-text';
 import { breakLines, renderPdf } from './render-pdf';
 
 /** The faces as bytes, read here from Debian's directories as the app's build copies them. */
@@ -116,12 +118,13 @@ function marchReport(kind: 'monthly' | 'tickets') {
 }
 
 let dir: string;
+let faces: PdfFaces;
 const files = { monthly: '', tickets: '' };
 
 // Opening the Noto CJK collections and embedding their subsets takes seconds: each PDF is made once.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'yunwei-core-pdf-'));
-  const faces = facesFromDebian();
+  faces = facesFromDebian();
   for (const kind of ['monthly', 'tickets'] as const) {
     files[kind] = join(dir, `${kind}.pdf`);
     await writeFile(files[kind], await renderPdf(marchReport(kind), { faces, chartSvg }));
@@ -189,5 +192,65 @@ describe('line breaking', () => {
 
   it('keeps a number whole', () => {
     expect(breakLines('解决率97.3%', 5, measure)).toEqual(['解决率', '97.3%']);
+  });
+});
+
+/** A one-page PDF of `draw` with the body face registered as F1 and chosen. */
+async function onePage(draw: (doc: PDFKit.PDFDocument) => void): Promise<string> {
+  const doc = new PDFDocument({ size: 'A4', font: null } as unknown as PDFKit.PDFDocumentOptions);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise((resolve) => doc.on('end', resolve));
+  doc.registerFont('F1', faces.body as unknown as Uint8Array);
+  doc.font('F1');
+  draw(doc);
+  doc.end();
+  await ended;
+  const file = join(dir, `page-${Math.random().toString(36).slice(2)}.pdf`);
+  await writeFile(file, Buffer.concat(chunks));
+  return file;
+}
+
+/** The page as a 100 dpi PNG, as poppler renders it. */
+function pageImage(file: string): Buffer {
+  execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', file, file]);
+  const image = readFileSync(`${file}.png`);
+  expect(image.length).toBeGreaterThan(1_000);
+  return image;
+}
+
+describe('text set without pdfkit’s text engine', () => {
+  const samples = ['运维月报', 'CPU 使用率 95%（月末批处理）', '报告人：王喆、李堃、昇', '2026-02-14 08:30'];
+
+  it('measures a line as pdfkit does, with and without character spacing', async () => {
+    await onePage((doc) => {
+      for (const sample of samples) {
+        for (const spacing of [0, 0.75]) {
+          doc.fontSize(16);
+          const pdfkitWidth = doc.widthOfString(sample, { characterSpacing: spacing });
+          expect(textWidth(faces.body, 16, sample, spacing)).toBeCloseTo(pdfkitWidth, 6);
+        }
+      }
+    });
+  });
+
+  it('counts the spacing between characters, not UTF-16 units, for a character beyond the BMP', () => {
+    const rare = '𠀀甲';
+    expect(textWidth(faces.body, 16, rare, 2) - textWidth(faces.body, 16, rare, 0)).toBeCloseTo(2, 9);
+  });
+
+  it('draws lines exactly where pdfkit’s text() draws them, and a reader copies the same text', async () => {
+    const setEach = (set: (line: string, y: number, spacing: number) => void) =>
+      samples.forEach((sample, index) => set(sample, 80 + index * 40, index % 2 === 0 ? 0 : 0.75));
+    const byPdfkit = await onePage((doc) =>
+      setEach((line, y, spacing) => {
+        doc.fontSize(16).text(line, 72, y, { lineBreak: false, characterSpacing: spacing });
+      }),
+    );
+    const byDrawText = await onePage((doc) =>
+      setEach((line, y, spacing) => drawText(doc, faces.body, 16, line, 72, y, spacing)),
+    );
+    expect(pageImage(byDrawText).equals(pageImage(byPdfkit))).toBe(true);
+    expect(text(byDrawText)).toBe(samples.join('').replace(/\s+/g, ''));
   });
 });

@@ -3,6 +3,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportBlock, ReportChart, ReportDocument, ReportSection, ReportTable } from '../reports';
 import { PDF_FONT_ROLES, type PdfFontRole } from './pdf-font-files';
 import type { PdfFaces } from './pdf-fonts';
+import { drawText, textWidth } from './pdf-text';
 
 /*
  * The PDF of a report, the same wherever it is made: the server (Node), the app's Web Worker (the
@@ -57,6 +58,9 @@ export function breakLines(
   measure: (text: string) => number,
   gap = 0,
 ): string[] {
+  // Most table cells fit on one line: one measure instead of one per token (with no gap, the whole's
+  // width is its tokens').
+  if (gap === 0 && !text.includes('\n') && !/^\s/u.test(text) && measure(text) <= width) return [text];
   const widths = new Map<string, number>();
   const widthOf = (token: string) => {
     let known = widths.get(token);
@@ -113,8 +117,8 @@ function ensureRoom(doc: Doc, cursor: Cursor, height: number): void {
 
 /** Body text on the grid: first line indented two characters. */
 function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: FontRole, indent = 2): void {
-  useFont(doc, font).fontSize(BODY_SIZE);
-  const measure = (value: string) => doc.widthOfString(value, { characterSpacing: BODY_SPACING });
+  const face = useFont(doc, font);
+  const measure = (value: string) => textWidth(face, BODY_SIZE, value, BODY_SPACING);
   const indentWidth = indent * (BODY_SIZE + BODY_SPACING);
   const first = breakLines(text, TEXT_WIDTH - indentWidth, measure, BODY_SPACING)[0] ?? '';
   const rest = breakLines(text.slice(first.length).trimStart(), TEXT_WIDTH, measure, BODY_SPACING);
@@ -122,10 +126,7 @@ function writeParagraph(doc: Doc, cursor: Cursor, text: string, font: FontRole, 
   lines.forEach((line, index) => {
     ensureRoom(doc, cursor, LINE_PITCH);
     const x = MARGIN.left + (index === 0 ? indentWidth : 0);
-    doc.text(line, x, cursor.y + (LINE_PITCH - BODY_SIZE) / 2, {
-      lineBreak: false,
-      characterSpacing: BODY_SPACING,
-    });
+    drawText(doc, face, BODY_SIZE, line, x, cursor.y + (LINE_PITCH - BODY_SIZE) / 2, BODY_SPACING);
     cursor.y += LINE_PITCH;
   });
 }
@@ -138,13 +139,18 @@ function writeCentered(
   size: number,
   pitch: number,
 ): void {
-  useFont(doc, font).fontSize(size);
-  for (const line of breakLines(text, TEXT_WIDTH, (value) => doc.widthOfString(value))) {
+  const face = useFont(doc, font);
+  const measure = (value: string) => textWidth(face, size, value);
+  for (const line of breakLines(text, TEXT_WIDTH, measure)) {
     ensureRoom(doc, cursor, pitch);
-    const width = doc.widthOfString(line);
-    doc.text(line, MARGIN.left + (TEXT_WIDTH - width) / 2, cursor.y + (pitch - size) / 2, {
-      lineBreak: false,
-    });
+    drawText(
+      doc,
+      face,
+      size,
+      line,
+      MARGIN.left + (TEXT_WIDTH - measure(line)) / 2,
+      cursor.y + (pitch - size) / 2,
+    );
     cursor.y += pitch;
   }
 }
@@ -161,31 +167,43 @@ function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => (TEXT_WIDTH * column.width) / total);
   const layout = (cells: readonly string[], font: FontRole) => {
-    useFont(doc, font).fontSize(size);
+    const face = faceOf(doc, font);
+    const measure = (value: string) => textWidth(face, size, value);
     const lines = widths.map((width, index) =>
-      breakLines(cells[index] ?? '', width - 2 * CELL_PADDING, (value) => doc.widthOfString(value)),
+      breakLines(cells[index] ?? '', width - 2 * CELL_PADDING, measure),
     );
     const height = Math.max(...lines.map((cell) => cell.length)) * leading + 2 * CELL_PADDING;
     return { lines, height, font };
   };
   const drawRow = (row: ReturnType<typeof layout>, header: boolean) => {
+    const face = useFont(doc, row.font);
+    // The row's cell borders as one path, stroked once.
+    doc.lineWidth(0.5);
     let x = MARGIN.left;
-    useFont(doc, row.font).fontSize(size);
+    for (const width of widths) {
+      doc.rect(x, cursor.y, width, row.height);
+      x += width;
+    }
+    doc.stroke();
+    x = MARGIN.left;
     row.lines.forEach((cellLines, index) => {
       const width = widths[index] as number;
-      doc.lineWidth(0.5).rect(x, cursor.y, width, row.height).stroke();
       const align = header ? 'center' : (table.columns[index]?.align ?? 'left');
       cellLines.forEach((line, lineIndex) => {
-        const lineWidth = doc.widthOfString(line);
         const left =
           align === 'center'
-            ? x + (width - lineWidth) / 2
+            ? x + (width - textWidth(face, size, line)) / 2
             : align === 'right'
-              ? x + width - CELL_PADDING - lineWidth
+              ? x + width - CELL_PADDING - textWidth(face, size, line)
               : x + CELL_PADDING;
-        doc.text(line, left, cursor.y + CELL_PADDING + lineIndex * leading + (leading - size) / 2, {
-          lineBreak: false,
-        });
+        drawText(
+          doc,
+          face,
+          size,
+          line,
+          left,
+          cursor.y + CELL_PADDING + lineIndex * leading + (leading - size) / 2,
+        );
       });
       x += width;
     });
@@ -217,7 +235,7 @@ function writeTable(doc: Doc, cursor: Cursor, table: ReportTable, number: number
 function writeChart(doc: Doc, cursor: Cursor, chart: ReportChart, number: number, svgOf: ChartSvg): void {
   const height = (TEXT_WIDTH * chart.height) / chart.width;
   ensureRoom(doc, cursor, height + LINE_PITCH);
-  const label = faceNames.get(doc)?.heading1;
+  const label = registeredFonts.get(doc)?.heading1.name;
   if (label === undefined) throw new Error('PDF 未登记字体 heading1');
   // @types/svg-to-pdfkit types the document as pdfkit's class, not an instance of it.
   // Without its own width and height the SVG is scaled by its viewBox into the given box.
@@ -240,25 +258,41 @@ function numberPages(doc: Doc): void {
     doc.switchToPage(index);
     const number = index + 1;
     const label = `— ${number} —`;
-    useFont(doc, 'body').fontSize(PAGE_NUMBER_SIZE);
-    const width = doc.widthOfString(label);
+    const face = useFont(doc, 'body');
+    const width = textWidth(face, PAGE_NUMBER_SIZE, label);
     const x =
       number % 2 === 1
         ? PAGE.width - MARGIN.right - PAGE_NUMBER_SIZE - width
         : MARGIN.left + PAGE_NUMBER_SIZE;
-    doc.text(label, x, TEXT_BOTTOM + 7 * PT_PER_MM, { lineBreak: false });
+    drawText(doc, face, PAGE_NUMBER_SIZE, label, x, TEXT_BOTTOM + 7 * PT_PER_MM);
   }
 }
 
 type FontRole = PdfFontRole;
 
-/** The name each role's face is registered under in a document (see registerFonts). */
-const faceNames = new WeakMap<Doc, Readonly<Record<FontRole, string>>>();
+interface RegisteredFont {
+  readonly name: string;
+  readonly face: PdfFaces[FontRole];
+}
 
-function useFont(doc: Doc, role: FontRole): Doc {
-  const name = faceNames.get(doc)?.[role];
-  if (name === undefined) throw new Error(`PDF 未登记字体 ${role}`);
-  return doc.font(name);
+/** The name each role's face is registered under in a document (see registerFonts), and the face. */
+const registeredFonts = new WeakMap<Doc, Readonly<Record<FontRole, RegisteredFont>>>();
+
+function registered(doc: Doc, role: FontRole): RegisteredFont {
+  const font = registeredFonts.get(doc)?.[role];
+  if (font === undefined) throw new Error(`PDF 未登记字体 ${role}`);
+  return font;
+}
+
+function faceOf(doc: Doc, role: FontRole): PdfFaces[FontRole] {
+  return registered(doc, role).face;
+}
+
+/** Makes `role`'s face the document's current font (the one drawText sets) and returns it. */
+function useFont(doc: Doc, role: FontRole): PdfFaces[FontRole] {
+  const { name, face } = registered(doc, role);
+  doc.font(name);
+  return face;
 }
 
 /**
@@ -267,7 +301,7 @@ function useFont(doc: Doc, role: FontRole): Doc {
  * each time it was chosen, and embedded it again.
  */
 function registerFonts(doc: Doc, faces: PdfFaces): void {
-  const names = {} as Record<FontRole, string>;
+  const fonts = {} as Record<FontRole, RegisteredFont>;
   const known = new Map<PdfFaces[FontRole], string>();
   for (const role of PDF_FONT_ROLES) {
     const face = faces[role];
@@ -278,9 +312,9 @@ function registerFonts(doc: Doc, faces: PdfFaces): void {
       // pdfkit 0.20 takes a parsed fontkit font (PDFFontFactory.open); @types/pdfkit 0.17 does not list it.
       doc.registerFont(name, face as unknown as Uint8Array);
     }
-    names[role] = name;
+    fonts[role] = { name, face };
   }
-  faceNames.set(doc, names);
+  registeredFonts.set(doc, fonts);
 }
 
 /** The chart as SVG text (ECharts' string renderer: Node's on the server, the worker's in the app). */
