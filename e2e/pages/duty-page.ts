@@ -92,14 +92,23 @@ export class DutyPage {
     // Picked from the calendar panel (days carry their date as a title): typing into a range picker
     // commits the first date only once focus moves on, which races with the second date.
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByPlaceholder('开始日期').click();
     const panel = this.page.locator('.ant-picker-dropdown:visible');
-    await panel.locator(`td[title="${from}"]`).first().click();
-    // The picker takes the end date once it has moved to the end field; a click before then (a busy
-    // machine) is read as a new start and leaves the panel open.
-    await expect(dialog.getByPlaceholder('结束日期')).toBeFocused();
-    await panel.locator(`td[title="${to}"]`).first().click();
-    await expect(panel).toBeHidden();
+    const startField = dialog.getByPlaceholder('开始日期');
+    const endField = dialog.getByPlaceholder('结束日期');
+    // The picker takes the end date once it has moved to the end field; a click before then is read
+    // as a new start. On a busy machine a click while the panel still opens or closes is lost, or
+    // closes the panel with nothing chosen: picked again until both fields hold their dates.
+    await expect(async () => {
+      if (!(await panel.isVisible())) await startField.click();
+      if (!(await endField.evaluate((field) => field === document.activeElement))) {
+        await panel.locator(`td[title="${from}"]`).first().click({ timeout: 2_000 });
+        await expect(endField).toBeFocused({ timeout: 2_000 });
+      }
+      await panel.locator(`td[title="${to}"]`).first().click({ timeout: 2_000 });
+      await expect(panel).toBeHidden({ timeout: 2_000 });
+      await expect(startField).toHaveValue(from, { timeout: 1_000 });
+      await expect(endField).toHaveValue(to, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
     await this.periodScope.getByText('指定运维子项').click();
     for (const subsystem of subsystems) {
       await this.periodSubsystems.click();

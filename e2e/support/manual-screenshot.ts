@@ -22,6 +22,16 @@ export function manualImagePath(name: string): string {
  */
 export async function manualScreenshot(page: Page, name: string, part?: Locator): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
+  // A popup still sliding in (an AutoComplete's list) overhangs the page for a few frames: measured
+  // once the finite animations have ended (a spinner's run forever and are not waited for).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name}：页面在 1366 像素宽的屏幕上出现横向滚动`).toBeLessThanOrEqual(0);
   const folders = [
