@@ -12,6 +12,7 @@ export {
   type PdfFontRole,
 } from './pdf-font-files';
 export { type PdfFaces, openPdfFace } from './pdf-fonts';
+export { warmUpPdf } from './pdf-warm-up';
 export { type ChartSvg, type PdfRendering, breakLines, renderPdf } from './render-pdf';
 export { columnLetters, renderLedgersXlsx } from './render-xlsx';
 export {

@@ -161,9 +161,9 @@ export async function timeReportTask(
   task: ReportTask,
   now: number,
 ): Promise<ReportTiming> {
-  // As ReportsPage does on mount: start the worker and have it open the PDF fonts if they are here.
+  // As ReportsPage does on mount: start the worker and have it prepare the PDF if the fonts are here.
   const client = startReportWorker();
-  client.preparePdf();
+  client.preparePdf(db.slaRules.profile);
   try {
     await new Promise((resolve) => setTimeout(resolve, PAGE_OPEN_MS));
     const started = performance.now();

@@ -100,13 +100,17 @@ export function ReportsPage() {
   const worker = useRef<ReportWorkerClient | null>(null);
   useEffect(() => {
     const started = startReportWorker();
-    started.preparePdf();
     worker.current = started;
     return () => {
       started.dispose();
       worker.current = null;
     };
   }, []);
+  // Where the PDF's fonts are already here, the worker opens them and makes a throwaway PDF while the
+  // user is choosing, so the first PDF asked for is not the engine's first pass over the code.
+  useEffect(() => {
+    worker.current?.preparePdf(profile);
+  }, [profile]);
 
   const resolved = useMemo(() => resolveChoice(choice, access), [choice, access]);
   const isPackage = choice.document === 'package';

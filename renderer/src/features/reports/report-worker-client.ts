@@ -1,4 +1,5 @@
 import type { RenderJob } from '@core/documents';
+import type { ContractProfile } from '@core/profile';
 import type { FromReportWorker, PackageInput, ToReportWorker } from './report-worker-protocol';
 import { svgToPng } from './svg-to-png';
 
@@ -52,9 +53,13 @@ export class ReportWorkerClient {
     return this.send((id) => ({ type: 'package', id, input }), onProgress);
   }
 
-  /** Has the worker open the PDF's fonts now if they are already on this PC (nothing is downloaded). */
-  preparePdf(): void {
-    this.worker.postMessage({ type: 'prepare-pdf' });
+  /**
+   * Has the worker open the PDF's fonts and make a throwaway PDF of `profile`'s contract now, if the
+   * fonts are already on this PC (nothing is downloaded).
+   */
+  preparePdf(profile: ContractProfile): void {
+    const message: ToReportWorker = { type: 'prepare-pdf', profile };
+    this.worker.postMessage(message);
   }
 
   dispose(): void {

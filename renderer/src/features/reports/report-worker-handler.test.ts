@@ -232,4 +232,29 @@ describe('reportWorkerHandler', () => {
     expect(pdfs.some((name) => /^00-全部运维子项\/运维月报-.*\.pdf$/.test(name))).toBe(true);
     expect(posted).toContainEqual({ type: 'progress', id: 7, done: 1, total: 1, stage: 'fonts' });
   }, 120_000);
+
+  it('prepares PDFs when the page opens: with the fonts here, one throwaway report with both charts is drawn; without them, nothing is touched', async () => {
+    const drawn: string[] = [];
+    const facesAsked: number[] = [];
+    const prepareWith = (fontsHere: boolean) =>
+      reportWorkerHandler({
+        post: () => undefined,
+        chartSvg: (chart) => {
+          drawn.push(chart.caption);
+          return reportChartSvg(chart);
+        },
+        pdfFaces: Object.assign(
+          (onProgress: (progress: { loaded: number; total: number }) => void) => {
+            facesAsked.push(1);
+            return openDebianFaces(onProgress);
+          },
+          { prepare: () => Promise.resolve(fontsHere) },
+        ),
+      });
+    await prepareWith(false)({ type: 'prepare-pdf', profile });
+    expect([drawn, facesAsked]).toEqual([[], []]);
+    await prepareWith(true)({ type: 'prepare-pdf', profile });
+    expect(facesAsked).toHaveLength(1);
+    expect([...drawn].sort()).toEqual(['各运维子项服务时限达标率', '每日巡检完成情况']);
+  }, 60_000);
 });

@@ -8,7 +8,9 @@ import {
   renderDocx,
   renderLedgersXlsx,
   renderPdf,
+  warmUpPdf,
 } from '@core/documents';
+import type { ContractProfile } from '@core/profile';
 import type { ReportChart } from '@core/reports';
 import type { PdfFontLoader } from './pdf-font-loader';
 import type { FromReportWorker, ToReportWorker } from './report-worker-protocol';
@@ -75,6 +77,11 @@ export function reportWorkerHandler({
       post({ type: 'failed', id, reason: error instanceof Error ? error.message : String(error) });
     }
   };
+  /** The fonts opened and one PDF made, where the fonts are here (the first real PDF runs warm). */
+  const preparePdf = async (profile: ContractProfile) => {
+    if (!(await pdfFaces.prepare())) return;
+    await warmUpPdf({ faces: await pdfFaces(() => undefined), chartSvg }, profile, builtinCalendar());
+  };
   const answer = (pictureId: number) => {
     const pending = waiting.get(pictureId);
     waiting.delete(pictureId);
@@ -118,7 +125,7 @@ export function reportWorkerHandler({
       case 'prepare-pdf':
         // Preparing only saves the first PDF some time: a failure here is met again, and reported,
         // when a PDF is asked for.
-        await pdfFaces.prepare().catch((error: unknown) => {
+        await preparePdf(message.profile).catch((error: unknown) => {
           console.warn('未能预先打开 PDF 字体，生成 PDF 时再打开', error);
         });
         return;

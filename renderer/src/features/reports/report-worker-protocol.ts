@@ -22,8 +22,11 @@ export interface PackageInput {
 export type ToReportWorker =
   | { readonly type: 'render'; readonly id: number; readonly job: RenderJob }
   | { readonly type: 'package'; readonly id: number; readonly input: PackageInput }
-  /** The page has opened: open the PDF's fonts now if they are already on this PC. */
-  | { readonly type: 'prepare-pdf' }
+  /**
+   * The page has opened: if the PDF's fonts are already on this PC, open them and make one throwaway
+   * PDF of the contract (`warmUpPdf`), so the first one asked for is not the engine's first pass.
+   */
+  | { readonly type: 'prepare-pdf'; readonly profile: ContractProfile }
   | { readonly type: 'picture'; readonly pictureId: number; readonly png: Uint8Array }
   | { readonly type: 'picture-failed'; readonly pictureId: number; readonly reason: string };
 
