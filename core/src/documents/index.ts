@@ -1,5 +1,5 @@
 export { type DocumentFonts, GB_DOCUMENT_FONTS, WINDOWS_DOCUMENT_FONTS } from './docx-fonts';
-export { documentChartOption } from './chart-option';
+export { type SvgCharts, drawChartSvg } from './chart-option';
 export { type TableXmlOptions, tableXml, xmlText } from './docx-table-xml';
 export { type ChartPicture, type ChartPictures, mm, renderDocx } from './render-docx';
 export {

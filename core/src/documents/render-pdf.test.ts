@@ -13,7 +13,7 @@ import { newTicket } from '../records/ticket-create';
 import { type TicketAction, transition } from '../records/ticket-status';
 import { type ReportChart, WHOLE_CONTRACT, buildReport, monthPeriod, reportAsOf } from '../reports';
 import { parseInstant } from '../time/shanghai-time';
-import { documentChartOption } from './chart-option';
+import { drawChartSvg } from './chart-option';
 import {
   DEBIAN_FONT_DIRECTORIES,
   OPTIONAL_PDF_FONT_ROLES,
@@ -49,18 +49,7 @@ function facesFromDebian(): PdfFaces {
 }
 
 function chartSvg(chart: ReportChart): string {
-  const instance = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: chart.width,
-    height: chart.height,
-  });
-  try {
-    instance.setOption(documentChartOption(chart));
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
+  return drawChartSvg(echarts, chart);
 }
 
 const at = parseInstant;

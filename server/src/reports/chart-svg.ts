@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as ECharts from 'echarts';
 import type { Font } from 'fontkit';
-import { documentChartOption } from '@core/documents/chart-option';
+import { drawChartSvg } from '@core/documents/chart-option';
 import type { ChartPicture } from '@core/documents/render-docx';
 import type { ReportChart } from '@core/reports';
 import { debianPdfFonts, processPdfFonts } from './pdf-fonts';
@@ -18,12 +18,12 @@ const echarts = createRequire(import.meta.url)('echarts') as typeof ECharts;
 
 /**
  * The chart as SVG, drawn by ECharts' server-side renderer: no browser, no canvas, with the font
- * stack's quotes a document can read (`documentChartOption`).
+ * stack's quotes a document can read (`drawChartSvg`).
  */
 export function chartSvg(chart: ReportChart): string {
   let svg = drawn.get(chart);
   if (svg === undefined) {
-    svg = drawSvg(chart);
+    svg = drawChartSvg(echarts, chart);
     drawn.set(chart, svg);
   }
   return svg;
@@ -31,21 +31,6 @@ export function chartSvg(chart: ReportChart): string {
 
 /** Each chart's SVG while its document is rendered: the .docx and the PDF of a report draw it once. */
 const drawn = new WeakMap<ReportChart, string>();
-
-function drawSvg(chart: ReportChart): string {
-  const instance = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: chart.width,
-    height: chart.height,
-  });
-  try {
-    instance.setOption(documentChartOption(chart));
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
-}
 
 /**
  * The SVG as a PNG at `scale` times its size, for the .docx's fallback picture (what Word before 2016
