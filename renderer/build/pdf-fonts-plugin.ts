@@ -4,49 +4,16 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import {
-  DEBIAN_FONT_DIRECTORIES,
-  MissingPdfFontError,
-  OPTIONAL_PDF_FONT_ROLES,
-  PDF_FONT_FILES,
+  type LocatedPdfFont,
   PDF_FONT_ROLES,
   type PdfFontRole,
+  locatePdfFonts,
 } from '../../core/src/documents/pdf-font-files';
 import {
   PDF_FONTS_DIRECTORY,
   PDF_FONTS_MANIFEST,
   type PdfFontsManifest,
 } from '../src/features/reports/pdf-fonts-manifest';
-
-/** A face the build ships: the file on this machine and its name in the output. */
-interface ShippedFont {
-  readonly source: string;
-  readonly file: string;
-  readonly face: string;
-}
-
-/**
- * The font files of core's PDF_FONT_FILES on this machine, by role. A required file that is missing is
- * an error naming its Debian package; 楷体 falls back to the body face, as on the server.
- */
-export function locatePdfFonts(
-  exists: (path: string) => boolean = existsSync,
-  directories: Readonly<Record<string, string>> = DEBIAN_FONT_DIRECTORIES,
-): Readonly<Record<PdfFontRole, ShippedFont>> {
-  const located = (role: PdfFontRole): ShippedFont | null => {
-    const wanted = PDF_FONT_FILES[role];
-    const source = join(directories[wanted.debianPackage] ?? '', wanted.file);
-    if (exists(source)) return { source, file: wanted.file, face: wanted.face };
-    if (OPTIONAL_PDF_FONT_ROLES.has(role)) return null;
-    throw new MissingPdfFontError(source, wanted.debianPackage);
-  };
-  const body = located('body') as ShippedFont;
-  return {
-    body,
-    title: located('title') as ShippedFont,
-    heading1: located('heading1') as ShippedFont,
-    heading2: located('heading2') ?? body,
-  };
-}
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -56,7 +23,7 @@ async function sha256(path: string): Promise<string> {
 
 /** What the worker reads first: each role's file, face, size and a revision of the file's contents. */
 export async function pdfFontsManifest(
-  fonts: Readonly<Record<PdfFontRole, ShippedFont>>,
+  fonts: Readonly<Record<PdfFontRole, LocatedPdfFont>>,
 ): Promise<PdfFontsManifest> {
   const entries = await Promise.all(
     PDF_FONT_ROLES.map(async (role) => {
@@ -66,8 +33,8 @@ export async function pdfFontsManifest(
         {
           file: font.file,
           face: font.face,
-          bytes: statSync(font.source).size,
-          revision: await sha256(font.source),
+          bytes: statSync(font.path).size,
+          revision: await sha256(font.path),
         },
       ] as const;
     }),
@@ -82,14 +49,14 @@ export async function pdfFontsManifest(
  * naming the Debian package to install.
  */
 export function pdfFontsPlugin(): Plugin {
-  let fonts: Readonly<Record<PdfFontRole, ShippedFont>>;
+  let fonts: Readonly<Record<PdfFontRole, LocatedPdfFont>>;
   let outDir = '';
   let manifest: Promise<PdfFontsManifest> | null = null;
   const manifestOnce = () => (manifest ??= pdfFontsManifest(fonts));
   return {
     name: 'yunwei-pdf-fonts',
     configResolved(config) {
-      fonts = locatePdfFonts();
+      fonts = locatePdfFonts(existsSync);
       outDir = config.build.outDir;
     },
     configureServer(server) {
@@ -111,8 +78,8 @@ export function pdfFontsPlugin(): Plugin {
           return;
         }
         response.setHeader('content-type', 'application/octet-stream');
-        response.setHeader('content-length', String(statSync(font.source).size));
-        createReadStream(font.source).pipe(response);
+        response.setHeader('content-length', String(statSync(font.path).size));
+        createReadStream(font.path).pipe(response);
       });
     },
     async writeBundle() {
@@ -122,7 +89,7 @@ export function pdfFontsPlugin(): Plugin {
       for (const font of Object.values(fonts)) {
         if (copied.has(font.file)) continue;
         copied.add(font.file);
-        await copyFile(font.source, join(directory, font.file));
+        await copyFile(font.path, join(directory, font.file));
       }
       await writeFile(join(directory, PDF_FONTS_MANIFEST), JSON.stringify(await manifestOnce()));
     },

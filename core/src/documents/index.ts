@@ -2,15 +2,7 @@ export { type DocumentFonts, GB_DOCUMENT_FONTS, WINDOWS_DOCUMENT_FONTS } from '.
 export { type SvgCharts, drawChartSvg } from './chart-option';
 export { type TableXmlOptions, tableXml, xmlText } from './docx-table-xml';
 export { type ChartPicture, type ChartPictures, mm, renderDocx } from './render-docx';
-export {
-  DEBIAN_FONT_DIRECTORIES,
-  MissingPdfFontError,
-  OPTIONAL_PDF_FONT_ROLES,
-  PDF_FONT_FILES,
-  PDF_FONT_ROLES,
-  type PdfFontFile,
-  type PdfFontRole,
-} from './pdf-font-files';
+export { PDF_FONT_ROLES, type PdfFontRole, locatePdfFonts } from './pdf-font-files';
 export { type PdfFaces, openPdfFace } from './pdf-fonts';
 export { warmUpPdf } from './pdf-warm-up';
 export { type ChartSvg, type PdfRendering, breakLines, renderPdf } from './render-pdf';

@@ -53,3 +53,38 @@ export class MissingPdfFontError extends Error {
     this.name = 'MissingPdfFontError';
   }
 }
+
+/** A face's file on this machine: where it is, its file name and the face in it. */
+export interface LocatedPdfFont {
+  readonly path: string;
+  readonly file: string;
+  readonly face: string;
+}
+
+/**
+ * The font files of PDF_FONT_FILES on this machine, by role, where Debian installs them (`exists`
+ * says whether a path is there). A required file that is missing is an error naming its Debian
+ * package; 楷体 falls back to the body face where LXGW WenKai is not installed. The server opens them,
+ * the app's build ships them.
+ */
+export function locatePdfFonts(
+  exists: (path: string) => boolean,
+  directories: Readonly<Record<string, string>> = DEBIAN_FONT_DIRECTORIES,
+): Readonly<Record<PdfFontRole, LocatedPdfFont>> {
+  const located = (role: PdfFontRole): LocatedPdfFont | null => {
+    const wanted = PDF_FONT_FILES[role];
+    const directory = directories[wanted.debianPackage];
+    if (directory === undefined) throw new Error(`未知的字体软件包 ${wanted.debianPackage}`);
+    const path = `${directory}/${wanted.file}`;
+    if (exists(path)) return { path, file: wanted.file, face: wanted.face };
+    if (OPTIONAL_PDF_FONT_ROLES.has(role)) return null;
+    throw new MissingPdfFontError(path, wanted.debianPackage);
+  };
+  const body = located('body') as LocatedPdfFont;
+  return {
+    body,
+    title: located('title') as LocatedPdfFont,
+    heading1: located('heading1') as LocatedPdfFont,
+    heading2: located('heading2') ?? body,
+  };
+}

@@ -14,33 +14,23 @@ import { type TicketAction, transition } from '../records/ticket-status';
 import { type ReportChart, WHOLE_CONTRACT, buildReport, monthPeriod, reportAsOf } from '../reports';
 import { parseInstant } from '../time/shanghai-time';
 import { drawChartSvg } from './chart-option';
-import {
-  DEBIAN_FONT_DIRECTORIES,
-  OPTIONAL_PDF_FONT_ROLES,
-  PDF_FONT_FILES,
-  PDF_FONT_ROLES,
-  type PdfFontRole,
-} from './pdf-font-files';
+import { PDF_FONT_ROLES, type PdfFontRole, locatePdfFonts } from './pdf-font-files';
 import { type PdfFaces, openPdfFace } from './pdf-fonts';
 import { drawText, textWidth } from './pdf-text';
 import { breakLines, renderPdf } from './render-pdf';
 
 /** The faces as bytes, read here from Debian's directories as the app's build copies them. */
 function facesFromDebian(): PdfFaces {
+  const located = locatePdfFonts(existsSync);
   const opened = new Map<string, ReturnType<typeof openPdfFace>>();
   const open = (role: PdfFontRole) => {
-    const font = PDF_FONT_FILES[role];
-    const path = join(DEBIAN_FONT_DIRECTORIES[font.debianPackage] ?? '', font.file);
-    if (!existsSync(path)) {
-      if (OPTIONAL_PDF_FONT_ROLES.has(role)) return open('body');
-      throw new Error(`missing ${path}: install ${font.debianPackage}`);
+    const { path, face } = located[role];
+    let font = opened.get(path);
+    if (font === undefined) {
+      font = openPdfFace(new Uint8Array(readFileSync(path)), face);
+      opened.set(path, font);
     }
-    let face = opened.get(path);
-    if (face === undefined) {
-      face = openPdfFace(new Uint8Array(readFileSync(path)), font.face);
-      opened.set(path, face);
-    }
-    return face;
+    return font;
   };
   return Object.fromEntries(PDF_FONT_ROLES.map((role) => [role, open(role)])) as Record<
     PdfFontRole,

@@ -1,15 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Font } from 'fontkit';
 // From their own modules, not the documents' index: a render worker would load every writer.
 import {
-  DEBIAN_FONT_DIRECTORIES,
   MissingPdfFontError,
-  OPTIONAL_PDF_FONT_ROLES,
-  PDF_FONT_FILES,
   PDF_FONT_ROLES,
-  type PdfFontFile,
   type PdfFontRole,
+  locatePdfFonts,
 } from '@core/documents/pdf-font-files';
 import { type PdfFaces, openPdfFace } from '@core/documents/pdf-fonts';
 
@@ -26,29 +22,12 @@ export interface PdfFont {
 
 export type PdfFonts = Readonly<Record<PdfFontRole, PdfFont>>;
 
-/** Where Debian puts a font file of core's table. */
-export function debianFontPath(font: PdfFontFile): string {
-  const directory = DEBIAN_FONT_DIRECTORIES[font.debianPackage];
-  if (directory === undefined) throw new Error(`未知的字体软件包 ${font.debianPackage}`);
-  return join(directory, font.file);
-}
-
 /** The PDF's fonts from Debian's font directories; 楷体 falls back to the body face when LXGW WenKai is not installed. */
 export function debianPdfFonts(exists: (file: string) => boolean = existsSync): PdfFonts {
-  const located = (role: PdfFontRole): PdfFont | null => {
-    const wanted = PDF_FONT_FILES[role];
-    const file = debianFontPath(wanted);
-    if (exists(file)) return { file, face: wanted.face };
-    if (OPTIONAL_PDF_FONT_ROLES.has(role)) return null;
-    throw new MissingPdfFontError(file, wanted.debianPackage);
-  };
-  const body = located('body') as PdfFont;
-  return {
-    body,
-    title: located('title') as PdfFont,
-    heading1: located('heading1') as PdfFont,
-    heading2: located('heading2') ?? body,
-  };
+  const located = locatePdfFonts(exists);
+  return Object.fromEntries(
+    PDF_FONT_ROLES.map((role) => [role, { file: located[role].path, face: located[role].face }]),
+  ) as Record<PdfFontRole, PdfFont>;
 }
 
 /** Opens the fonts of PDFs: each face parsed once, then shared by every PDF made with the cache. */

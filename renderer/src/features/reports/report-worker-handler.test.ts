@@ -1,15 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinCalendar } from '@core/calendar';
 import {
-  DEBIAN_FONT_DIRECTORIES,
-  PDF_FONT_FILES,
   PDF_FONT_ROLES,
   type PdfFaces,
   type PdfFontRole,
+  locatePdfFonts,
   openPdfFace,
 } from '@core/documents';
 import { loadDefaultProfile } from '@core/profile';
@@ -83,9 +82,8 @@ const openDebianFaces = (onProgress: (progress: { loaded: number; total: number 
     Object.fromEntries(
       PDF_FONT_ROLES.map((role: PdfFontRole) => {
         // 楷体 as where LXGW WenKai is not installed: the body face.
-        const font = PDF_FONT_FILES[role === 'heading2' ? 'body' : role];
-        const path = join(DEBIAN_FONT_DIRECTORIES[font.debianPackage] ?? '', font.file);
-        return [role, openPdfFace(new Uint8Array(readFileSync(path)), font.face)];
+        const font = locatePdfFonts(existsSync)[role === 'heading2' ? 'body' : role];
+        return [role, openPdfFace(new Uint8Array(readFileSync(font.path)), font.face)];
       }),
     ) as unknown as PdfFaces,
   );
