@@ -122,6 +122,20 @@ describe('records of no one subsystem', () => {
     });
     expect(checkWrite(engineer, 'sensitive_period', in_(CONTRACT_WIDE))).toMatchObject({ ok: false });
   });
+
+  it('lets an engineer mark their subsystem’s report handed in, and only the lead an acceptance’s documents', () => {
+    expect(checkWrite(engineer, 'report_submission', in_(5))).toEqual({ ok: true });
+    expect(checkWrite(engineer, 'report_submission', in_(3))).toMatchObject({ ok: false });
+    expect(checkWrite(engineer, 'report_submission', in_(CONTRACT_WIDE))).toEqual({
+      ok: false,
+      reason: '验收材料的报送只能由项目负责人登记和修改',
+    });
+    // Moving one's own subsystem's hand-in to the whole contract is the same write.
+    expect(checkWrite(engineer, 'report_submission', in_(5, CONTRACT_WIDE))).toMatchObject({ ok: false });
+    expect(checkWrite({ role: 'project_lead' }, 'report_submission', in_(CONTRACT_WIDE))).toEqual({
+      ok: true,
+    });
+  });
 });
 
 describe('checkOwnership', () => {

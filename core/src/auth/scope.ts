@@ -107,6 +107,10 @@ export function checkWrite(
       );
     }
     case 'engineer': {
+      const contractWide = kind.scope.by === 'subsystem_or_contract' ? kind.scope.contractWide : undefined;
+      const touchesContract = placements.some((placement) => placement.subsystemId === CONTRACT_WIDE);
+      if (touchesContract && contractWide !== undefined && !contractWide.writers.includes(scope.role))
+        return refuse(contractWide.refusal);
       // A contract-wide record of a kind that allows one (duty of the whole contract, a reminder
       // receipt) is every engineer's to write.
       const subsystems = placements

@@ -6,13 +6,17 @@ import type { RecordType } from './record-envelope';
 /**
  * Which records of the type a user reads and writes:
  * - `subsystem`: by the envelope's `subsystemId` (tickets, inspections, trainings, on-site days);
- * - `subsystem_or_contract`: by a `subsystemId` that may be null for the whole contract (duty);
+ * - `subsystem_or_contract`: by a `subsystemId` that may be null for the whole contract (duty). Any
+ *   engineer writes a contract-wide one, unless `contractWide` names who may and why not;
  * - `unit`: by the document-system unit ids in `field` (visits);
  * - `contract`: everyone in the contract reads them (sensitive periods).
  */
 export type RecordScopeRule =
   | { readonly by: 'subsystem' }
-  | { readonly by: 'subsystem_or_contract' }
+  | {
+      readonly by: 'subsystem_or_contract';
+      readonly contractWide?: { readonly writers: readonly Role[]; readonly refusal: string };
+    }
   | { readonly by: 'unit'; readonly field: string }
   | { readonly by: 'contract' };
 

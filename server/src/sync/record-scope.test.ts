@@ -213,6 +213,28 @@ for (const backend of testBackends) {
         expect(await write('lead', log, { notes: '负责人补记' })).toMatchObject({ status: 'applied' });
       });
 
+      it('takes an engineer’s hand-in of their subsystem’s report and refuses one of an acceptance’s documents, saying who may', async () => {
+        const own = record('report_submission', 'zhangsan', { subsystemId: 1 });
+        expect(await write('zhangsan', own, fieldsOf(own.values))).toMatchObject({ status: 'applied' });
+        const sample = record('report_submission', 'zhangsan', { subsystemId: null });
+        const acceptance = {
+          ...sample,
+          values: { ...sample.values, obligationId: 'acceptance:2026-06-30', dueDate: '2026-06-30' },
+        };
+        expect(await write('zhangsan', acceptance, fieldsOf(acceptance.values))).toMatchObject({
+          status: 'rejected',
+          code: 'forbidden',
+          reason: '验收材料的报送只能由项目负责人登记和修改',
+        });
+        // Nor by moving their own to the whole contract.
+        expect(
+          await write('zhangsan', { ...own, subsystemId: acceptance.subsystemId }, { subsystemId: null }),
+        ).toMatchObject({ code: 'forbidden' });
+        expect(await write('lead', acceptance, fieldsOf(acceptance.values))).toMatchObject({
+          status: 'applied',
+        });
+      });
+
       it('lets the receiver of a hand-over sign it off and change nothing else', async () => {
         const handedOver = record('duty_log', 'zhangsan', { subsystemId: null });
         const log = await create('zhangsan', {

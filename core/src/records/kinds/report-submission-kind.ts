@@ -11,8 +11,15 @@ export const reportSubmissionKind = {
   derived: [],
   timelines: [],
   blobs: [],
-  // A report of a subsystem is its own; an acceptance's documents are the whole contract's.
-  scope: { by: 'subsystem_or_contract' },
+  // A report of a subsystem is its own; an acceptance's documents are the whole contract's, handed in
+  // by the project lead.
+  scope: {
+    by: 'subsystem_or_contract',
+    contractWide: {
+      writers: ['project_lead'],
+      refusal: '验收材料的报送只能由项目负责人登记和修改',
+    },
+  },
   writers: ['project_lead', 'engineer'],
   refusals: {},
   owners: [],
