@@ -55,17 +55,21 @@ export class DashboardPage {
   }
 
   /**
-   * Clicks 标记为已提交 on the first report or acceptance of 报表与验收 that offers it, waits for the
-   * saved message, and gives the item's title.
+   * Clicks 标记为已提交 on the first report or acceptance of 报表与验收 that offers it, confirms it
+   * handed in now with `note`, waits for the saved message, and gives the item's title.
    */
-  async markFirstSubmitted(): Promise<string> {
+  async markFirstSubmitted(note: string): Promise<string> {
     const item = this.comingDue
       .getByTestId('dashboard-obligation')
       .filter({ has: this.page.getByTestId('mark-submitted') })
       .first();
     const title = await item.locator('.dashboard__obligation-title').innerText();
     await item.getByTestId('mark-submitted').click();
+    const dialog = this.page.getByRole('dialog', { name: '标记为已提交' });
+    await dialog.getByTestId('submission-note').fill(note);
+    await dialog.getByRole('button', { name: /确认已提交/ }).click();
     await this.page.getByTestId('report-submission-message').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     return title;
   }
 

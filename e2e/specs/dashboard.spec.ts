@@ -96,11 +96,12 @@ test('the lead’s dashboard draws the half-year and a click on the breached bar
   await expect(dashboard.duty.locator('svg')).toBeVisible();
   await manualScreenshot(page, 'dashboard-lead');
 
-  // A report handed in, marked offline: the list says by whom, and offers the mark no more for it.
+  // A report handed in, marked offline: the list says by whom and with what note, and offers the mark
+  // no more for it.
   await page.context().setOffline(true);
   const offered = await dashboard.comingDue.getByTestId('mark-submitted').count();
-  const marked = await dashboard.markFirstSubmitted();
-  await expect(dashboard.comingDue).toContainText(`由 ${LEAD.name} 标记为已提交`);
+  const marked = await dashboard.markFirstSubmitted('纸质版已交信息中心');
+  await expect(dashboard.comingDue).toContainText(`由 ${LEAD.name} 标记为已提交（纸质版已交信息中心）`);
   await expect(dashboard.comingDue).toContainText(marked);
   await expect(dashboard.comingDue.getByTestId('mark-submitted')).toHaveCount(offered - 1);
   await page.context().setOffline(false);

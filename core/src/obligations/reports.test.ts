@@ -134,6 +134,13 @@ describe('reportObligations: a report handed in (report_submission)', () => {
     expect(next?.state).toBe('met');
     expect(next?.detail).toContain('已于 2026-06-28 08:00 由 wangjl 标记为已提交');
   });
+
+  it('names the note the hand-in was marked with', () => {
+    const noted = { ...handedIn(FEB_10, '2026-02-10 16:00'), note: '纸质版已交信息中心' };
+    const [found] = reportObligations([s10], contextAt('2026-02-11 09:00'), [noted]);
+    expect(found?.state).toBe('met');
+    expect(found?.detail).toContain('已于 2026-02-10 16:00 由 wangjl 标记为已提交（纸质版已交信息中心）');
+  });
 });
 
 describe('acceptance: every intervalMonths of the contract year', () => {

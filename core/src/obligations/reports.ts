@@ -87,7 +87,8 @@ function occasionState(
 ): Pick<Obligation, 'state' | 'detail' | 'recordIds'> {
   const end = endOfDate(date);
   if (submission !== undefined) {
-    const when = `${formatDateTime(submission.submittedAt)} 由 ${submission.submittedBy} 标记为已提交`;
+    const note = submission.note === '' ? '' : `（${submission.note}）`;
+    const when = `${formatDateTime(submission.submittedAt)} 由 ${submission.submittedBy} 标记为已提交${note}`;
     return submission.submittedAt < end
       ? { state: 'met', detail: `${due}；已于 ${when}`, recordIds: [submission.id] }
       : { state: 'broken', detail: `${due}；逾期报送：${when}`, recordIds: [submission.id] };

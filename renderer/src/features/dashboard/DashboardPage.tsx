@@ -18,7 +18,7 @@ import {
 import { type ChartPoint, EChart } from './EChart';
 import { type SubmissionRights, canMarkSubmitted } from './report-submission-form';
 import { useDashboard } from './use-dashboard';
-import { useMarkSubmitted } from './use-mark-submitted';
+import { ReportSubmissionDialog } from './ReportSubmissionDialog';
 import { useSlaRules } from '../../store';
 import { sessionScope, useSession, useWritableSubsystems } from '../session';
 import './dashboard.css';
@@ -111,7 +111,7 @@ function DashboardBody({
   readonly onChart: (title: string, fallback?: string) => (point: ChartPoint) => void;
 }) {
   const rights = useSubmissionRights();
-  const { mark, saving } = useMarkSubmitted();
+  const [handingIn, setHandingIn] = useState<Obligation | null>(null);
   return (
     <div className="dashboard__grid">
       <div className="dashboard__counts" data-testid="dashboard-counts">
@@ -148,17 +148,15 @@ function DashboardBody({
           empty="本年度没有待报送的报告"
           action={(obligation) =>
             canMarkSubmitted(obligation, rights) && (
-              <Button
-                size="small"
-                disabled={saving}
-                onClick={() => void mark(obligation, Date.now())}
-                data-testid="mark-submitted"
-              >
+              <Button size="small" onClick={() => setHandingIn(obligation)} data-testid="mark-submitted">
                 标记为已提交
               </Button>
             )
           }
         />
+        {handingIn !== null && (
+          <ReportSubmissionDialog obligation={handingIn} onClose={() => setHandingIn(null)} />
+        )}
       </Card>
       <ChartCard
         model={figures.inspections}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { saveRecord } from '../../store';
 import { plainRowsOfType } from '../../store/kinds/plain-store-kind';
 import { testDatabases } from '../../store/testing/test-databases';
-import { canMarkSubmitted, submissionFor } from './report-submission-form';
+import { canMarkSubmitted, handInOf, submissionFor } from './report-submission-form';
 
 const databases = testDatabases('report-submissions');
 const FEB_10 = 'report:s10-day10-analysis:2026-02-10';
@@ -80,5 +80,34 @@ describe('标记为已提交 on the dashboard', () => {
     if (!built.ok) throw new Error(built.reason);
     expect(find('2026-02-12 09:01', FEB_10, [built.record]).state).toBe('broken');
     expect(find('2026-02-12 09:01', FEB_10, [built.record]).detail).toContain('逾期报送');
+  });
+
+  it('takes the time a report was really handed in: marked the day after, the 10th’s report is still met', () => {
+    const now = parseInstant('2026-02-11 09:00');
+    const report = find('2026-02-11 09:00', FEB_10);
+    const read = handInOf({ submittedAt: '2026-02-10 16:30', note: ' 纸质版已交信息中心 ' }, report, now);
+    if (!read.ok) throw new Error(read.reason);
+    const built = submissionFor(report, { before: null, actor: 'wangjl', at: now, handIn: read.handIn });
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.record).toMatchObject({
+      submittedAt: parseInstant('2026-02-10 16:30'),
+      note: '纸质版已交信息中心',
+      updatedAt: now,
+    });
+    expect(find('2026-02-11 09:01', FEB_10, [built.record]).state).toBe('met');
+  });
+
+  it('refuses a hand-in time later than now, a year before the due day, or not a time, in words', () => {
+    const now = parseInstant('2026-02-08 10:00');
+    const report = find('2026-02-08 10:00', FEB_10);
+    const reason = (submittedAt: string) => {
+      const read = handInOf({ submittedAt, note: '' }, report, now);
+      return read.ok ? null : read.reason;
+    };
+    expect(reason('2026-02-08 10:01')).toBe('提交时间不能晚于现在');
+    expect(reason('2025-02-08 10:00')).toBe('提交时间比应报送日期早一年以上，请检查年份');
+    expect(reason('')).toBe('提交时间：请填写时间（如 2026-02-14 09:30）');
+    expect(reason('2026-02-30 10:00')).toMatch(/^提交时间：/);
+    expect(reason('2026-02-08 10:00')).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import {
   useSaveRecord,
   useShowStoreError,
 } from '../../store';
-import { submissionFor } from './report-submission-form';
+import { type HandIn, submissionFor } from './report-submission-form';
 
 const UNDO_MESSAGE = {
   key: 'report-submission-save',
@@ -19,10 +19,11 @@ const UNDO_MESSAGE = {
 
 /**
  * 标记为已提交: saves on this PC (synced later, offline like every record) that the occasion's report
- * was handed in now by the user, and says so with 撤销. A failed save is shown in the user's words.
+ * was handed in as `handIn` says, by the user, and says so with 撤销. Resolves to whether it was saved;
+ * a refusal or a failed save is shown in the user's words.
  */
 export function useMarkSubmitted(): {
-  readonly mark: (obligation: Obligation, at: number) => Promise<void>;
+  readonly mark: (obligation: Obligation, handIn: HandIn, at: number) => Promise<boolean>;
   readonly saving: boolean;
 } {
   const db = useDatabase();
@@ -33,26 +34,29 @@ export function useMarkSubmitted(): {
   const { message } = App.useApp();
   const { mutateAsync } = mutation;
   const mark = useCallback(
-    async (obligation: Obligation, at: number): Promise<void> => {
+    async (obligation: Obligation, handIn: HandIn, at: number): Promise<boolean> => {
       try {
         // The occasion's one record: one marked and undone before is a deleted record to bring back.
-        const built = submissionFor(obligation, { before: null, actor: user.id, at });
+        const built = submissionFor(obligation, { before: null, actor: user.id, at, handIn });
         if (!built.ok) {
           void message.error(built.reason);
-          return;
+          return false;
         }
         const row = await db.records.get(built.record.id);
         const before = row === undefined ? null : (row.record as ReportSubmission);
-        const after = before === null ? built : submissionFor(obligation, { before, actor: user.id, at });
+        const after =
+          before === null ? built : submissionFor(obligation, { before, actor: user.id, at, handIn });
         if (!after.ok) {
           void message.error(after.reason);
-          return;
+          return false;
         }
         const result = await mutateAsync({ recordType: 'reportSubmission', before, after: after.record });
         const done = `已标记为已提交：${obligation.title}`;
         offer(done, result.record.id, () => `已撤销：${obligation.title} 未提交`);
+        return true;
       } catch (error) {
         showError(error);
+        return false;
       }
     },
     [db, user.id, mutateAsync, message, offer, showError],
