@@ -12,10 +12,8 @@ import { trainingSchema } from '@core/records/kinds/training';
 import { visitSchema } from '@core/records/kinds/visit';
 import { newRecordId } from '@core/records/record-id';
 import type { Ticket } from '@core/records/ticket';
-import { newTicket } from '@core/records/ticket-create';
-import { type TicketAction, transition } from '@core/records/ticket-status';
-import { encodeHlc, initialHlc, tick, type Hlc } from '@core/sync/hlc';
-import { API_PATHS, SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION, type PushOpInput } from '@core/sync/protocol';
+import type { TicketAction } from '@core/records/ticket-status';
+import type { PushOpInput } from '@core/sync/protocol';
 import {
   DAY_MS,
   MINUTE_MS,
@@ -31,6 +29,7 @@ import { SyncStatusPage } from '../pages/sync-status-page';
 import { TicketsDetailPage } from '../pages/tickets-detail-page';
 import { manualScreenshot } from '../support/manual-screenshot';
 import { REPO_ROOT } from '../support/repo-root';
+import { SeedPush, seedTicket } from '../support/seed-records';
 import { startYunweiServer, type RunningYunweiServer, type ServerAccount } from '../support/yunwei-server';
 
 /*
@@ -134,39 +133,14 @@ test('an engineer’s dashboard shows only their subsystem', async ({ page, dash
 
 // ---------------------------------------------------------------- the half-year, pushed as the lead
 
-const NODE_ID = 'dashseed01';
-
-class LeadPush {
-  private clock: Hlc = initialHlc(NODE_ID);
-  private seq = 0;
-  readonly ops: PushOpInput[] = [];
-
-  /** One save of a whole record; one of no subsystem (a visit, contract-wide duty) is filed under 0. */
-  add(recordType: PushOpInput['recordType'], record: { id: string; subsystemId?: number | null }): void {
-    this.clock = tick(this.clock, Date.now());
-    const hlc = encodeHlc(this.clock);
-    this.seq += 1;
-    const { updatedAt: _derived, ...fields } = record as unknown as Record<string, unknown>;
-    this.ops.push({
-      seq: this.seq,
-      opId: newRecordId(),
-      kind: 'change',
-      recordType,
-      recordId: record.id,
-      subsystemId: record.subsystemId ?? 0,
-      fields: Object.entries(fields).map(([field, value]) => ({ field, value: value as never, hlc })),
-    });
-  }
-}
-
 async function seedHalfYear(url: string, now: number): Promise<void> {
-  const push = new LeadPush();
+  const push = new SeedPush('dashseed01');
   const template = await dailyCheckTemplate(now - 182 * DAY_MS);
   push.add('inspection_template', template);
   for (const run of dailyRuns(template, now)) push.add('inspection_run', run);
   for (const ticket of tickets(now)) push.add('ticket', ticket);
   for (const [type, record] of otherKinds(now)) push.add(type, record);
-  await pushAll(url, push.ops);
+  await push.pushAs(url, LEAD);
 }
 
 /** Read from disk rather than imported: the test runner loads JSON modules differently from Vite. */
@@ -230,31 +204,14 @@ function dailyRuns(template: InspectionTemplate, now: number): InspectionRun[] {
   return runs;
 }
 
+/** A ticket as the lead logged it, reported by 王老师. */
 function ticket(
   subsystemId: number,
   title: string,
   receivedAt: number,
   steps: readonly (readonly [TicketAction, number])[],
 ): Ticket {
-  const made = newTicket(
-    {
-      subsystemId,
-      channel: 'phone',
-      title,
-      reporter: { unit: '省人社厅办公室', person: '王老师', phone: '' },
-      category: 'fault',
-      severity: 'ordinary',
-      resolution: '已处理',
-      receivedAt,
-    },
-    { actor: LEAD.name, at: receivedAt },
-  );
-  if (!made.ok) throw new Error(made.reason);
-  return steps.reduce((current, [action, at]) => {
-    const result = transition(current, action, { actor: LEAD.name, at });
-    if (!result.ok) throw new Error(result.reason);
-    return result.ticket;
-  }, made.ticket);
+  return seedTicket({ subsystemId, title, receivedAt, actor: LEAD.name, person: '王老师' }, steps);
 }
 
 const HISTORY_TITLES = ['社保查询页面报错', '统计报表导出失败', '单位用户无法登录', '数据接口返回超时'];
@@ -378,34 +335,4 @@ function otherKinds(now: number): [PushOpInput['recordType'], { id: string; subs
     ['duty_assignment', assignment],
     ['duty_log', log],
   ];
-}
-
-async function pushAll(url: string, ops: readonly PushOpInput[]): Promise<void> {
-  const headers = {
-    'content-type': 'application/json',
-    [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
-  };
-  const login = await fetch(`${url}${API_PATHS.login}`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ username: LEAD.name, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`项目负责人登录失败：${login.status} ${await login.text()}`);
-  const { token } = (await login.json()) as { token: string };
-  for (let start = 0; start < ops.length; start += 400) {
-    const response = await fetch(`${url}${API_PATHS.push}`, {
-      method: 'POST',
-      headers: { ...headers, authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        clientId: NODE_ID,
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        ops: ops.slice(start, start + 400),
-      }),
-    });
-    if (!response.ok) throw new Error(`推送种子数据失败：${response.status} ${await response.text()}`);
-    const { results } = (await response.json()) as { results: { status: string; reason?: string }[] };
-    const refused = results.filter((result) => result.status !== 'applied');
-    if (refused.length > 0)
-      throw new Error(`种子数据被拒：${refused.map((result) => result.reason).join('；')}`);
-  }
 }

@@ -2,17 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test as base, type Download } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { newRecordId } from '@core/records/record-id';
 import type { Ticket } from '@core/records/ticket';
-import { newTicket } from '@core/records/ticket-create';
-import { type TicketAction, transition } from '@core/records/ticket-status';
-import { encodeHlc, initialHlc, tick, type Hlc } from '@core/sync/hlc';
-import { API_PATHS, SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION, type PushOpInput } from '@core/sync/protocol';
+import type { TicketAction } from '@core/records/ticket-status';
 import { MINUTE_MS, dayNumberOf, startOfDay } from '@core/time/shanghai-time';
 import { ReportsPage } from '../pages/reports-page';
 import { ServerLoginPage } from '../pages/server-login-page';
 import { SyncStatusPage } from '../pages/sync-status-page';
 import { manualScreenshot } from '../support/manual-screenshot';
+import { SeedPush, seedTicket } from '../support/seed-records';
 import { type RunningYunweiServer, type ServerAccount, startYunweiServer } from '../support/yunwei-server';
 
 /*
@@ -180,33 +177,14 @@ test('the lead saves the half-year acceptance package offline, its contents list
 
 // ---------------------------------------------------------------- this month's tickets, pushed as the lead
 
-const NODE_ID = 'reportseed';
-
+/** A ticket of this month as the lead logged it, reported by 王喆 (a rare character the PDF must keep). */
 function ticket(
   subsystemId: number,
   title: string,
   receivedAt: number,
   steps: readonly (readonly [TicketAction, number])[],
 ): Ticket {
-  const made = newTicket(
-    {
-      subsystemId,
-      channel: 'phone',
-      title,
-      reporter: { unit: '省人社厅办公室', person: '王喆', phone: '' },
-      category: 'fault',
-      severity: 'ordinary',
-      resolution: '已处理',
-      receivedAt,
-    },
-    { actor: LEAD.name, at: receivedAt },
-  );
-  if (!made.ok) throw new Error(made.reason);
-  return steps.reduce((current, [action, at]) => {
-    const result = transition(current, action, { actor: LEAD.name, at });
-    if (!result.ok) throw new Error(result.reason);
-    return result.ticket;
-  }, made.ticket);
+  return seedTicket({ subsystemId, title, receivedAt, actor: LEAD.name, person: '王喆' }, steps);
 }
 
 /** Three tickets of this month: two of subsystem 1 (one resolved), one of subsystem 5. */
@@ -220,40 +198,7 @@ async function seedThisMonth(url: string, now: number): Promise<void> {
     ticket(1, OWN_TITLES[1] as string, now - 50 * MINUTE_MS, [['respond', now - 45 * MINUTE_MS]]),
     ticket(5, OTHER_TITLE, now - 40 * MINUTE_MS, []),
   ];
-  let clock: Hlc = initialHlc(NODE_ID);
-  const ops: PushOpInput[] = records.map((record, index) => {
-    clock = tick(clock, Date.now());
-    const hlc = encodeHlc(clock);
-    const { updatedAt: _derived, ...fields } = record as unknown as Record<string, unknown>;
-    return {
-      seq: index + 1,
-      opId: newRecordId(),
-      kind: 'change',
-      recordType: 'ticket',
-      recordId: record.id,
-      subsystemId: record.subsystemId,
-      fields: Object.entries(fields).map(([field, value]) => ({ field, value: value as never, hlc })),
-    };
-  });
-  const headers = {
-    'content-type': 'application/json',
-    [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
-  };
-  const login = await fetch(`${url}${API_PATHS.login}`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ username: LEAD.name, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`项目负责人登录失败：${login.status} ${await login.text()}`);
-  const { token } = (await login.json()) as { token: string };
-  const response = await fetch(`${url}${API_PATHS.push}`, {
-    method: 'POST',
-    headers: { ...headers, authorization: `Bearer ${token}` },
-    body: JSON.stringify({ clientId: NODE_ID, schemaVersion: SYNC_SCHEMA_VERSION, ops }),
-  });
-  if (!response.ok) throw new Error(`推送种子数据失败：${response.status} ${await response.text()}`);
-  const { results } = (await response.json()) as { results: { status: string; reason?: string }[] };
-  const refused = results.filter((result) => result.status !== 'applied');
-  if (refused.length > 0)
-    throw new Error(`种子数据被拒：${refused.map((result) => result.reason).join('；')}`);
+  const push = new SeedPush('reportseed');
+  for (const record of records) push.add('ticket', record);
+  await push.pushAs(url, LEAD);
 }
