@@ -19,11 +19,14 @@ export function formatShort(instant: Instant, now: Instant): string {
 
 /**
  * Reads what an engineer typed or a picker produced, "2026-02-14 09:30" (Beijing time), into an
- * instant; undefined with the reason when it is not a time.
+ * instant; the reason when it is not a time, naming the field as `what` (时间, 培训开始时间) when empty.
  */
-export function parseMinute(text: string): { ok: true; instant: Instant } | { ok: false; reason: string } {
+export function parseMinute(
+  text: string,
+  what = '时间',
+): { ok: true; instant: Instant } | { ok: false; reason: string } {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: '请填写时间（如 2026-02-14 09:30）' };
+  if (trimmed === '') return { ok: false, reason: `请填写${what}（如 2026-02-14 09:30）` };
   try {
     return { ok: true, instant: parseInstant(trimmed) };
   } catch (error) {

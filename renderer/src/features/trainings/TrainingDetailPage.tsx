@@ -22,7 +22,7 @@ import { useWritableSubsystems } from '../session';
 import { ShortcutHelp } from '../shortcuts';
 import { TrainingForm } from './TrainingForm';
 import type { SavedTrainingState } from './TrainingNewPage';
-import { formatMinute } from './training-form-values';
+import { formatMinute } from '../tickets/format-time';
 import {
   VERDICT_LABELS,
   subsystemLabel,

@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { usePlainRecords } from '../../store';
 import { useWritableSubsystems } from '../session';
 import { ShortcutHelp } from '../shortcuts';
-import { formatMinute } from './training-form-values';
+import { formatMinute } from '../tickets/format-time';
 import {
   VERDICT_LABELS,
   progressRows,

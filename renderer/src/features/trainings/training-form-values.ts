@@ -7,7 +7,8 @@ import {
   type LecturerLevel,
   type Training,
 } from '@core/records/kinds';
-import { formatInstant, parseInstant, type Instant } from '@core/time/shanghai-time';
+import type { Instant } from '@core/time/shanghai-time';
+import { formatMinute, parseMinute } from '../tickets/format-time';
 
 /** A trainer row as the inputs hold it: no level as ''. */
 export interface TrainerFormValues {
@@ -49,21 +50,6 @@ export interface FieldError {
 }
 
 export const EMPTY_TRAINER: TrainerFormValues = { name: '', title: '', level: '' };
-
-/** Beijing time to the minute, "2026-03-10 09:00", whatever the PC's zone. */
-export function formatMinute(instant: Instant): string {
-  return formatInstant(instant).slice(0, 16).replace('T', ' ');
-}
-
-function parseMinute(text: string): { ok: true; instant: Instant } | { ok: false; reason: string } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: '请填写培训开始时间（如 2026-03-10 09:00）' };
-  try {
-    return { ok: true, instant: parseInstant(trimmed) };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 /**
  * A new form: today 09:00 on the subsystem offered first, its only requirement picked (with the
@@ -174,7 +160,7 @@ export function trainingFromForm(values: TrainingFormValues, context: TrainingFo
   if (requirement?.perDocumentSystemUnit === true && values.unitId === undefined) {
     errors.push({ name: ['unitId'], message: '这项培训须逐个单位开展，请选择培训单位' });
   }
-  const startAt = parseMinute(values.startAt);
+  const startAt = parseMinute(values.startAt, '培训开始时间');
   if (!startAt.ok) errors.push({ name: ['startAt'], message: startAt.reason });
   if (values.durationHours === null) errors.push({ name: ['durationHours'], message: '请填写培训时长' });
   const commented = values.surveyComments.trim() !== '';
