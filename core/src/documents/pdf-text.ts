@@ -163,9 +163,10 @@ export function drawText(
   const { ascent, unitsPerEm } = metricsOf(font);
   const baseline = y + (ascent / unitsPerEm) * size;
   // pdfkit's page space is flipped (origin top left): the text matrix flips the glyphs back upright.
-  // The character spacing is set on every line, as it outlives the line (no q/Q around it).
+  // Character spacing outlives the text object (no q/Q around it), so a spaced line sets it back to 0
+  // for whatever text comes next (pdfkit's own and svg-to-pdfkit's never set it).
+  const spaced = spacing === 0 ? `<${hex}> Tj` : `${pdfNumber(spacing)} Tc <${hex}> Tj 0 Tc`;
   page.addContent(
-    `BT 1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm /${current.id} ${pdfNumber(size)} Tf ` +
-      `${pdfNumber(spacing)} Tc <${hex}> Tj ET`,
+    `BT 1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm /${current.id} ${pdfNumber(size)} Tf ${spaced} ET`,
   );
 }
