@@ -212,8 +212,10 @@ function probe(path: string): Promise<boolean> {
     });
     socket.once('error', (error) => {
       socket.destroy();
-      // EAGAIN: the owner's accept queue is full, so it is alive and busy.
-      if (hasCode(error, 'EAGAIN')) resolve(true);
+      // EAGAIN: the owner's accept queue is full, so it is alive and busy. ECONNRESET, EPIPE: it
+      // accepted and closed the connection (as `listen` does with every one) before this side saw it
+      // open, which only a live owner does.
+      if (hasCode(error, 'EAGAIN', 'ECONNRESET', 'EPIPE')) resolve(true);
       else if (hasCode(error, 'ECONNREFUSED', 'ENOENT', 'ENOTSOCK')) resolve(false);
       else reject(error);
     });
