@@ -21,8 +21,7 @@ const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 interface FaceMetrics {
   readonly unitsPerEm: number;
   readonly ascent: number;
-  /** Advance per code point, in font units. */
-  readonly advances: Map<number, number>;
+  /** The glyph of each code point met so far. */
   readonly glyphs: Map<number, Glyph>;
 }
 
@@ -31,7 +30,7 @@ const metricsByFace = new WeakMap<Font, FaceMetrics>();
 function metricsOf(font: Font): FaceMetrics {
   let metrics = metricsByFace.get(font);
   if (metrics === undefined) {
-    metrics = { unitsPerEm: font.unitsPerEm, ascent: font.ascent, advances: new Map(), glyphs: new Map() };
+    metrics = { unitsPerEm: font.unitsPerEm, ascent: font.ascent, glyphs: new Map() };
     metricsByFace.set(font, metrics);
   }
   return metrics;
@@ -54,35 +53,15 @@ export function glyphsOf(font: Font, text: string): Glyph[] {
   return glyphs;
 }
 
-/** The advances of `text`'s glyphs in font units, summed, and how many glyphs there are. */
-function unitsOf(font: Font, text: string): { readonly units: number; readonly glyphs: number } {
-  if (VARIATION_SELECTOR.test(text)) {
-    const glyphs = glyphsOf(font, text);
-    return { units: glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0), glyphs: glyphs.length };
-  }
-  const table = metricsOf(font).advances;
-  let units = 0;
-  let glyphs = 0;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) as number;
-    let advance = table.get(codePoint);
-    if (advance === undefined) {
-      advance = font.glyphForCodePoint(codePoint).advanceWidth;
-      table.set(codePoint, advance);
-    }
-    units += advance;
-    glyphs += 1;
-  }
-  return { units, glyphs };
-}
-
 /**
  * The width in points of `text` set in `font` at `size`, with `spacing` points added between each two
  * glyphs (the PDF's character spacing, Tc).
  */
 export function textWidth(font: Font, size: number, text: string, spacing = 0): number {
-  const { units, glyphs } = unitsOf(font, text);
-  return (units * size) / metricsOf(font).unitsPerEm + spacing * Math.max(0, glyphs - 1);
+  const glyphs = glyphsOf(font, text);
+  let units = 0;
+  for (const glyph of glyphs) units += glyph.advanceWidth;
+  return (units * size) / metricsOf(font).unitsPerEm + spacing * Math.max(0, glyphs.length - 1);
 }
 
 /**
